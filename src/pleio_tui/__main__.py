@@ -1,0 +1,3 @@
+from pleio_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,260 @@
+"""Plain data that crosses layers: the API client returns it, the store keeps it,
+the sync moves it, the TUI shows it. No behaviour beyond small derived values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Generic, Protocol, TypeVar
+
+
+class Membership(StrEnum):
+    NOT_JOINED = "not_joined"
+    REQUESTED = "requested"
+    INVITED = "invited"
+    JOINED = "joined"
+
+
+class AccessId:
+    """Pleio's access ids."""
+
+    PRIVATE = 0
+    LOGGED_IN = 1
+    PUBLIC = 2
+    GROUP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    guid: str
+    name: str
+    username: str | None = None
+    icon: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    logged_in: bool
+    is_admin: bool = False
+    user: User | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AccessOption:
+    id: int
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    guid: str
+    name: str
+    language: str = "nl"
+    default_access_id: int = AccessId.LOGGED_IN
+    access_ids: tuple[AccessOption, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    guid: str
+    name: str
+    description: str = ""
+    excerpt: str = ""
+    url: str = ""
+    icon: str | None = None
+    is_closed: bool = False
+    is_membership_on_request: bool = False
+    is_featured: bool = False
+    membership: Membership = Membership.NOT_JOINED
+    member_role: str | None = None
+    member_count: int = 0
+    default_access_id: int | None = None
+    can_edit: bool = False
+    plugins: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def is_mine(self) -> bool:
+        return self.membership == Membership.JOINED
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    guid: str
+    blog_guid: str
+    """The blog the thread hangs under (for a reply too)."""
+    parent_guid: str
+    """The blog for a top-level comment, the comment for a reply."""
+    rich_description: str | None
+    """Tiptap JSON as Pleio sends it (or legacy Draft.js / HTML); render with richtext."""
+    description: str
+    time_created: datetime
+    time_updated: datetime | None = None
+    owner: User | None = None
+    owner_name: str | None = None
+    can_edit: bool = False
+    can_comment: bool = False
+    can_vote: bool = False
+    votes: int = 0
+    has_voted: bool = False
+    comment_count: int = 0
+    replies: tuple[Comment, ...] = ()
+
+    @property
+    def author_name(self) -> str:
+        if self.owner is not None:
+            return self.owner.name
+        return self.owner_name or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Blog:
+    guid: str
+    title: str
+    url: str = ""
+    """Relative, as Pleio sends it: /blog/view/<guid>/<slug>."""
+    abstract: str | None = None
+    rich_description: str | None = None
+    description: str = ""
+    excerpt: str = ""
+    tags: tuple[str, ...] = ()
+    time_created: datetime | None = None
+    time_updated: datetime | None = None
+    time_published: datetime | None = None
+    status_published: str = "published"
+    group_guid: str | None = None
+    group_name: str | None = None
+    owner: User | None = None
+    can_edit: bool = False
+    can_comment: bool = False
+    can_vote: bool = False
+    can_bookmark: bool = False
+    votes: int = 0
+    has_voted: bool = False
+    is_bookmarked: bool = False
+    is_following: bool = False
+    views: int = 0
+    is_pinned: bool = False
+    access_id: int | None = None
+    write_access_id: int | None = None
+    comment_count: int = 0
+    comments: tuple[Comment, ...] | None = None
+    """Top-level comments newest first, each with its replies; None when not fetched."""
+
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of an offset/limit listing, with the server's total."""
+
+    total: int
+    items: tuple[T, ...] = field(default_factory=tuple)
+
+
+class RowSource(Protocol[T_co]):
+    """A list a view can page through a window at a time without loading it whole."""
+
+    def count(self) -> int: ...
+
+    def window(self, offset: int, limit: int) -> Sequence[T_co]: ...
+
+
+# --- rows the cache hands to list views (small, flat, cheap to page) ---
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    guid: str
+    name: str
+    member_count: int
+    membership: Membership
+    is_closed: bool
+    is_membership_on_request: bool
+    unread_count: int
+    blog_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    guid: str
+    title: str
+    author_name: str
+    group_guid: str | None
+    group_name: str | None
+    time_published: datetime | None
+    comment_count: int
+    votes: int
+    excerpt: str
+    is_read: bool
+    is_bookmarked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    blog_guid: str
+    """The post to open (for a hit in a comment, the post it hangs under)."""
+    title: str
+    group_name: str | None
+    author_name: str
+    time_published: datetime | None
+    snippet: str
+    in_comment: bool = False
+
+
+# --- what the user writes ---
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    key: str
+    """What it is a draft of: "comment:<blog guid>", "reply:<comment guid>",
+    "post:<group guid>", "edit:<blog guid>"."""
+    title: str
+    body: str
+    updated_at: datetime
+
+
+class OutboxKind(StrEnum):
+    BLOG = "blog"
+    EDIT_BLOG = "edit_blog"
+    COMMENT = "comment"
+    VOTE = "vote"
+    BOOKMARK = "bookmark"
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    """Handed to the network; after a crash or timeout the replay looks on the
+    site before sending again."""
+    SENT = "sent"
+    FAILED = "failed"
+    """Rejected by the site; kept with its reason until the user retries or discards it."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    kind: OutboxKind
+    target_guid: str
+    """Group guid for a new blog; blog or comment guid for a comment, reply,
+    edit, vote or bookmark."""
+    title: str = ""
+    body: str = ""
+    """Markdown as the user wrote it."""
+    score: int = 0
+    """+1/-1 for a vote; 1 adds and 0 removes a bookmark."""
+    state: OutboxState = OutboxState.PENDING
+    attempts: int = 0
+    error_code: str | None = None
+    error_message: str | None = None
+    remote_guid: str | None = None
+    created_at: datetime | None = None
+    draft_key: str | None = None
+    """The draft this item came from, deleted once the site has it."""
