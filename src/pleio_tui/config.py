@@ -1,0 +1,78 @@
+"""The user's TOML configuration: site, language, key remaps, sync settings."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(ValueError):
+    """The config file has a problem; the message names the file and the setting."""
+
+
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    site: str | None = None
+    language: str | None = None
+    """"nl" or "en"; None follows the site's language."""
+    allow_insecure_http: bool = False
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id -> comma-separated keys, e.g. {"post.comment": "C"}."""
+    sync_interval_minutes: int = 15
+    path: Path | None = None
+
+
+def load_config(path: Path) -> Config:
+    if not path.exists():
+        return Config(path=path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc}") from None
+    return _config_from(data, path)
+
+
+def _config_from(data: dict[str, Any], path: Path) -> Config:
+    known = {"site", "language", "allow_insecure_http", "keys", "sync"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
+    site = _typed(data, "site", str, path)
+    language = _typed(data, "language", str, path)
+    if language is not None and language not in LANGUAGES:
+        raise ConfigError(
+            f"{path}: language must be one of {', '.join(LANGUAGES)}, not {language!r}"
+        )
+    insecure = _typed(data, "allow_insecure_http", bool, path) or False
+    keys = _typed(data, "keys", dict, path) or {}
+    for binding_id, value in keys.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f'{path}: [keys] {binding_id} must be a key name such as "ctrl+k"')
+    sync = _typed(data, "sync", dict, path) or {}
+    interval = sync.get("interval_minutes", 15)
+    if not isinstance(interval, int) or isinstance(interval, bool) or interval < 0:
+        raise ConfigError(f"{path}: [sync] interval_minutes must be a whole number >= 0")
+    return Config(
+        site=site,
+        language=language,
+        allow_insecure_http=insecure,
+        keys=dict(keys),
+        sync_interval_minutes=interval,
+        path=path,
+    )
+
+
+def _typed(data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
+    value = data.get(key)
+    if value is not None and not isinstance(value, kind):
+        raise ConfigError(f"{path}: {key} must be a {kind.__name__}, not {type(value).__name__}")
+    return value

@@ -1,0 +1,53 @@
+"""What every command needs to know about the site it works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pleio_tui.config import Config, load_config
+from pleio_tui.credentials import load_session
+from pleio_tui.paths import AppDirs
+from pleio_tui.site_url import parse_site_url
+
+
+class NoSiteError(ValueError):
+    def __init__(self, config_file: Path) -> None:
+        super().__init__(
+            f'which site? give --site https://... or set site = "https://..." in {config_file}'
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SiteContext:
+    site_url: str
+    session: str | None
+    cache_path: Path
+    config: Config
+    offline: bool = False
+
+
+def site_context(
+    site_option: str | None,
+    *,
+    offline: bool = False,
+    dirs: AppDirs | None = None,
+    session: str | None = None,
+    read_keyring: bool = True,
+) -> SiteContext:
+    """Resolve the site from --site or the config, and its session and cache file."""
+    dirs = dirs or AppDirs.default()
+    config = load_config(dirs.config_file)
+    raw = site_option or config.site
+    if not raw:
+        raise NoSiteError(dirs.config_file)
+    site_url = parse_site_url(raw, allow_insecure_http=config.allow_insecure_http)
+    if session is None and read_keyring:
+        session = load_session(site_url)
+    return SiteContext(
+        site_url=site_url,
+        session=session,
+        cache_path=dirs.site_cache_file(site_url),
+        config=config,
+        offline=offline,
+    )
