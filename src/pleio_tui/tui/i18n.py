@@ -1,0 +1,518 @@
+"""Everything the interface says, in Dutch and in English, plus dates and ages.
+
+One table per language, the same message ids in both (a test checks it). Values
+put into a message (`{title}`, `{name}`) are remote text: they are flattened to one
+line and stripped of control and bidi-override characters here, but the result is
+still plain text. Show it as `Content`/`Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_timedelta
+
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+DEFAULT_LANGUAGE: Lang = "nl"
+
+PLEIO_ERROR_CODES = (
+    "not_logged_in",
+    "could_not_find",
+    "could_not_find_group",
+    "could_not_add",
+    "could_not_save",
+    "could_not_delete",
+    "invalid_value",
+    "invalid_subtype",
+    "already_voted",
+    "already_member_of_group",
+    "user_not_member_of_group",
+    "not_authorized",
+    "NO_CONTAINER_GUID",
+)
+CLIENT_ERROR_CODES = (
+    "offline",
+    "session_expired",
+    "bad_request",
+    "unexpected_response",
+    "response_too_large",
+    "cache_busy",
+    "cache_corrupt",
+    "unknown",
+)
+
+NL: dict[str, str] = {
+    # panes
+    "pane.groups": "Groepen",
+    "pane.feed": "Blogs",
+    "pane.post": "Blog",
+    "pane.composer": "Reactie",
+    "pane.search": "Zoeken in de cache",
+    "pane.outbox": "Outbox",
+    "empty.groups": "Nog geen groepen. Druk op r om te synchroniseren.",
+    "empty.groups_offline": "Nog niets in de cache. Synchroniseer zodra je online bent.",
+    "empty.feed": "Geen blogs in deze groep.",
+    "empty.post": "Kies een blog om te lezen.",
+    "empty.comments": "Nog geen reacties.",
+    "empty.search": "Niets gevonden voor {query}.",
+    "empty.outbox": "De outbox is leeg: alles is verstuurd.",
+    "search.placeholder": "Zoek in blogs en reacties",
+    # what a post and a feed row say
+    "post.byline": "Door {author} {age}",
+    "post.byline_group": "Door {author} in de groep {group} {age}",
+    "post.comments.one": "1 reactie",
+    "post.comments.other": "{n} reacties",
+    "post.votes.one": "1 stem",
+    "post.votes.other": "{n} stemmen",
+    "post.bookmarked": "bewaard",
+    "post.unread": "nieuw",
+    "post.not_cached": "Dit blog staat niet in de cache.",
+    # status bar
+    "status.online": "online",
+    "status.offline": "offline",
+    "status.syncing": "synchroniseren",
+    "status.syncing_progress": "synchroniseren {done}/{total}",
+    "status.outbox": "outbox {n}",
+    "status.failed": "{n} mislukt",
+    "status.not_logged_in": "niet ingelogd",
+    "status.language": "NL",
+    # notices
+    "notice.synced": "Bijgewerkt.",
+    "notice.sync_failed": "Synchroniseren mislukt: {reason}",
+    "notice.queued": "In de outbox gezet; het gaat mee zodra je online bent.",
+    "notice.sent": "Verstuurd.",
+    "notice.send_failed": "Niet verstuurd: {reason}. Je tekst staat in de outbox.",
+    "notice.link_copied": "Link gekopieerd.",
+    "notice.opened_in_browser": "Geopend in de browser.",
+    "notice.voted": "Gestemd.",
+    "notice.bookmarked": "Bewaard.",
+    "notice.unbookmarked": "Niet meer bewaard.",
+    "notice.joined": "Je bent lid van {name}.",
+    "notice.join_requested": "Lidmaatschap van {name} aangevraagd.",
+    "notice.left": "Je bent geen lid meer van {name}.",
+    "notice.discarded": "Weggegooid.",
+    "notice.language": "Taal: Nederlands",
+    "notice.keymap_problem": "Toetsen in de configuratie: {problem}",
+    # confirmations
+    "confirm.title": "Weet je het zeker?",
+    "confirm.yes": "Ja",
+    "confirm.no": "Nee",
+    "confirm.join_group": "Lid worden van de groep {name}?",
+    "confirm.request_membership": "Lidmaatschap aanvragen bij de besloten groep {name}?",
+    "confirm.leave_group": "De groep {name} verlaten?",
+    "confirm.discard_outbox": "Dit onverzonden item weggooien? De tekst gaat verloren.",
+    "confirm.quit_unsent.one": "Er staat nog 1 onverzonden item in de outbox. Toch afsluiten?",
+    "confirm.quit_unsent.other": "Er staan nog {n} onverzonden items in de outbox. Toch afsluiten?",
+    "confirm.discard_draft": "Dit concept weggooien?",
+    # composer
+    "composer.comment_on": "Reactie op {title}",
+    "composer.reply_to": "Antwoord aan {author}",
+    "composer.edit": "Bewerken: {title}",
+    "composer.placeholder": "Schrijf in Markdown…",
+    "composer.hint": "{send} versturen · {leave} concept bewaren · {editor} in $EDITOR",
+    "composer.empty": "Er is niets te versturen: de tekst is leeg.",
+    "composer.draft_kept": "Concept bewaard.",
+    "composer.editor_failed": "De editor gaf een fout ({detail}); je tekst is bewaard.",
+    "composer.editor_unavailable": "Een externe editor kan hier niet draaien.",
+    # new post
+    "new_post.heading": "Nieuw blog in {group}",
+    "new_post.title": "Titel",
+    "new_post.title_placeholder": "Titel van het blog",
+    "new_post.body": "Tekst (Markdown)",
+    "new_post.hint": "{send} versturen · {leave} concept bewaren",
+    "new_post.title_empty": "Geef het blog een titel.",
+    "new_post.title_too_long": "De titel is te lang: {n} tekens, hooguit {max}.",
+    # login
+    "login.heading": "Inloggen bij {site}",
+    "login.heading_no_site": "Inloggen",
+    "login.explain": (
+        "Log in op de site in je browser, open de ontwikkelhulpmiddelen, kopieer de "
+        "waarde van de cookie sessionid en plak die hier."
+    ),
+    "login.site": "Adres van de site",
+    "login.session": "sessionid",
+    "login.submit": "Inloggen",
+    "login.cancel": "Annuleren",
+    "login.url_empty": "Geef het adres van de site, bijvoorbeeld https://gemeente.pleio.nl.",
+    "login.url_scheme": "Een site-adres begint met https:// (of http://).",
+    "login.url_no_host": "Er staat geen servernaam in het adres.",
+    "login.url_insecure": (
+        "Let op: zonder https gaat je sessie onversleuteld over het netwerk naar {host}."
+    ),
+    "login.session_empty": "Plak de waarde van de cookie sessionid.",
+    "login.session_invalid": "Deze sessionid bevat tekens die een cookie niet kan hebben.",
+    "login.checking": "Sessie controleren…",
+    # help
+    "help.heading": "Toetsen",
+    "help.close": "escape of ? sluit deze hulp",
+    "help.section.app": "Overal",
+    "help.section.list": "Lijsten",
+    "help.section.post": "Blogs en reacties",
+    "help.section.outbox": "Outbox",
+    "help.section.composer": "Schrijven",
+    "help.section.dialog": "Vragen",
+    # one line per key binding (ids from keys.py)
+    "key.pane.next": "Volgend paneel",
+    "key.pane.prev": "Vorig paneel",
+    "key.app.search": "Zoeken in de cache",
+    "key.app.sync": "Nu synchroniseren",
+    "key.app.language": "Nederlands / Engels",
+    "key.app.help": "Deze hulp",
+    "key.app.palette": "Opdrachtenpalet",
+    "key.app.outbox": "Outbox tonen",
+    "key.app.quit": "Afsluiten",
+    "key.list.down": "Omlaag",
+    "key.list.up": "Omhoog",
+    "key.list.open": "Openen",
+    "key.list.first": "Naar het begin",
+    "key.list.last": "Naar het eind",
+    "key.post.new": "Nieuw blog in deze groep",
+    "key.post.comment": "Reageren op het blog",
+    "key.post.reply": "Antwoorden op de gekozen reactie",
+    "key.post.edit": "Eigen blog bewerken",
+    "key.post.vote_up": "Stem voor",
+    "key.post.vote_down": "Stem tegen",
+    "key.post.bookmark": "Bewaren",
+    "key.post.open_browser": "Openen in de browser",
+    "key.post.copy_link": "Link kopiëren",
+    "key.post.next_comment": "Volgende reactie",
+    "key.post.prev_comment": "Vorige reactie",
+    "key.group.join": "Lid worden van de groep / groep verlaten",
+    "key.outbox.discard": "Mislukt item weggooien (met bevestiging)",
+    "key.composer.send": "Versturen",
+    "key.composer.leave": "Editor verlaten, concept bewaren",
+    "key.composer.editor": "Bewerken in $EDITOR",
+    "key.confirm.yes": "Ja",
+    "key.confirm.no": "Nee",
+    "key.screen.close": "Sluiten",
+    # the [keys] section of the config
+    "keymap.unknown_id": "onbekende toets-id {id}",
+    "keymap.did_you_mean": " (bedoel je {id}?)",
+    "keymap.bad_keys": "{id} = {value} is geen toets of lijst van toetsen",
+    "keymap.clash": "{id} = {value} botst met {other}; de standaardtoets blijft",
+    # languages
+    "language.nl": "Nederlands",
+    "language.en": "Engels",
+    # errors: Pleio's codes
+    "error.not_logged_in": "Je bent niet ingelogd, of je sessie is verlopen.",
+    "error.could_not_find": "Niet gevonden: het is verwijderd of je mag het niet zien.",
+    "error.could_not_find_group": "Die groep bestaat niet (meer).",
+    "error.could_not_add": "Toevoegen lukte niet: je mag hier niets plaatsen.",
+    "error.could_not_save": "Opslaan lukte niet: je mag dit niet wijzigen.",
+    "error.could_not_delete": "Verwijderen lukte niet: je mag dit niet verwijderen.",
+    "error.invalid_value": "De site wees een waarde af (bijvoorbeeld een lege titel).",
+    "error.invalid_subtype": "De site kent dit soort inhoud niet.",
+    "error.already_voted": "Je hebt hier al op gestemd.",
+    "error.already_member_of_group": "Je bent al lid van deze groep.",
+    "error.user_not_member_of_group": "Alleen leden van de groep kunnen dit zien of doen.",
+    "error.not_authorized": "Je hebt hier geen toestemming voor.",
+    "error.NO_CONTAINER_GUID": "Er is geen groep of blog opgegeven om dit in te plaatsen.",
+    # errors: the client's own codes
+    "error.offline": "De site is niet bereikbaar. Je leest uit de cache.",
+    "error.session_expired": "Je sessie is verlopen. Log opnieuw in.",
+    "error.bad_request": "De site begreep het verzoek niet (een fout in pleio-tui).",
+    "error.unexpected_response": "De site gaf een onverwacht antwoord. Klopt het adres?",
+    "error.response_too_large": "Het antwoord van de site was te groot om te lezen.",
+    "error.cache_busy": "De cache is bezet door een ander pleio-tui-proces.",
+    "error.cache_corrupt": "De cache is beschadigd; zet het bestand opzij en synchroniseer.",
+    "error.unknown": "Onbekende fout van de site: {code}",
+}
+
+EN: dict[str, str] = {
+    "pane.groups": "Groups",
+    "pane.feed": "Blogs",
+    "pane.post": "Blog",
+    "pane.composer": "Comment",
+    "pane.search": "Search the cache",
+    "pane.outbox": "Outbox",
+    "empty.groups": "No groups yet. Press r to sync.",
+    "empty.groups_offline": "Nothing cached yet. Sync once you are online.",
+    "empty.feed": "No blogs in this group.",
+    "empty.post": "Choose a blog to read.",
+    "empty.comments": "No comments yet.",
+    "empty.search": "Nothing found for {query}.",
+    "empty.outbox": "The outbox is empty: everything has been sent.",
+    "search.placeholder": "Search blogs and comments",
+    "post.byline": "By {author} {age}",
+    "post.byline_group": "By {author} in the group {group} {age}",
+    "post.comments.one": "1 comment",
+    "post.comments.other": "{n} comments",
+    "post.votes.one": "1 vote",
+    "post.votes.other": "{n} votes",
+    "post.bookmarked": "bookmarked",
+    "post.unread": "new",
+    "post.not_cached": "This blog is not in the cache.",
+    "status.online": "online",
+    "status.offline": "offline",
+    "status.syncing": "syncing",
+    "status.syncing_progress": "syncing {done}/{total}",
+    "status.outbox": "outbox {n}",
+    "status.failed": "{n} failed",
+    "status.not_logged_in": "not logged in",
+    "status.language": "EN",
+    "notice.synced": "Up to date.",
+    "notice.sync_failed": "Sync failed: {reason}",
+    "notice.queued": "Put in the outbox; it goes out once you are online.",
+    "notice.sent": "Sent.",
+    "notice.send_failed": "Not sent: {reason}. Your text is in the outbox.",
+    "notice.link_copied": "Link copied.",
+    "notice.opened_in_browser": "Opened in the browser.",
+    "notice.voted": "Voted.",
+    "notice.bookmarked": "Bookmarked.",
+    "notice.unbookmarked": "Bookmark removed.",
+    "notice.joined": "You are a member of {name}.",
+    "notice.join_requested": "Membership of {name} requested.",
+    "notice.left": "You left {name}.",
+    "notice.discarded": "Discarded.",
+    "notice.language": "Language: English",
+    "notice.keymap_problem": "Keys in the config: {problem}",
+    "confirm.title": "Are you sure?",
+    "confirm.yes": "Yes",
+    "confirm.no": "No",
+    "confirm.join_group": "Join the group {name}?",
+    "confirm.request_membership": "Request membership of the closed group {name}?",
+    "confirm.leave_group": "Leave the group {name}?",
+    "confirm.discard_outbox": "Discard this unsent item? Its text will be lost.",
+    "confirm.quit_unsent.one": "1 unsent item is still in the outbox. Quit anyway?",
+    "confirm.quit_unsent.other": "{n} unsent items are still in the outbox. Quit anyway?",
+    "confirm.discard_draft": "Discard this draft?",
+    "composer.comment_on": "Comment on {title}",
+    "composer.reply_to": "Reply to {author}",
+    "composer.edit": "Editing: {title}",
+    "composer.placeholder": "Write in Markdown…",
+    "composer.hint": "{send} send · {leave} keep draft · {editor} in $EDITOR",
+    "composer.empty": "Nothing to send: the text is empty.",
+    "composer.draft_kept": "Draft kept.",
+    "composer.editor_failed": "The editor failed ({detail}); your text is kept.",
+    "composer.editor_unavailable": "An external editor cannot run here.",
+    "new_post.heading": "New blog in {group}",
+    "new_post.title": "Title",
+    "new_post.title_placeholder": "Title of the blog",
+    "new_post.body": "Text (Markdown)",
+    "new_post.hint": "{send} send · {leave} keep draft",
+    "new_post.title_empty": "Give the blog a title.",
+    "new_post.title_too_long": "The title is too long: {n} characters, at most {max}.",
+    "login.heading": "Log in to {site}",
+    "login.heading_no_site": "Log in",
+    "login.explain": (
+        "Log in to the site in your browser, open the developer tools, copy the value "
+        "of the cookie sessionid and paste it here."
+    ),
+    "login.site": "Site address",
+    "login.session": "sessionid",
+    "login.submit": "Log in",
+    "login.cancel": "Cancel",
+    "login.url_empty": "Give the site's address, for example https://gemeente.pleio.nl.",
+    "login.url_scheme": "A site address starts with https:// (or http://).",
+    "login.url_no_host": "The address has no host name.",
+    "login.url_insecure": "Careful: without https your session travels unencrypted to {host}.",
+    "login.session_empty": "Paste the value of the cookie sessionid.",
+    "login.session_invalid": "This sessionid has characters a cookie cannot hold.",
+    "login.checking": "Checking the session…",
+    "help.heading": "Keys",
+    "help.close": "escape or ? closes this help",
+    "help.section.app": "Everywhere",
+    "help.section.list": "Lists",
+    "help.section.post": "Blogs and comments",
+    "help.section.outbox": "Outbox",
+    "help.section.composer": "Writing",
+    "help.section.dialog": "Questions",
+    "key.pane.next": "Next pane",
+    "key.pane.prev": "Previous pane",
+    "key.app.search": "Search the cache",
+    "key.app.sync": "Sync now",
+    "key.app.language": "Dutch / English",
+    "key.app.help": "This help",
+    "key.app.palette": "Command palette",
+    "key.app.outbox": "Show the outbox",
+    "key.app.quit": "Quit",
+    "key.list.down": "Down",
+    "key.list.up": "Up",
+    "key.list.open": "Open",
+    "key.list.first": "To the start",
+    "key.list.last": "To the end",
+    "key.post.new": "New blog in this group",
+    "key.post.comment": "Comment on the blog",
+    "key.post.reply": "Reply to the selected comment",
+    "key.post.edit": "Edit your own blog",
+    "key.post.vote_up": "Vote up",
+    "key.post.vote_down": "Vote down",
+    "key.post.bookmark": "Bookmark",
+    "key.post.open_browser": "Open in the browser",
+    "key.post.copy_link": "Copy the link",
+    "key.post.next_comment": "Next comment",
+    "key.post.prev_comment": "Previous comment",
+    "key.group.join": "Join / leave the group",
+    "key.outbox.discard": "Discard a failed item (asks first)",
+    "key.composer.send": "Send",
+    "key.composer.leave": "Leave the editor, keep the draft",
+    "key.composer.editor": "Edit in $EDITOR",
+    "key.confirm.yes": "Yes",
+    "key.confirm.no": "No",
+    "key.screen.close": "Close",
+    "keymap.unknown_id": "unknown key binding id {id}",
+    "keymap.did_you_mean": " (did you mean {id}?)",
+    "keymap.bad_keys": "{id} = {value} is not a key or a list of keys",
+    "keymap.clash": "{id} = {value} clashes with {other}; the default key stays",
+    "language.nl": "Dutch",
+    "language.en": "English",
+    "error.not_logged_in": "You are not logged in, or your session has expired.",
+    "error.could_not_find": "Not found: it was removed or you may not see it.",
+    "error.could_not_find_group": "That group does not exist (any more).",
+    "error.could_not_add": "Could not add it: you may not post here.",
+    "error.could_not_save": "Could not save: you may not change this.",
+    "error.could_not_delete": "Could not delete: you may not remove this.",
+    "error.invalid_value": "The site rejected a value (an empty title, for instance).",
+    "error.invalid_subtype": "The site does not know this kind of content.",
+    "error.already_voted": "You have already voted on this.",
+    "error.already_member_of_group": "You are already a member of this group.",
+    "error.user_not_member_of_group": "Only members of the group can see or do this.",
+    "error.not_authorized": "You are not allowed to do this.",
+    "error.NO_CONTAINER_GUID": "No group or blog was given to put this in.",
+    "error.offline": "The site cannot be reached. You are reading from the cache.",
+    "error.session_expired": "Your session has expired. Log in again.",
+    "error.bad_request": "The site did not understand the request (a bug in pleio-tui).",
+    "error.unexpected_response": "The site answered unexpectedly. Is the address right?",
+    "error.response_too_large": "The site's answer was too large to read.",
+    "error.cache_busy": "The cache is in use by another pleio-tui process.",
+    "error.cache_corrupt": "The cache is damaged; move the file aside and sync again.",
+    "error.unknown": "Unknown error from the site: {code}",
+}
+
+TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}
+
+_FIELD = re.compile(r"\{(\w+)\}")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SAFE_CODE = re.compile(r"[^A-Za-z0-9_.:-]")
+_MAX_CODE_LENGTH = 60
+
+
+def one_line(value: object) -> str:
+    """Remote text made fit for a single terminal line: control and bidi-override
+    characters removed, line breaks and tabs turned into spaces."""
+    out: list[str] = []
+    for char in str(value):
+        if char in "\n\r\t\v\f\x85\u2028\u2029":
+            out.append(" ")
+        elif char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def safe_code(code: str) -> str:
+    """An error code as received, reduced to characters that cannot do harm."""
+    cleaned = _SAFE_CODE.sub("?", code)[:_MAX_CODE_LENGTH]
+    return cleaned or "?"
+
+
+@dataclass(frozen=True, slots=True)
+class Strings:
+    """The messages of one language: `strings("pane.groups")`, `strings.error(code)`."""
+
+    lang: Lang
+
+    def __call__(self, msg_id: str, **values: object) -> str:
+        template = TABLES[self.lang].get(msg_id)
+        if template is None:
+            # A missing id shows itself instead of crashing the interface.
+            return msg_id
+        if not values:
+            return template
+        return _FIELD.sub(lambda m: _fill(m, values), template)
+
+    def plural(self, msg_id: str, n: int, **values: object) -> str:
+        """`msg_id.one` for 1, `msg_id.other` (with `{n}`) otherwise."""
+        form = "one" if n == 1 else "other"
+        return self(f"{msg_id}.{form}", n=n, **values)
+
+    def error(self, code: str) -> str:
+        """The message for an error code, Pleio's or ours; unknown codes shown safely."""
+        msg_id = f"error.{code}"
+        if msg_id in TABLES[self.lang] and code != "unknown":
+            return self(msg_id)
+        return self("error.unknown", code=safe_code(code))
+
+    @property
+    def other(self) -> Strings:
+        """The other language (what the language key switches to)."""
+        return Strings("en" if self.lang == "nl" else "nl")
+
+
+def _fill(match: re.Match[str], values: dict[str, object]) -> str:
+    name = match.group(1)
+    if name not in values:
+        return match.group(0)
+    return one_line(values[name])
+
+
+def strings_for(lang: str) -> Strings:
+    return Strings(_normalise_language(lang) or DEFAULT_LANGUAGE)
+
+
+def language_for(config_lang: str | None, site_language: str | None) -> Lang:
+    """The config's choice when it names nl or en; else the site's language, where a
+    site in any language other than Dutch gets English; Dutch when nothing is known."""
+    chosen = _normalise_language(config_lang)
+    if chosen is not None:
+        return chosen
+    if site_language:
+        return _normalise_language(site_language) or "en"
+    return DEFAULT_LANGUAGE
+
+
+def _normalise_language(value: str | None) -> Lang | None:
+    if not value:
+        return None
+    primary = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
+    if primary == "nl":
+        return "nl"
+    if primary == "en":
+        return "en"
+    return None
+
+
+_MINUTE = timedelta(minutes=1)
+_HOUR = timedelta(hours=1)
+_DAY = timedelta(days=1)
+_JUST_NOW = {"nl": "zojuist", "en": "just now"}
+
+
+def format_age(dt: datetime, now: datetime, lang: Lang) -> str:
+    """How long ago, the way a Pleio page says it: "3 dagen geleden" / "3 days ago".
+
+    Rule: under a minute "zojuist"/"just now"; then whole minutes, then whole hours;
+    from one day on always whole days, however old ("1447 dagen geleden", as Pleio
+    shows it). A time in the future (clock skew) counts as just now. A naive datetime
+    is taken as UTC.
+    """
+    age = _as_utc(now) - _as_utc(dt)
+    if age < _MINUTE:
+        return _JUST_NOW[lang]
+    if age < _HOUR:
+        unit, size = "minute", _MINUTE
+    elif age < _DAY:
+        unit, size = "hour", _HOUR
+    else:
+        unit, size = "day", _DAY
+    whole = size * (age // size)
+    return format_timedelta(
+        -whole, granularity=unit, threshold=10**9, add_direction=True, locale=lang
+    )
+
+
+def format_date(dt: datetime, lang: Lang) -> str:
+    """A calendar date in the user's local time: "12 mei 2021" / "May 12, 2021"."""
+    local = dt.astimezone() if dt.tzinfo is not None else dt
+    return babel_format_date(local, format="long", locale=lang)
+
+
+def _as_utc(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt

@@ -1,0 +1,165 @@
+"""Asking for the site and its `sessionid` cookie.
+
+The screen checks the form only (a usable address, something that can be a
+cookie value) and dismisses with a `LoginResult`; whether the session works is the
+app's to find out. When it does not, the app opens the screen again with
+`error=...`, or calls `show_error` while it is still open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from pleio_tui.paths import normalise_site_url
+from pleio_tui.site_url import is_loopback_host
+from pleio_tui.tui.i18n import Strings, one_line
+from pleio_tui.tui.keys import bindings
+
+_COOKIE_FORBIDDEN = frozenset(' ",;\\')
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    site_url: str
+    """scheme://host[:port], normalised."""
+    sessionid: str
+
+
+@dataclass(frozen=True, slots=True)
+class UrlCheck:
+    site_url: str | None
+    """The normalised address, None when it cannot be used."""
+    error: str | None = None
+    """Message id of why not."""
+    warning: str | None = None
+    """Message id of a risk the user may take (plain http to another machine)."""
+    host: str = ""
+
+
+def check_site_url(raw: str) -> UrlCheck:
+    """An address without a scheme gets https://; only http and https are accepted."""
+    text = raw.strip()
+    if not text:
+        return UrlCheck(None, "login.url_empty")
+    if "://" not in text:
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        return UrlCheck(None, "login.url_no_host")
+    if parts.scheme.lower() not in ("http", "https"):
+        return UrlCheck(None, "login.url_scheme")
+    host = parts.hostname or ""
+    if not host or any(char.isspace() for char in host):
+        return UrlCheck(None, "login.url_no_host")
+    warning = None
+    if parts.scheme.lower() == "http" and not is_loopback_host(host):
+        warning = "login.url_insecure"
+    return UrlCheck(normalise_site_url(text), warning=warning, host=host)
+
+
+def check_sessionid(raw: str) -> tuple[str, str | None]:
+    """The cleaned value and the message id of what is wrong with it, if anything."""
+    value = raw.strip()
+    if not value:
+        return value, "login.session_empty"
+    if any(not (0x20 < ord(char) < 0x7F) or char in _COOKIE_FORBIDDEN for char in value):
+        return value, "login.session_invalid"
+    return value, None
+
+
+class LoginScreen(ModalScreen[LoginResult | None]):
+    DEFAULT_CSS = """
+    LoginScreen { align: center middle; }
+    LoginScreen > #login-dialog {
+        width: 80; max-width: 100%; height: auto;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    LoginScreen #login-heading { text-style: bold; }
+    LoginScreen #login-explain { margin-bottom: 1; color: $text-muted; }
+    LoginScreen #login-warning { color: $text-warning; }
+    LoginScreen #login-error { color: $text-error; }
+    LoginScreen #login-buttons { height: auto; align-horizontal: right; }
+    LoginScreen Button { margin-left: 2; }
+    """
+
+    BINDINGS = bindings("screen")
+
+    def __init__(self, strings: Strings, site_url: str = "", error: str | None = None) -> None:
+        super().__init__()
+        self._strings = strings
+        self._site_url = site_url
+        self._initial_error = error
+
+    def compose(self) -> ComposeResult:
+        s = self._strings
+        check = check_site_url(self._site_url)
+        heading = s("login.heading", site=check.host) if check.host else s("login.heading_no_site")
+        with Vertical(id="login-dialog"):
+            yield Static(Content(heading), id="login-heading")
+            yield Static(Content(s("login.explain")), id="login-explain")
+            yield Static(Content(s("login.site")))
+            yield Input(self._site_url, id="login-site")
+            yield Static(id="login-warning", markup=False)
+            yield Static(Content(s("login.session")))
+            yield Input(id="login-session", password=True)
+            yield Static(Content(one_line(self._initial_error or "")), id="login-error")
+            with Horizontal(id="login-buttons"):
+                yield Button(Content(s("login.submit")), id="login-submit", variant="primary")
+                yield Button(Content(s("login.cancel")), id="login-cancel")
+
+    def on_mount(self) -> None:
+        self._show_warning(self._site_url)
+        start = "#login-session" if check_site_url(self._site_url).site_url else "#login-site"
+        self.query_one(start, Input).focus()
+
+    def show_error(self, message: str) -> None:
+        """Show why logging in failed (the message may quote the site: shown literally)."""
+        self.query_one("#login-error", Static).update(Content(one_line(message)))
+
+    def submit(self) -> None:
+        check = check_site_url(self.query_one("#login-site", Input).value)
+        if check.site_url is None:
+            self.show_error(self._strings(check.error or "login.url_empty"))
+            self.query_one("#login-site", Input).focus()
+            return
+        sessionid, problem = check_sessionid(self.query_one("#login-session", Input).value)
+        if problem is not None:
+            self.show_error(self._strings(problem))
+            self.query_one("#login-session", Input).focus()
+            return
+        self.dismiss(LoginResult(check.site_url, sessionid))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Changed, "#login-site")
+    def _site_changed(self, event: Input.Changed) -> None:
+        self._show_warning(event.value)
+
+    @on(Input.Submitted, "#login-site")
+    def _site_submitted(self) -> None:
+        self.query_one("#login-session", Input).focus()
+
+    @on(Input.Submitted, "#login-session")
+    @on(Button.Pressed, "#login-submit")
+    def _submitted(self) -> None:
+        self.submit()
+
+    @on(Button.Pressed, "#login-cancel")
+    def _cancelled(self) -> None:
+        self.dismiss(None)
+
+    def _show_warning(self, raw_url: str) -> None:
+        check = check_site_url(raw_url)
+        text = self._strings(check.warning, host=check.host) if check.warning else ""
+        self.query_one("#login-warning", Static).update(Content(text))

@@ -1,0 +1,157 @@
+"""Writing a new blog in a group: a title, a Markdown body, send or keep as draft.
+
+`ctrl+s` checks the title and dismisses with a `NewPost`; `escape` dismisses with
+None and first posts `NewPostScreen.DraftKept` to the app so the text is saved
+under the draft key `post:<group guid>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static, TextArea
+
+from pleio_tui.tui.i18n import Strings
+from pleio_tui.tui.keys import bindings, key_label
+from pleio_tui.tui.widgets.composer import edit_in_suspended_app
+
+MAX_TITLE_LENGTH = 256
+
+
+def post_draft_key(group_guid: str) -> str:
+    return f"post:{group_guid}"
+
+
+@dataclass(frozen=True, slots=True)
+class NewPost:
+    group_guid: str
+    title: str
+    body: str
+    """Markdown as written."""
+
+    @property
+    def draft_key(self) -> str:
+        return post_draft_key(self.group_guid)
+
+
+def title_problem(title: str) -> tuple[str, dict[str, int]] | None:
+    """The message id (and its values) of what is wrong with a title, if anything."""
+    cleaned = title.strip()
+    if not cleaned:
+        return "new_post.title_empty", {}
+    if len(cleaned) > MAX_TITLE_LENGTH:
+        return "new_post.title_too_long", {"n": len(cleaned), "max": MAX_TITLE_LENGTH}
+    return None
+
+
+class NewPostScreen(ModalScreen[NewPost | None]):
+    DEFAULT_CSS = """
+    NewPostScreen { align: center middle; }
+    NewPostScreen > #new-post-dialog {
+        width: 100; max-width: 100%; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    NewPostScreen #new-post-heading { text-style: bold; margin-bottom: 1; }
+    NewPostScreen #new-post-body { height: 1fr; }
+    NewPostScreen #new-post-error { color: $text-error; }
+    NewPostScreen #new-post-hint { color: $text-muted; }
+    """
+
+    BINDINGS = bindings("composer")
+
+    @dataclass
+    class DraftKept(Message):
+        """Posted to the app when the screen is left without sending."""
+
+        draft_key: str
+        title: str
+        body: str
+
+    def __init__(
+        self,
+        group_guid: str,
+        group_name: str,
+        strings: Strings,
+        *,
+        title: str = "",
+        body: str = "",
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self._group_guid = group_guid
+        self._group_name = group_name
+        self._strings = strings
+        self._initial = (title, body)
+        self._keymap = dict(keymap or {})
+
+    @property
+    def draft_key(self) -> str:
+        return post_draft_key(self._group_guid)
+
+    def compose(self) -> ComposeResult:
+        s = self._strings
+        title, body = self._initial
+        hint = s(
+            "new_post.hint",
+            send=key_label("composer.send", self._keymap),
+            leave=key_label("composer.leave", self._keymap),
+        )
+        with Vertical(id="new-post-dialog"):
+            heading = s("new_post.heading", group=self._group_name)
+            yield Static(Content(heading), id="new-post-heading")
+            yield Static(Content(s("new_post.title")))
+            # Not select-on-focus: typing into a reopened draft must not replace its title.
+            yield Input(
+                title,
+                placeholder=s("new_post.title_placeholder"),
+                id="new-post-title",
+                select_on_focus=False,
+            )
+            yield Static(Content(s("new_post.body")))
+            yield TextArea(body, id="new-post-body", soft_wrap=True, tab_behavior="focus")
+            yield Static(id="new-post-error", markup=False)
+            yield Static(Content(hint), id="new-post-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-post-title", Input).focus()
+
+    @property
+    def title_text(self) -> str:
+        return self.query_one("#new-post-title", Input).value
+
+    @property
+    def body_text(self) -> str:
+        return self.query_one("#new-post-body", TextArea).text
+
+    def action_send(self) -> None:
+        problem = title_problem(self.title_text)
+        if problem is not None:
+            msg_id, values = problem
+            self._show_error(self._strings(msg_id, **values))
+            self.query_one("#new-post-title", Input).focus()
+            return
+        self.dismiss(NewPost(self._group_guid, self.title_text.strip(), self.body_text))
+
+    def action_leave(self) -> None:
+        if (self.title_text, self.body_text) != self._initial:
+            self.app.post_message(self.DraftKept(self.draft_key, self.title_text, self.body_text))
+        self.dismiss(None)
+
+    def action_external_editor(self) -> None:
+        body = self.query_one("#new-post-body", TextArea)
+        outcome = edit_in_suspended_app(
+            self.app, body.text, self._strings("composer.editor_unavailable")
+        )
+        if outcome.error is not None:
+            self._show_error(self._strings("composer.editor_failed", detail=outcome.error))
+            return
+        body.load_text(outcome.text)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#new-post-error", Static).update(Content(message))

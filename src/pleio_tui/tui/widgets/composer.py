@@ -1,0 +1,280 @@
+"""The comment composer: a text area under the post, with what it answers to and
+which keys send, keep or hand the text to $EDITOR.
+
+Attributes down, messages up: the app calls `open()` and `close()`, sets `strings`
+and `keymap`; the composer posts `DraftChanged` (debounced, so the app can save the
+draft), `SendRequested` and `Closed`. It never drops text: empty text is not sent,
+and a failing editor leaves the text as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from pleio_tui.tui.i18n import Strings, one_line
+from pleio_tui.tui.keys import bindings, key_label
+
+DEBOUNCE_SECONDS = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class EditorOutcome:
+    text: str
+    """The edited text, or the text as it was when the editor failed."""
+    error: str | None = None
+    """Why the editor failed (command and exit status or OS error), None on success."""
+
+
+def editor_command(environ: Mapping[str, str]) -> list[str]:
+    """$VISUAL, else $EDITOR, else vi; split like a shell would ("code --wait")."""
+    chosen = environ.get("VISUAL", "").strip() or environ.get("EDITOR", "").strip() or "vi"
+    return shlex.split(chosen)
+
+
+def edit_externally(text: str, environ: Mapping[str, str] | None = None) -> EditorOutcome:
+    """Run the user's editor on `text` in a private temporary file and read it back.
+
+    Blocks until the editor exits; the caller suspends the app around it. Any
+    failure returns the original text with the reason.
+    """
+    env = os.environ if environ is None else environ
+    try:
+        command = editor_command(env)
+    except ValueError as exc:
+        return EditorOutcome(text, f"$EDITOR: {exc}")
+    # mkstemp creates the file readable and writable by the user alone (0600).
+    handle, name = tempfile.mkstemp(prefix="pleio-tui-", suffix=".md")
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        completed = subprocess.run([*command, str(path)], env=dict(env), check=False)
+        if completed.returncode != 0:
+            return EditorOutcome(text, f"{command[0]}: exit status {completed.returncode}")
+        edited = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, subprocess.SubprocessError) as exc:
+        return EditorOutcome(text, f"{command[0]}: {exc}")
+    finally:
+        path.unlink(missing_ok=True)
+    # Editors end the file with a newline the user did not type.
+    if edited.endswith("\n") and not text.endswith("\n"):
+        edited = edited[:-1]
+    return EditorOutcome(edited)
+
+
+def edit_in_suspended_app(app: App[object], text: str, unavailable: str) -> EditorOutcome:
+    """`edit_externally` with the terminal handed to the editor meanwhile."""
+    # The editor call returns rather than raises: an exception inside `suspend()`
+    # would skip the terminal's return to application mode.
+    try:
+        with app.suspend():
+            return edit_externally(text)
+    except SuspendNotSupported:
+        if app.is_headless:
+            # No terminal to hand over (tests): run the editor as it is.
+            return edit_externally(text)
+        return EditorOutcome(text, unavailable)
+
+
+class Composer(Vertical):
+    """Give it the id `composer`; it shows itself (class `-open`) while open."""
+
+    DEFAULT_CSS = """
+    Composer { height: auto; display: none; }
+    Composer.-open { display: block; }
+    Composer > #composer-header { height: 1; text-style: bold; }
+    Composer > #composer-text { height: 8; }
+    Composer > #composer-hint { height: 1; color: $text-muted; }
+    Composer > #composer-hint.-warning { color: $text-warning; }
+    """
+
+    BINDINGS = bindings("composer")
+
+    # A factory: reactive calls a callable default, and Strings is callable.
+    strings: reactive[Strings] = reactive(lambda: Strings("nl"), init=False)
+    keymap: reactive[dict[str, str]] = reactive(dict, init=False)
+
+    @dataclass
+    class DraftChanged(Message):
+        draft_key: str
+        text: str
+
+    @dataclass
+    class SendRequested(Message):
+        draft_key: str
+        text: str
+
+    @dataclass
+    class Closed(Message):
+        draft_key: str
+        text: str
+
+    @dataclass
+    class EditorFailed(Message):
+        """The external editor did not run or failed; the text is unchanged."""
+
+        draft_key: str
+        reason: str
+
+    def __init__(
+        self,
+        strings: Strings | None = None,
+        *,
+        id: str | None = "composer",
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        if strings is not None:
+            self.set_reactive(Composer.strings, strings)
+        self._draft_key: str | None = None
+        self._target_label = ""
+        self._reported_text = ""
+        self._debounce: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="composer-header", markup=False)
+        yield TextArea(
+            id="composer-text",
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=self.strings("composer.placeholder"),
+        )
+        yield Static(self._hint(), id="composer-hint", markup=False)
+
+    # --- what the app calls ---
+
+    @property
+    def draft_key(self) -> str | None:
+        return self._draft_key
+
+    @property
+    def text(self) -> str:
+        return self._text_area.text
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def open(self, draft_key: str, target_label: str, initial_text: str = "") -> None:
+        """Show the composer for `draft_key` ("comment:<guid>", "reply:<guid>"),
+        headed by `target_label` (remote text is fine: it is shown literally)."""
+        if self._draft_key is not None and self._draft_key != draft_key:
+            self._report_draft()
+        self._cancel_debounce()
+        self._draft_key = draft_key
+        self._target_label = one_line(target_label)
+        self._reported_text = initial_text
+        self.query_one("#composer-header", Static).update(Content(self._target_label))
+        self._text_area.load_text(initial_text)
+        self._text_area.move_cursor(self._text_area.document.end)
+        self._show_hint()
+        self.add_class("-open")
+        self._text_area.focus()
+
+    def close(self) -> None:
+        """Hide and forget the text, silently: for after the app has the text safe
+        (sent or queued)."""
+        self._cancel_debounce()
+        self._draft_key = None
+        self._reported_text = ""
+        self._text_area.load_text("")
+        self.remove_class("-open")
+
+    # --- keys ---
+
+    def action_send(self) -> None:
+        if self._draft_key is None:
+            return
+        text = self.text
+        if not text.strip():
+            self._show_hint(self.strings("composer.empty"))
+            return
+        self._report_draft()
+        self.post_message(self.SendRequested(self._draft_key, text))
+
+    def action_leave(self) -> None:
+        if self._draft_key is None:
+            return
+        self._report_draft()
+        self.remove_class("-open")
+        self.post_message(self.Closed(self._draft_key, self.text))
+
+    def action_external_editor(self) -> None:
+        if self._draft_key is None:
+            return
+        outcome = edit_in_suspended_app(
+            self.app, self.text, self.strings("composer.editor_unavailable")
+        )
+        if outcome.error is not None:
+            self.post_message(self.EditorFailed(self._draft_key, outcome.error))
+            self._show_hint(self.strings("composer.editor_failed", detail=outcome.error))
+            return
+        if outcome.text != self.text:
+            self._text_area.load_text(outcome.text)
+            self._text_area.move_cursor(self._text_area.document.end)
+        self._report_draft()
+
+    # --- drafts ---
+
+    @on(TextArea.Changed, "#composer-text")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._draft_key is None:
+            return
+        self._show_hint()
+        self._cancel_debounce()
+        if self.text != self._reported_text:
+            self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._report_draft)
+
+    def _report_draft(self) -> None:
+        self._cancel_debounce()
+        if self._draft_key is None or self.text == self._reported_text:
+            return
+        self._reported_text = self.text
+        self.post_message(self.DraftChanged(self._draft_key, self.text))
+
+    def _cancel_debounce(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+
+    # --- the hint line ---
+
+    def watch_strings(self) -> None:
+        self._text_area.placeholder = self.strings("composer.placeholder")
+        self._show_hint()
+
+    def watch_keymap(self) -> None:
+        self._show_hint()
+
+    def _hint(self) -> str:
+        return self.strings(
+            "composer.hint",
+            send=key_label("composer.send", self.keymap),
+            leave=key_label("composer.leave", self.keymap),
+            editor=key_label("composer.editor", self.keymap),
+        )
+
+    def _show_hint(self, warning: str | None = None) -> None:
+        hint = self.query_one("#composer-hint", Static)
+        hint.update(Content(warning if warning is not None else self._hint()))
+        hint.set_class(warning is not None, "-warning")
+
+    @property
+    def _text_area(self) -> TextArea:
+        return self.query_one("#composer-text", TextArea)
