@@ -1,0 +1,94 @@
+"""Accounts and sessions: scrypt password hashes, and `sessionid` cookies whose
+keys are stored hashed so that a copy of the database logs nobody in."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from pleio_tui.server.records import UserRecord
+from pleio_tui.server.repository import new_guid
+from pleio_tui.server.timestamps import now_iso, to_iso
+
+SESSION_COOKIE = "sessionid"
+SESSION_LIFETIME = timedelta(weeks=2)
+# Cheap enough for a test suite that logs in hundreds of times, still a real KDF.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    encode = base64.b64encode
+    return f"scrypt${SCRYPT_N}${encode(salt).decode()}${encode(digest).decode()}"
+
+
+def password_matches(password: str, stored: str) -> bool:
+    scheme, n, salt_text, digest_text = stored.split("$")
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(
+        password.encode(), salt=base64.b64decode(salt_text), n=int(n), r=SCRYPT_R, p=SCRYPT_P
+    )
+    return hmac.compare_digest(digest, base64.b64decode(digest_text))
+
+
+def create_user(
+    conn: sqlite3.Connection,
+    username: str,
+    name: str,
+    password: str,
+    *,
+    is_admin: bool = False,
+    password_hash: str | None = None,
+) -> str:
+    guid = new_guid()
+    conn.execute(
+        "INSERT INTO users (id, username, name, password_hash, is_admin, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (guid, username, name, password_hash or hash_password(password), int(is_admin), now_iso()),
+    )
+    return guid
+
+
+def check_login(conn: sqlite3.Connection, username: str, password: str) -> UserRecord | None:
+    row = conn.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
+    if row is None or not password_matches(password, row["password_hash"]):
+        return None
+    return UserRecord.from_row(row)
+
+
+def _key_hash(session_key: str) -> str:
+    return hashlib.sha256(session_key.encode()).hexdigest()
+
+
+def open_session(conn: sqlite3.Connection, user_id: str) -> str:
+    session_key = secrets.token_urlsafe(32)
+    expires = to_iso(datetime.now(UTC) + SESSION_LIFETIME)
+    with conn:
+        conn.execute(
+            "INSERT INTO sessions (key_hash, user_id, expires_at) VALUES (?, ?, ?)",
+            (_key_hash(session_key), user_id, expires),
+        )
+    return session_key
+
+
+def session_user(conn: sqlite3.Connection, session_key: str | None) -> UserRecord | None:
+    if not session_key:
+        return None
+    row = conn.execute(
+        "SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.key_hash = ? AND s.expires_at > ?",
+        (_key_hash(session_key), now_iso()),
+    ).fetchone()
+    return None if row is None else UserRecord.from_row(row)
+
+
+def close_session(conn: sqlite3.Connection, session_key: str | None) -> None:
+    if session_key:
+        with conn:
+            conn.execute("DELETE FROM sessions WHERE key_hash = ?", (_key_hash(session_key),))

@@ -1,0 +1,137 @@
+"""The site's SQLite file: connection settings and the schema, migrated in order."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+DB_FILE_NAME = "site.sqlite3"
+
+# Each entry moves the schema one version up; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        is_admin INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        key_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE groups (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        rich_description TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        introduction TEXT NOT NULL DEFAULT '',
+        is_closed INTEGER NOT NULL DEFAULT 0,
+        is_membership_on_request INTEGER NOT NULL DEFAULT 0,
+        is_featured INTEGER NOT NULL DEFAULT 0,
+        tags TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE memberships (
+        group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (group_id, user_id)
+    );
+    CREATE INDEX memberships_by_user ON memberships(user_id);
+    CREATE TABLE blogs (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL REFERENCES users(id),
+        group_id TEXT REFERENCES groups(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        abstract TEXT,
+        rich_description TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        access_id INTEGER NOT NULL,
+        write_access_id INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        published_at TEXT,
+        last_action TEXT NOT NULL,
+        views INTEGER NOT NULL DEFAULT 0,
+        is_pinned INTEGER NOT NULL DEFAULT 0,
+        is_featured INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX blogs_by_group ON blogs(group_id, published_at);
+    CREATE INDEX blogs_by_last_action ON blogs(last_action);
+    CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        blog_id TEXT NOT NULL REFERENCES blogs(id) ON DELETE CASCADE,
+        parent_id TEXT REFERENCES comments(id) ON DELETE CASCADE,
+        owner_id TEXT REFERENCES users(id),
+        rich_description TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX comments_by_blog ON comments(blog_id, parent_id);
+    CREATE INDEX comments_by_parent ON comments(parent_id);
+    CREATE TABLE votes (
+        entity_id TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        score INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, user_id)
+    );
+    CREATE TABLE bookmarks (
+        entity_id TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (entity_id, user_id)
+    );
+    CREATE INDEX bookmarks_by_user ON bookmarks(user_id, created_at);
+    CREATE TABLE follows (
+        entity_id TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        PRIMARY KEY (entity_id, user_id)
+    );
+    """,
+)
+
+
+def connect(data_dir: Path) -> sqlite3.Connection:
+    """Open (and create or migrate) the site's database in `data_dir`."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    # The server thread and the thread that started it both touch the file;
+    # every statement runs on one of them at a time.
+    conn = sqlite3.connect(data_dir / DB_FILE_NAME, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        with conn:
+            conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+
+def get_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row["value"])
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

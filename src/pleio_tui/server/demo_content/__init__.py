@@ -1,0 +1,1 @@
+"""Seed data of the demo site: demo.toml and the Markdown bodies it names."""

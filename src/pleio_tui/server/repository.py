@@ -1,0 +1,416 @@
+"""Reading and writing the site's rows. No permission checks here: see access.py."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
+
+BLOG_SELECT = (
+    "SELECT b.*, g.name AS group_name FROM blogs b LEFT JOIN groups g ON g.id = b.group_id"
+)
+ORDER_COLUMNS = {
+    "timeCreated": "b.created_at",
+    "timeUpdated": "b.updated_at",
+    "timePublished": "b.published_at",
+    "lastAction": "b.last_action",
+    "title": "b.title COLLATE NOCASE",
+    # Blogs have no start date; Pleio falls back to the publication time.
+    "startDate": "b.published_at",
+}
+
+
+def new_guid() -> str:
+    return str(uuid.uuid4())
+
+
+def get_user(conn: sqlite3.Connection, guid: str) -> UserRecord | None:
+    row = conn.execute("SELECT * FROM users WHERE id = ?", (guid,)).fetchone()
+    return None if row is None else UserRecord.from_row(row)
+
+
+def get_user_by_username(conn: sqlite3.Connection, username: str) -> UserRecord | None:
+    row = conn.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
+    return None if row is None else UserRecord.from_row(row)
+
+
+def get_group(conn: sqlite3.Connection, guid: str | None) -> GroupRecord | None:
+    if guid is None:
+        return None
+    row = conn.execute("SELECT * FROM groups WHERE id = ?", (guid,)).fetchone()
+    return None if row is None else GroupRecord.from_row(row)
+
+
+def get_blog(conn: sqlite3.Connection, guid: str) -> BlogRecord | None:
+    row = conn.execute(f"{BLOG_SELECT} WHERE b.id = ?", (guid,)).fetchone()
+    return None if row is None else BlogRecord.from_row(row)
+
+
+def get_comment(conn: sqlite3.Connection, guid: str) -> CommentRecord | None:
+    row = conn.execute("SELECT * FROM comments WHERE id = ?", (guid,)).fetchone()
+    return None if row is None else CommentRecord.from_row(row)
+
+
+# --- groups and memberships ---
+
+
+def list_groups(
+    conn: sqlite3.Connection,
+    *,
+    name_contains: str | None,
+    only_member: str | None,
+    tags: Sequence[str],
+    offset: int,
+    limit: int,
+) -> tuple[int, list[GroupRecord]]:
+    where = ["1"]
+    params: list[object] = []
+    if name_contains:
+        where.append("instr(lower(name), lower(?)) > 0")
+        params.append(name_contains)
+    if only_member is not None:
+        where.append(
+            "id IN (SELECT group_id FROM memberships WHERE user_id = ?"
+            " AND role IN ('owner', 'admin', 'member'))"
+        )
+        params.append(only_member)
+    for tag in tags:
+        where.append("EXISTS (SELECT 1 FROM json_each(groups.tags) WHERE value = ?)")
+        params.append(tag)
+    condition = " AND ".join(where)
+    total = conn.execute(f"SELECT count(*) FROM groups WHERE {condition}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT * FROM groups WHERE {condition}"
+        " ORDER BY is_featured DESC, name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return total, [GroupRecord.from_row(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    role: str
+    user: UserRecord
+    member_since: str
+
+
+def list_members(
+    conn: sqlite3.Connection, group_id: str, *, name_contains: str | None, offset: int, limit: int
+) -> tuple[int, list[MemberRow]]:
+    where = "m.group_id = ? AND m.role IN ('owner', 'admin', 'member')"
+    params: list[object] = [group_id]
+    if name_contains:
+        where += " AND instr(lower(u.name), lower(?)) > 0"
+        params.append(name_contains)
+    base = f"FROM memberships m JOIN users u ON u.id = m.user_id WHERE {where}"
+    total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT u.*, m.role AS member_role, m.created_at AS member_since {base}"
+        " ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END,"
+        " u.name COLLATE NOCASE LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    members = [MemberRow(r["member_role"], UserRecord.from_row(r), r["member_since"]) for r in rows]
+    return total, members
+
+
+def member_count(conn: sqlite3.Connection, group_id: str) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM memberships WHERE group_id = ?"
+        " AND role IN ('owner', 'admin', 'member')",
+        (group_id,),
+    ).fetchone()[0]
+
+
+def set_membership(
+    conn: sqlite3.Connection, group_id: str, user_id: str, role: str, now: str
+) -> None:
+    conn.execute(
+        "INSERT INTO memberships (group_id, user_id, role, created_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(group_id, user_id) DO UPDATE SET role = excluded.role",
+        (group_id, user_id, role, now),
+    )
+
+
+def remove_membership(conn: sqlite3.Connection, group_id: str, user_id: str) -> None:
+    conn.execute("DELETE FROM memberships WHERE group_id = ? AND user_id = ?", (group_id, user_id))
+
+
+# --- blogs ---
+
+
+@dataclass(frozen=True, slots=True)
+class BlogQuery:
+    """A listing of blogs: visibility as a WHERE fragment from access.py, then filters."""
+
+    visibility_sql: str
+    visibility_params: Sequence[object]
+    group_id: str | None = None
+    outside_groups: bool = False
+    owner_id: str | None = None
+    tags: Sequence[str] = ()
+    order_by: str = "timePublished"
+    descending: bool = True
+    pinned_first: bool = False
+
+
+def list_blogs(
+    conn: sqlite3.Connection, query: BlogQuery, offset: int, limit: int
+) -> tuple[int, list[BlogRecord]]:
+    where = [f"({query.visibility_sql})"]
+    params: list[object] = list(query.visibility_params)
+    if query.outside_groups:
+        where.append("b.group_id IS NULL")
+    elif query.group_id is not None:
+        where.append("b.group_id = ?")
+        params.append(query.group_id)
+    if query.owner_id is not None:
+        where.append("b.owner_id = ?")
+        params.append(query.owner_id)
+    for tag in query.tags:
+        where.append("EXISTS (SELECT 1 FROM json_each(b.tags) WHERE value = ?)")
+        params.append(tag)
+    condition = " AND ".join(where)
+    direction = "DESC" if query.descending else "ASC"
+    order = [f"{ORDER_COLUMNS[query.order_by]} {direction}", f"b.id {direction}"]
+    if query.pinned_first:
+        order.insert(0, "b.is_pinned DESC")
+    total = conn.execute(
+        f"SELECT count(*) FROM blogs b LEFT JOIN groups g ON g.id = b.group_id WHERE {condition}",
+        params,
+    ).fetchone()[0]
+    rows = conn.execute(
+        f"{BLOG_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return total, [BlogRecord.from_row(row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class NewBlog:
+    owner_id: str
+    group_id: str | None
+    title: str
+    abstract: str | None
+    rich_description: str | None
+    description: str
+    tags: Sequence[str]
+    access_id: int
+    write_access_id: int
+    created_at: str
+    published_at: str | None
+
+
+def insert_blog(conn: sqlite3.Connection, blog: NewBlog, guid: str | None = None) -> str:
+    guid = guid or new_guid()
+    conn.execute(
+        "INSERT INTO blogs (id, owner_id, group_id, title, abstract, rich_description,"
+        " description, tags, access_id, write_access_id, created_at, updated_at,"
+        " published_at, last_action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            guid,
+            blog.owner_id,
+            blog.group_id,
+            blog.title,
+            blog.abstract,
+            blog.rich_description,
+            blog.description,
+            json.dumps(list(blog.tags)),
+            blog.access_id,
+            blog.write_access_id,
+            blog.created_at,
+            blog.created_at,
+            blog.published_at,
+            blog.published_at or blog.created_at,
+        ),
+    )
+    return guid
+
+
+EDITABLE_BLOG_COLUMNS = frozenset(
+    {
+        "title",
+        "abstract",
+        "rich_description",
+        "description",
+        "tags",
+        "access_id",
+        "write_access_id",
+        "published_at",
+        "updated_at",
+        "last_action",
+    }
+)
+
+
+def update_blog(conn: sqlite3.Connection, guid: str, changes: dict[str, object]) -> None:
+    unknown = set(changes) - EDITABLE_BLOG_COLUMNS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    values = {k: json.dumps(v) if k == "tags" else v for k, v in changes.items()}
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    conn.execute(f"UPDATE blogs SET {assignments} WHERE id = ?", [*values.values(), guid])
+
+
+def add_view(conn: sqlite3.Connection, guid: str) -> None:
+    conn.execute("UPDATE blogs SET views = views + 1 WHERE id = ?", (guid,))
+
+
+def delete_entity_rows(conn: sqlite3.Connection, guids: Sequence[str]) -> None:
+    """Votes, bookmarks and follows of entities about to go."""
+    marks = ", ".join("?" for _ in guids)
+    for table in ("votes", "bookmarks", "follows"):
+        conn.execute(f"DELETE FROM {table} WHERE entity_id IN ({marks})", list(guids))
+
+
+def delete_blog(conn: sqlite3.Connection, guid: str) -> None:
+    comment_ids = [
+        row[0] for row in conn.execute("SELECT id FROM comments WHERE blog_id = ?", (guid,))
+    ]
+    delete_entity_rows(conn, [guid, *comment_ids])
+    conn.execute("DELETE FROM comments WHERE blog_id = ?", (guid,))
+    conn.execute("DELETE FROM blogs WHERE id = ?", (guid,))
+
+
+# --- comments ---
+
+
+def list_comments(
+    conn: sqlite3.Connection, blog_id: str, parent_id: str | None
+) -> list[CommentRecord]:
+    """Comments under a blog (parent None) or replies to a comment, newest first."""
+    if parent_id is None:
+        rows = conn.execute(
+            "SELECT * FROM comments WHERE blog_id = ? AND parent_id IS NULL"
+            " ORDER BY created_at DESC, id DESC",
+            (blog_id,),
+        )
+    else:
+        rows = conn.execute(
+            "SELECT * FROM comments WHERE parent_id = ? ORDER BY created_at DESC, id DESC",
+            (parent_id,),
+        )
+    return [CommentRecord.from_row(row) for row in rows]
+
+
+def count_comments(
+    conn: sqlite3.Connection, *, blog_id: str | None = None, parent_id: str | None = None
+) -> int:
+    if parent_id is not None:
+        sql, key = "SELECT count(*) FROM comments WHERE parent_id = ?", parent_id
+    else:
+        sql, key = "SELECT count(*) FROM comments WHERE blog_id = ?", blog_id
+    return conn.execute(sql, (key,)).fetchone()[0]
+
+
+def insert_comment(
+    conn: sqlite3.Connection,
+    *,
+    blog_id: str,
+    parent_id: str | None,
+    owner_id: str,
+    rich_description: str | None,
+    description: str,
+    now: str,
+    guid: str | None = None,
+) -> str:
+    guid = guid or new_guid()
+    conn.execute(
+        "INSERT INTO comments (id, blog_id, parent_id, owner_id, rich_description, description,"
+        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (guid, blog_id, parent_id, owner_id, rich_description, description, now, now),
+    )
+    # A comment is activity on its blog: it moves lastAction, not timeUpdated.
+    conn.execute("UPDATE blogs SET last_action = max(last_action, ?) WHERE id = ?", (now, blog_id))
+    return guid
+
+
+def update_comment(
+    conn: sqlite3.Connection, guid: str, rich_description: str, description: str, now: str
+) -> None:
+    conn.execute(
+        "UPDATE comments SET rich_description = ?, description = ?, updated_at = ? WHERE id = ?",
+        (rich_description, description, now, guid),
+    )
+
+
+def delete_comment(conn: sqlite3.Connection, guid: str) -> None:
+    reply_ids = [
+        row[0] for row in conn.execute("SELECT id FROM comments WHERE parent_id = ?", (guid,))
+    ]
+    delete_entity_rows(conn, [guid, *reply_ids])
+    conn.execute("DELETE FROM comments WHERE parent_id = ?", (guid,))
+    conn.execute("DELETE FROM comments WHERE id = ?", (guid,))
+
+
+# --- votes, bookmarks, follows ---
+
+
+def vote_total(conn: sqlite3.Connection, entity_id: str) -> int:
+    return conn.execute(
+        "SELECT coalesce(sum(score), 0) FROM votes WHERE entity_id = ?", (entity_id,)
+    ).fetchone()[0]
+
+
+def get_vote(conn: sqlite3.Connection, entity_id: str, user_id: str) -> int | None:
+    row = conn.execute(
+        "SELECT score FROM votes WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def set_vote(conn: sqlite3.Connection, entity_id: str, user_id: str, score: int | None) -> None:
+    if score is None:
+        conn.execute("DELETE FROM votes WHERE entity_id = ? AND user_id = ?", (entity_id, user_id))
+    else:
+        conn.execute(
+            "INSERT OR REPLACE INTO votes (entity_id, user_id, score) VALUES (?, ?, ?)",
+            (entity_id, user_id, score),
+        )
+
+
+def has_mark(conn: sqlite3.Connection, table: str, entity_id: str, user_id: str) -> bool:
+    if table not in ("bookmarks", "follows"):
+        raise ValueError(table)
+    row = conn.execute(
+        f"SELECT 1 FROM {table} WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
+    ).fetchone()
+    return row is not None
+
+
+def set_bookmark(
+    conn: sqlite3.Connection, entity_id: str, user_id: str, on: bool, now: str
+) -> None:
+    if on:
+        conn.execute(
+            "INSERT OR IGNORE INTO bookmarks (entity_id, user_id, created_at) VALUES (?, ?, ?)",
+            (entity_id, user_id, now),
+        )
+    else:
+        conn.execute(
+            "DELETE FROM bookmarks WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
+        )
+
+
+def set_follow(conn: sqlite3.Connection, entity_id: str, user_id: str, on: bool) -> None:
+    if on:
+        conn.execute(
+            "INSERT OR IGNORE INTO follows (entity_id, user_id) VALUES (?, ?)", (entity_id, user_id)
+        )
+    else:
+        conn.execute(
+            "DELETE FROM follows WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
+        )
+
+
+def bookmarked_ids(conn: sqlite3.Connection, user_id: str) -> list[str]:
+    """The user's bookmarks, newest first."""
+    rows = conn.execute(
+        "SELECT entity_id FROM bookmarks WHERE user_id = ? ORDER BY created_at DESC, entity_id",
+        (user_id,),
+    )
+    return [row[0] for row in rows]

@@ -1,0 +1,66 @@
+"""The executable schema: Pleio's SDL subset bound to this site's resolvers."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ariadne import InterfaceType, ScalarType, load_schema_from_path, make_executable_schema
+from graphql import GraphQLResolveInfo, GraphQLSchema
+
+from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
+from pleio_tui.server.resolvers.content import content_mutations
+from pleio_tui.server.resolvers.membership import membership_mutations
+from pleio_tui.server.resolvers.query import query
+from pleio_tui.server.resolvers.reactions import reaction_mutations
+from pleio_tui.server.resolvers.types_blog import blog_type
+from pleio_tui.server.resolvers.types_comment import comment_type
+from pleio_tui.server.resolvers.types_group import group_type
+from pleio_tui.server.resolvers.types_user import user_type
+from pleio_tui.server.resolvers.types_viewer import viewer_type
+from pleio_tui.server.timestamps import normalise_iso
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema.graphql"
+TYPE_NAMES = {
+    BlogRecord: "Blog",
+    CommentRecord: "Comment",
+    GroupRecord: "Group",
+    UserRecord: "User",
+}
+
+entity_interface = InterfaceType("Entity")
+
+
+@entity_interface.type_resolver
+def resolve_entity_type(entity: Any, _info: GraphQLResolveInfo, _type: Any) -> str:
+    return TYPE_NAMES[type(entity)]
+
+
+date_time = ScalarType("DateTime")
+
+
+@date_time.value_parser
+def parse_date_time(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("DateTime must be an ISO 8601 string")
+    return normalise_iso(value)
+
+
+@cache
+def build_schema() -> GraphQLSchema:
+    return make_executable_schema(
+        load_schema_from_path(str(SCHEMA_FILE)),
+        query,
+        content_mutations,
+        reaction_mutations,
+        membership_mutations,
+        entity_interface,
+        blog_type,
+        comment_type,
+        group_type,
+        user_type,
+        viewer_type,
+        date_time,
+        convert_names_case=True,
+    )

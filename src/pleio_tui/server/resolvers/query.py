@@ -1,0 +1,231 @@
+"""The `Query` root: viewer, site, groups, entity, entities, bookmarks, activities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ariadne import QueryType
+from graphql import GraphQLResolveInfo
+
+from pleio_tui.server import db
+from pleio_tui.server import repository as repo
+from pleio_tui.server.access import (
+    SITE_DEFAULT_ACCESS_ID,
+    access_options,
+    own_drafts_sql,
+    readable_blogs_sql,
+)
+from pleio_tui.server.context import RequestContext
+from pleio_tui.server.errors import INVALID_SUBTYPE, fail
+from pleio_tui.server.records import BlogRecord, EntityRecord
+from pleio_tui.server.resolvers.lookup import (
+    context_of,
+    entity_list,
+    page_bounds,
+    require_user,
+    visible_entity,
+)
+from pleio_tui.server.timestamps import now_iso
+
+query = QueryType()
+
+# Group guid "1" is how Pleio asks for content outside any group.
+OUTSIDE_GROUPS = "1"
+LISTED_SUBTYPES = frozenset({"blog"})
+
+
+@query.field("viewer")
+def resolve_viewer(_: None, info: GraphQLResolveInfo) -> dict[str, Any]:
+    viewer = context_of(info).viewer
+    return {
+        "guid": f"viewer:{viewer.user_id or 0}",
+        "logged_in": viewer.logged_in,
+        "is_admin": viewer.is_admin,
+        "user": viewer.user,
+    }
+
+
+@query.field("site")
+def resolve_site(_: None, info: GraphQLResolveInfo) -> dict[str, Any]:
+    ctx = context_of(info)
+    return {
+        "guid": db.get_setting(ctx.conn, "site_guid"),
+        "name": db.get_setting(ctx.conn, "site_name"),
+        "language": "nl",
+        "default_access_id": SITE_DEFAULT_ACCESS_ID,
+        "access_ids": access_options(None, site_is_closed=ctx.site_is_closed),
+    }
+
+
+@query.field("groups")
+def resolve_groups(
+    _: None,
+    info: GraphQLResolveInfo,
+    q: str | None = None,
+    filter: str | None = None,
+    tags: Sequence[str] | None = None,
+    offset: int | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    ctx = context_of(info)
+    offset, limit = page_bounds(offset, limit)
+    if filter == "mine" and not ctx.viewer.logged_in:
+        return entity_list(0, [])
+    total, groups = repo.list_groups(
+        ctx.conn,
+        name_contains=q,
+        only_member=ctx.viewer.user_id if filter == "mine" else None,
+        tags=[t for t in tags or () if t],
+        offset=offset,
+        limit=limit,
+    )
+    return entity_list(total, groups)
+
+
+@query.field("entity")
+def resolve_entity(
+    _: None,
+    info: GraphQLResolveInfo,
+    guid: str | None = None,
+    username: str | None = None,
+    increment_view_count: bool | None = None,
+) -> EntityRecord | None:
+    ctx = context_of(info)
+    if guid is None and username is not None:
+        return repo.get_user_by_username(ctx.conn, username)
+    entity = visible_entity(ctx, guid, closed_group_error=True)
+    if increment_view_count and isinstance(entity, BlogRecord):
+        with ctx.conn:
+            repo.add_view(ctx.conn, entity.guid)
+        return repo.get_blog(ctx.conn, entity.guid)  # with this view counted
+    return entity
+
+
+def _blog_listing(
+    ctx: RequestContext,
+    *,
+    subtypes: Sequence[str],
+    container_guid: str | None,
+    user_guid: str | None,
+    tags: Sequence[str] | None,
+    status_published: Sequence[str] | None,
+    order_by: str | None,
+    order_direction: str | None,
+    sort_pinned: bool | None,
+    offset: int | None,
+    limit: int | None,
+) -> tuple[int, list[BlogRecord]]:
+    unknown = [s for s in subtypes if s not in LISTED_SUBTYPES]
+    if unknown:
+        fail(INVALID_SUBTYPE)
+    offset, limit = page_bounds(offset, limit)
+    now = now_iso()
+    statuses = set(status_published or ["published"])
+    fragments: list[str] = []
+    params: list[object] = []
+    if "published" in statuses:
+        sql, values = readable_blogs_sql(ctx.viewer, now)
+        fragments.append(f"({sql})")
+        params.extend(values)
+    if "draft" in statuses and ctx.viewer.logged_in:
+        sql, values = own_drafts_sql(ctx.viewer, now)
+        fragments.append(f"({sql})")
+        params.extend(values)
+    if not fragments:  # only archived asked for: this site archives nothing
+        return 0, []
+    listing = repo.BlogQuery(
+        visibility_sql=" OR ".join(fragments),
+        visibility_params=params,
+        group_id=container_guid if container_guid != OUTSIDE_GROUPS else None,
+        outside_groups=container_guid == OUTSIDE_GROUPS,
+        owner_id=user_guid,
+        tags=[t for t in tags or () if t],
+        order_by=order_by or "timePublished",
+        descending=(order_direction or "desc") == "desc",
+        pinned_first=bool(sort_pinned),
+    )
+    return repo.list_blogs(ctx.conn, listing, offset, limit)
+
+
+@query.field("entities")
+def resolve_entities(
+    _: None,
+    info: GraphQLResolveInfo,
+    subtype: str | None = None,
+    subtypes: Sequence[str] | None = None,
+    container_guid: str | None = None,
+    user_guid: str | None = None,
+    tags: Sequence[str] | None = None,
+    status_published: Sequence[str] | None = None,
+    order_by: str | None = None,
+    order_direction: str | None = None,
+    sort_pinned: bool | None = None,
+    offset: int | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    wanted = list(subtypes or ([subtype] if subtype else []))
+    total, blogs = _blog_listing(
+        context_of(info),
+        subtypes=wanted,
+        container_guid=container_guid,
+        user_guid=user_guid,
+        tags=tags,
+        status_published=status_published,
+        order_by=order_by,
+        order_direction=order_direction,
+        sort_pinned=sort_pinned,
+        offset=offset,
+        limit=limit,
+    )
+    return entity_list(total, blogs)
+
+
+@query.field("activities")
+def resolve_activities(
+    _: None,
+    info: GraphQLResolveInfo,
+    container_guid: str | None = None,
+    subtypes: Sequence[str] | None = None,
+    user_guid: str | None = None,
+    tags: Sequence[str] | None = None,
+    status_published: Sequence[str] | None = None,
+    order_by: str | None = None,
+    order_direction: str | None = None,
+    sort_pinned: bool | None = None,
+    offset: int | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    total, blogs = _blog_listing(
+        context_of(info),
+        subtypes=list(subtypes or []),
+        container_guid=container_guid,
+        user_guid=user_guid,
+        tags=tags,
+        status_published=status_published,
+        order_by=order_by,
+        order_direction=order_direction,
+        sort_pinned=sort_pinned,
+        offset=offset,
+        limit=limit,
+    )
+    edges = [{"guid": f"activity:{b.guid}", "type": "create", "entity": b} for b in blogs]
+    return entity_list(total, edges)
+
+
+@query.field("bookmarks")
+def resolve_bookmarks(
+    _: None,
+    info: GraphQLResolveInfo,
+    subtype: str | None = None,
+    offset: int | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    ctx = context_of(info)
+    user = require_user(ctx)
+    if subtype not in (None, "", "all", "blog"):
+        fail(INVALID_SUBTYPE)
+    offset, limit = page_bounds(offset, limit)
+    seen = [visible_entity(ctx, guid) for guid in repo.bookmarked_ids(ctx.conn, user.guid)]
+    blogs = [entity for entity in seen if isinstance(entity, BlogRecord)]
+    return entity_list(len(blogs), blogs[offset : offset + limit])

@@ -1,0 +1,62 @@
+"""vote, bookmark and follow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ariadne import MutationType
+from graphql import GraphQLResolveInfo
+
+from pleio_tui.server import repository as repo
+from pleio_tui.server.errors import ALREADY_VOTED, COULD_NOT_FIND, INVALID_VALUE, fail
+from pleio_tui.server.records import BlogRecord, CommentRecord, EntityRecord
+from pleio_tui.server.resolvers.lookup import context_of, require_user, visible_entity
+from pleio_tui.server.timestamps import now_iso
+
+reaction_mutations = MutationType()
+
+
+@reaction_mutations.field("vote")
+def resolve_vote(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> dict[str, Any]:
+    ctx = context_of(info)
+    user = require_user(ctx)
+    score = input["score"]
+    if score not in (1, -1):
+        fail(INVALID_VALUE)
+    entity = visible_entity(ctx, input["guid"])
+    if not isinstance(entity, BlogRecord | CommentRecord):
+        fail(COULD_NOT_FIND)
+    previous = repo.get_vote(ctx.conn, entity.guid, user.guid)
+    if previous == score:
+        fail(ALREADY_VOTED)
+    with ctx.conn:
+        # The opposite score takes the earlier vote back rather than flipping it.
+        repo.set_vote(ctx.conn, entity.guid, user.guid, None if previous is not None else score)
+    return {"object": entity}
+
+
+def _markable(info: GraphQLResolveInfo, guid: str) -> tuple[str, EntityRecord]:
+    ctx = context_of(info)
+    user = require_user(ctx)
+    entity = visible_entity(ctx, guid)
+    if entity is None:
+        fail(COULD_NOT_FIND)
+    return user.guid, entity
+
+
+@reaction_mutations.field("bookmark")
+def resolve_bookmark(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> dict[str, Any]:
+    user_id, entity = _markable(info, input["guid"])
+    conn = context_of(info).conn
+    with conn:
+        repo.set_bookmark(conn, entity.guid, user_id, bool(input["is_adding"]), now_iso())
+    return {"object": entity, "is_first_bookmark": False}
+
+
+@reaction_mutations.field("follow")
+def resolve_follow(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> dict[str, Any]:
+    user_id, entity = _markable(info, input["guid"])
+    conn = context_of(info).conn
+    with conn:
+        repo.set_follow(conn, entity.guid, user_id, bool(input["is_following"]))
+    return {"object": entity}

@@ -1,0 +1,47 @@
+"""`pleio-tui serve` runs the site in the foreground until Ctrl-C."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+PROGRAM = """
+import sys
+from pathlib import Path
+from pleio_tui.server.runner import serve_forever
+sys.exit(serve_forever("127.0.0.1", 0, Path(sys.argv[1]), True, 0, False))
+"""
+
+
+def test_serve_announces_itself_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", PROGRAM, str(tmp_path / "data")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if line.startswith("Press Ctrl-C"):
+                break
+        output = "".join(lines)
+        url = re.search(r"http://127\.0\.0\.1:\d+", output)
+        assert url, output
+        assert "loopback" in output
+        assert "hadewych" in output and "jan" in output and "admin" in output
+        answer = httpx.post(f"{url.group(0)}/graphql", json={"query": "{ site { name } }"})
+        assert answer.json() == {"data": {"site": {"name": "Pleio lokaal"}}}
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
