@@ -1,0 +1,219 @@
+"""The GraphQL documents the client sends, valid against Pleio's own schema.
+
+Lists select what a feed row needs; the body of a blog and its comments come
+only with `*_WITH_BODY` and the detail query, so a page of fifty posts stays small.
+Fragments cannot recurse, so the two comment levels Pleio allows are spelled out.
+"""
+
+from __future__ import annotations
+
+USER_FIELDS = """
+fragment UserFields on User { guid name username icon url }
+"""
+
+GROUP_FIELDS = """
+fragment GroupFields on Group {
+  guid name description excerpt url icon
+  isClosed isMembershipOnRequest isFeatured
+  membership memberRole memberCount defaultAccessId canEdit plugins tags
+}
+"""
+
+BLOG_SUMMARY = """
+fragment BlogSummary on Blog {
+  guid title url abstract excerpt tags
+  timeCreated timeUpdated timePublished statusPublished
+  group { guid name }
+  owner { ...UserFields }
+  canEdit canComment canVote canBookmark
+  votes hasVoted isBookmarked isFollowing views isPinned
+  accessId writeAccessId commentCount
+}
+"""
+
+BLOG_BODY = """
+fragment BlogBody on Blog { richDescription description }
+"""
+
+COMMENT_FIELDS = """
+fragment CommentFields on Comment {
+  guid richDescription description timeCreated timeUpdated
+  owner { ...UserFields }
+  ownerName canEdit canComment canVote votes hasVoted commentCount
+}
+"""
+
+
+def _document(body: str, *fragments: str) -> str:
+    return body.strip() + "\n" + "".join(fragment.strip() + "\n" for fragment in fragments)
+
+
+VIEWER = _document(
+    """
+query Viewer {
+  viewer { guid loggedIn isAdmin user { ...UserFields } }
+}
+""",
+    USER_FIELDS,
+)
+
+SITE = """
+query Site {
+  site { guid name language defaultAccessId accessIds { id description } }
+}
+""".strip()
+
+GROUPS = _document(
+    """
+query Groups($q: String, $filter: GroupFilter, $offset: Int, $limit: Int) {
+  groups(q: $q, filter: $filter, offset: $offset, limit: $limit) {
+    total
+    edges { ...GroupFields }
+  }
+}
+""",
+    GROUP_FIELDS,
+)
+
+_BLOGS = """
+query {name}($containerGuid: String, $offset: Int, $limit: Int,
+             $orderBy: OrderBy, $orderDirection: OrderDirection) {{
+  entities(subtype: "blog", containerGuid: $containerGuid, offset: $offset, limit: $limit,
+           orderBy: $orderBy, orderDirection: $orderDirection) {{
+    total
+    edges {{ __typename ... on Blog {{ {spreads} }} }}
+  }}
+}}
+"""
+
+BLOGS = _document(_BLOGS.format(name="Blogs", spreads="...BlogSummary"), BLOG_SUMMARY, USER_FIELDS)
+
+BLOGS_WITH_BODY = _document(
+    _BLOGS.format(name="BlogsWithBody", spreads="...BlogSummary ...BlogBody"),
+    BLOG_SUMMARY,
+    BLOG_BODY,
+    USER_FIELDS,
+)
+
+BLOG_DETAIL = _document(
+    """
+query BlogDetail($guid: String!) {
+  entity(guid: $guid) {
+    __typename
+    ... on Blog {
+      ...BlogSummary ...BlogBody
+      comments { ...CommentFields comments { ...CommentFields } }
+    }
+  }
+}
+""",
+    BLOG_SUMMARY,
+    BLOG_BODY,
+    COMMENT_FIELDS,
+    USER_FIELDS,
+)
+
+ENTITY_EXISTS = """
+query EntityExists($guid: String!) { entity(guid: $guid) { guid } }
+""".strip()
+
+BOOKMARKS = _document(
+    """
+query Bookmarks($offset: Int, $limit: Int) {
+  bookmarks(subtype: "blog", offset: $offset, limit: $limit) {
+    total
+    edges { __typename ... on Blog { ...BlogSummary } }
+  }
+}
+""",
+    BLOG_SUMMARY,
+    USER_FIELDS,
+)
+
+ADD_BLOG = _document(
+    """
+mutation AddBlog($input: addEntityInput!) {
+  addEntity(input: $input) { entity { __typename ... on Blog { ...BlogSummary ...BlogBody } } }
+}
+""",
+    BLOG_SUMMARY,
+    BLOG_BODY,
+    USER_FIELDS,
+)
+
+EDIT_BLOG = _document(
+    """
+mutation EditBlog($input: editEntityInput!) {
+  editEntity(input: $input) { entity { __typename ... on Blog { ...BlogSummary ...BlogBody } } }
+}
+""",
+    BLOG_SUMMARY,
+    BLOG_BODY,
+    USER_FIELDS,
+)
+
+DELETE_ENTITY = """
+mutation DeleteEntity($input: deleteEntityInput!) { deleteEntity(input: $input) { success } }
+""".strip()
+
+ADD_COMMENT = _document(
+    """
+mutation AddComment($input: addEntityInput!) {
+  addEntity(input: $input) { entity { __typename ... on Comment { ...CommentFields } } }
+}
+""",
+    COMMENT_FIELDS,
+    USER_FIELDS,
+)
+
+EDIT_COMMENT = _document(
+    """
+mutation EditComment($input: editEntityInput!) {
+  editEntity(input: $input) { entity { __typename ... on Comment { ...CommentFields } } }
+}
+""",
+    COMMENT_FIELDS,
+    USER_FIELDS,
+)
+
+VOTE = """
+mutation Vote($input: voteInput!) {
+  vote(input: $input) {
+    object {
+      guid
+      ... on Blog { votes hasVoted }
+      ... on Comment { votes hasVoted }
+    }
+  }
+}
+""".strip()
+
+BOOKMARK = """
+mutation Bookmark($input: bookmarkInput!) {
+  bookmark(input: $input) { object { guid ... on Blog { isBookmarked } } }
+}
+""".strip()
+
+FOLLOW = """
+mutation Follow($input: followInput!) {
+  follow(input: $input) { object { guid ... on Blog { isFollowing } } }
+}
+""".strip()
+
+JOIN_GROUP = _document(
+    """
+mutation JoinGroup($input: joinGroupInput!) {
+  joinGroup(input: $input) { group { ...GroupFields } }
+}
+""",
+    GROUP_FIELDS,
+)
+
+LEAVE_GROUP = _document(
+    """
+mutation LeaveGroup($input: leaveGroupInput!) {
+  leaveGroup(input: $input) { group { ...GroupFields } }
+}
+""",
+    GROUP_FIELDS,
+)

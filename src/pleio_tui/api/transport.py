@@ -1,0 +1,224 @@
+"""One GraphQL request to a Pleio site over HTTP, and its answer or a typed error.
+
+Reads (queries) are retried with backoff when the network or the site fails;
+writes (mutations) never are: a write whose answer was lost may have happened,
+and deciding whether to send it again belongs to the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from pleio_tui import APP_NAME, __version__
+from pleio_tui.api.errors import (
+    GraphQLRequestError,
+    OfflineError,
+    PleioError,
+    SessionExpiredError,
+    UnexpectedResponseError,
+    is_retryable,
+    remote_error,
+)
+
+USER_AGENT = f"{APP_NAME}/{__version__}"
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=20.0, pool=5.0)
+DEFAULT_TOTAL_TIMEOUT = 60.0
+"""A site that drips its answer a byte at a time never trips the read timeout."""
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+# RFC 6265 cookie-octet: anything else could smuggle another cookie or header.
+_COOKIE_VALUE = re.compile(r"^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$")
+
+JsonObject = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Exponential backoff with jitter for reads: delay n is about base * 2**n, capped."""
+
+    attempts: int = 3
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+
+    def delay(self, retry_number: int) -> float:
+        ceiling = min(self.max_delay, self.base_delay * 2**retry_number)
+        return random.uniform(ceiling / 2, ceiling)
+
+
+def graphql_endpoint(site_url: str) -> str:
+    parts = urlsplit(site_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not a site address: {site_url!r}")
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/graphql"
+
+
+class GraphQLTransport:
+    """POSTs GraphQL documents to `<site>/graphql` with the session cookie, if any."""
+
+    def __init__(
+        self,
+        site_url: str,
+        session_id: str | None = None,
+        *,
+        http: httpx.AsyncClient | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        total_timeout: float = DEFAULT_TOTAL_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        if session_id is not None and not _COOKIE_VALUE.match(session_id):
+            raise ValueError("the session id holds characters a cookie cannot carry")
+        self.endpoint = graphql_endpoint(site_url)
+        self.session_id = session_id
+        self.timeout = timeout
+        self.total_timeout = total_timeout
+        self.retry = retry or RetryPolicy()
+        self.max_response_bytes = max_response_bytes
+        self._owns_http = http is None
+        self._http = http or httpx.AsyncClient(timeout=timeout, verify=True)
+
+    @property
+    def has_session(self) -> bool:
+        return self.session_id is not None
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def query(self, document: str, variables: JsonObject, operation_name: str) -> JsonObject:
+        """Run a read, retrying when the site is unreachable; returns `data`."""
+        attempt = 0
+        while True:
+            try:
+                return await self._send(document, variables, operation_name)
+            except PleioError as exc:
+                attempt += 1
+                if attempt >= self.retry.attempts or not is_retryable(exc):
+                    raise
+            await asyncio.sleep(self.retry.delay(attempt - 1))
+
+    async def mutate(self, document: str, variables: JsonObject, operation_name: str) -> JsonObject:
+        """Run a write exactly once; returns `data`."""
+        return await self._send(document, variables, operation_name)
+
+    async def _send(self, document: str, variables: JsonObject, operation_name: str) -> JsonObject:
+        body = {"query": document, "variables": variables, "operationName": operation_name}
+        try:
+            async with asyncio.timeout(self.total_timeout):
+                status, headers, raw = await self._post(body)
+        except TimeoutError as exc:
+            raise OfflineError("timeout", "the site took too long to answer") from exc
+        return _data_from(status, headers, raw)
+
+    async def _post(self, body: JsonObject) -> tuple[int, httpx.Headers, bytes]:
+        headers = {
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+        }
+        if self.session_id is not None:
+            headers["Cookie"] = f"sessionid={self.session_id}"
+        try:
+            async with self._http.stream(
+                "POST",
+                self.endpoint,
+                content=json.dumps(body).encode(),
+                headers=headers,
+                timeout=self.timeout,
+                follow_redirects=False,
+            ) as response:
+                raw = await self._read_limited(response)
+                return response.status_code, response.headers, raw
+        except httpx.TimeoutException as exc:
+            raise OfflineError("timeout", str(exc)) from exc
+        except httpx.ConnectError as exc:
+            raise OfflineError("connect", str(exc)) from exc
+        except httpx.TransportError as exc:
+            raise OfflineError("network", str(exc) or type(exc).__name__) from exc
+        finally:
+            if self._owns_http:
+                # The session is the one we send; a cookie the site sets must not
+                # ride along on a later request made without a session.
+                self._http.cookies.clear()
+
+    async def _read_limited(self, response: httpx.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_response_bytes:
+            raise OfflineError("response_too_large", f"{declared} bytes announced")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_response_bytes:
+                raise OfflineError("response_too_large", f"over {self.max_response_bytes} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
+    """The `data` of a GraphQL answer, or the exception that explains the answer."""
+    if status >= 500:
+        raise OfflineError("server_error", f"HTTP {status}")
+    payload = _json_or_none(raw)
+    if status in (401, 403):
+        if isinstance(payload, dict) and payload.get("errors"):
+            _raise_first_error(payload["errors"])
+        raise SessionExpiredError(f"HTTP {status}")
+    if 300 <= status < 400:
+        location = headers.get("Location", "")
+        if "login" in location:
+            raise SessionExpiredError(f"HTTP {status} to {location}")
+        raise UnexpectedResponseError(status, location)
+    if status == 400:
+        raise GraphQLRequestError(_error_messages(payload))
+    if status != 200:
+        raise UnexpectedResponseError(status)
+    if payload is None:
+        if _looks_like_html(headers, raw):
+            raise SessionExpiredError("the site answered with a web page, not data")
+        raise OfflineError("malformed_response", "the answer is not complete JSON")
+    if not isinstance(payload, dict):
+        raise OfflineError("malformed_response", "the answer is not a JSON object")
+    if payload.get("errors"):
+        _raise_first_error(payload["errors"])
+    data = payload.get("data")
+    if not isinstance(data, dict):
+        raise OfflineError("malformed_response", "the answer holds no data")
+    return data
+
+
+def _json_or_none(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _looks_like_html(headers: httpx.Headers, raw: bytes) -> bool:
+    if "html" in headers.get("Content-Type", "").lower():
+        return True
+    return raw.lstrip()[:1] == b"<"
+
+
+def _error_messages(payload: Any) -> list[str]:
+    if not isinstance(payload, dict) or not isinstance(payload.get("errors"), list):
+        return []
+    return [str(e.get("message", "")) for e in payload["errors"] if isinstance(e, dict)]
+
+
+def _raise_first_error(errors: Any) -> None:
+    first = errors[0] if isinstance(errors, list) and errors else {}
+    if not isinstance(first, dict):
+        raise OfflineError("malformed_response", "an error without a message")
+    message = str(first.get("message", ""))
+    path = first.get("path")
+    steps = [p for p in path if isinstance(p, str | int)] if isinstance(path, list) else []
+    raise remote_error(message, message, steps)
