@@ -1,0 +1,169 @@
+"""Blogs as the sync writes them and the post view reads them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+
+from pleio_tui.models import Blog
+from pleio_tui.store.base import StoreBase
+from pleio_tui.store.comments import load_thread, replace_thread
+from pleio_tui.store.errors import translated_errors
+from pleio_tui.store.search_index import index_blog, unindex_blogs
+from pleio_tui.store.users import owner_columns, save_user, user_from_row
+from pleio_tui.store.values import strings_from_db, strings_to_db, time_from_db, time_to_db
+
+_BLOG_COLUMNS = (
+    "guid", "title", "url", "abstract", "rich_description", "description", "excerpt",
+    "tags", "time_created", "time_updated", "time_published", "status_published",
+    "group_guid", "group_name", "owner_guid", "can_edit", "can_comment", "can_vote",
+    "can_bookmark", "votes", "has_voted", "is_bookmarked", "is_following", "views",
+    "is_pinned", "access_id", "write_access_id", "comment_count",
+)  # fmt: skip
+
+# Read state and whether the thread was ever fetched survive a re-upsert.
+_UPSERT_BLOG = f"""
+INSERT INTO blogs ({", ".join(_BLOG_COLUMNS)})
+VALUES ({", ".join(":" + column for column in _BLOG_COLUMNS)})
+ON CONFLICT (guid) DO UPDATE SET
+    {", ".join(f"{column} = excluded.{column}" for column in _BLOG_COLUMNS[1:])}
+"""
+
+# last_action: the newest of the blog's own change and its comments' times.
+_SET_LAST_ACTION = """
+UPDATE blogs SET last_action = max(
+    coalesce(time_updated, time_published, time_created, 0),
+    coalesce((SELECT max(max(time_created, coalesce(time_updated, 0)))
+                FROM comments WHERE blog_guid = :guid), 0)
+) WHERE guid = :guid
+"""
+
+_BLOG_SQL = f"""
+SELECT b.*, {owner_columns("u")}
+  FROM blogs AS b LEFT JOIN users AS u ON u.guid = b.owner_guid
+ WHERE b.guid = ?
+"""
+
+
+def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
+    return {
+        "guid": blog.guid,
+        "title": blog.title,
+        "url": blog.url,
+        "abstract": blog.abstract,
+        "rich_description": blog.rich_description,
+        "description": blog.description,
+        "excerpt": blog.excerpt,
+        "tags": strings_to_db(blog.tags),
+        "time_created": time_to_db(blog.time_created),
+        "time_updated": time_to_db(blog.time_updated),
+        "time_published": time_to_db(blog.time_published),
+        "status_published": blog.status_published,
+        "group_guid": blog.group_guid,
+        "group_name": blog.group_name,
+        "owner_guid": owner_guid,
+        "can_edit": blog.can_edit,
+        "can_comment": blog.can_comment,
+        "can_vote": blog.can_vote,
+        "can_bookmark": blog.can_bookmark,
+        "votes": blog.votes,
+        "has_voted": blog.has_voted,
+        "is_bookmarked": blog.is_bookmarked,
+        "is_following": blog.is_following,
+        "views": blog.views,
+        "is_pinned": blog.is_pinned,
+        "access_id": blog.access_id,
+        "write_access_id": blog.write_access_id,
+        "comment_count": blog.comment_count,
+    }
+
+
+def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
+    return Blog(
+        guid=row["guid"],
+        title=row["title"],
+        url=row["url"],
+        abstract=row["abstract"],
+        rich_description=row["rich_description"],
+        description=row["description"],
+        excerpt=row["excerpt"],
+        tags=strings_from_db(row["tags"]),
+        time_created=time_from_db(row["time_created"]),
+        time_updated=time_from_db(row["time_updated"]),
+        time_published=time_from_db(row["time_published"]),
+        status_published=row["status_published"],
+        group_guid=row["group_guid"],
+        group_name=row["group_name"],
+        owner=user_from_row(row),
+        can_edit=bool(row["can_edit"]),
+        can_comment=bool(row["can_comment"]),
+        can_vote=bool(row["can_vote"]),
+        can_bookmark=bool(row["can_bookmark"]),
+        votes=row["votes"],
+        has_voted=bool(row["has_voted"]),
+        is_bookmarked=bool(row["is_bookmarked"]),
+        is_following=bool(row["is_following"]),
+        views=row["views"],
+        is_pinned=bool(row["is_pinned"]),
+        access_id=row["access_id"],
+        write_access_id=row["write_access_id"],
+        comment_count=row["comment_count"],
+        comments=load_thread(conn, row["guid"]) if row["comments_fetched"] else None,
+    )
+
+
+class BlogCacheMixin(StoreBase):
+    def upsert_blogs(self, blogs: Iterable[Blog]) -> None:
+        """Save blogs in one transaction. A blog whose `comments` is None keeps its
+        cached thread; otherwise the thread is replaced by the one given."""
+        with self._write() as conn:
+            for blog in blogs:
+                conn.execute(_UPSERT_BLOG, _blog_params(blog, save_user(conn, blog.owner)))
+                if blog.comments is not None:
+                    replace_thread(conn, blog.guid, blog.comments)
+                    conn.execute(
+                        "UPDATE blogs SET comments_fetched = 1 WHERE guid = ?", (blog.guid,)
+                    )
+                conn.execute(_SET_LAST_ACTION, {"guid": blog.guid})
+                index_blog(conn, blog)
+
+    def delete_blogs(self, guids: Iterable[str]) -> None:
+        """Forget blogs the site no longer has (their comments go with them)."""
+        with self._write() as conn:
+            doomed = list(guids)
+            unindex_blogs(conn, doomed)
+            conn.executemany("DELETE FROM blogs WHERE guid = ?", [(guid,) for guid in doomed])
+
+    def blog_guids_in_group(self, group_guid: str) -> set[str]:
+        rows = self._rows("SELECT guid FROM blogs WHERE group_guid = ?", (group_guid,))
+        return {row[0] for row in rows}
+
+    def blog(self, guid: str) -> Blog | None:
+        """The blog with its cached thread (None as `comments` if never fetched)."""
+        with translated_errors(self._path):
+            row = self._conn.execute(_BLOG_SQL, (guid,)).fetchone()
+            return None if row is None else _blog_from_row(row, self._conn)
+
+    def last_action(self, guid: str) -> datetime | None:
+        """When the blog last changed or was last commented on, as far as the cache knows."""
+        return time_from_db(self._scalar("SELECT last_action FROM blogs WHERE guid = ?", (guid,)))
+
+    def apply_vote(self, guid: str, score: int) -> None:
+        """Show a vote on a blog or comment before the site confirms it.
+
+        Pleio does not say which way the viewer voted: a vote on an item not yet
+        voted on adds `score`, a vote on a voted item is the opposite one, which
+        takes the earlier vote back. The next sync brings the site's own numbers.
+        """
+        with self._write() as conn:
+            for table in ("blogs", "comments"):
+                conn.execute(
+                    f"UPDATE {table} SET votes = votes + ?, has_voted = NOT has_voted"
+                    " WHERE guid = ?",
+                    (score, guid),
+                )
+
+    def set_bookmarked(self, guid: str, bookmarked: bool) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE blogs SET is_bookmarked = ? WHERE guid = ?", (bookmarked, guid))

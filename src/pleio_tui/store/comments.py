@@ -1,0 +1,107 @@
+"""A blog's comment thread: replaced whole when the site sends it, rebuilt as a tree."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from pleio_tui.models import Comment
+from pleio_tui.store.search_index import index_comment, unindex_comments
+from pleio_tui.store.users import owner_columns, save_user, user_from_row
+from pleio_tui.store.values import required_time_from_db, time_from_db, time_to_db
+
+_INSERT_COMMENT = """
+INSERT OR REPLACE INTO comments (
+    guid, blog_guid, parent_guid, position, rich_description, description,
+    time_created, time_updated, owner_guid, owner_name, can_edit, can_comment,
+    can_vote, votes, has_voted, comment_count
+) VALUES (
+    :guid, :blog_guid, :parent_guid, :position, :rich_description, :description,
+    :time_created, :time_updated, :owner_guid, :owner_name, :can_edit, :can_comment,
+    :can_vote, :votes, :has_voted, :comment_count
+)
+"""
+
+_THREAD_SQL = f"""
+SELECT c.*, {owner_columns("u")}
+  FROM comments AS c
+  LEFT JOIN users AS u ON u.guid = c.owner_guid
+ WHERE c.blog_guid = ?
+ ORDER BY c.parent_guid, c.position
+"""
+
+
+def _flatten(parent_guid: str, comments: tuple[Comment, ...]) -> Iterator[tuple[str, int, Comment]]:
+    """Each comment with its parent and its place among its siblings, replies after it."""
+    for position, comment in enumerate(comments):
+        yield parent_guid, position, comment
+        yield from _flatten(comment.guid, comment.replies)
+
+
+def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Comment, ...]) -> None:
+    """Make the cached thread of a blog exactly `comments` (replies included)."""
+    unindex_comments(conn, blog_guid)
+    conn.execute("DELETE FROM comments WHERE blog_guid = ?", (blog_guid,))
+    for parent_guid, position, comment in _flatten(blog_guid, comments):
+        conn.execute(
+            _INSERT_COMMENT,
+            {
+                "guid": comment.guid,
+                # The thread belongs to the blog it was fetched with, whatever the
+                # comment itself claims.
+                "blog_guid": blog_guid,
+                "parent_guid": parent_guid,
+                "position": position,
+                "rich_description": comment.rich_description,
+                "description": comment.description,
+                "time_created": time_to_db(comment.time_created),
+                "time_updated": time_to_db(comment.time_updated),
+                "owner_guid": save_user(conn, comment.owner),
+                "owner_name": comment.owner_name,
+                "can_edit": comment.can_edit,
+                "can_comment": comment.can_comment,
+                "can_vote": comment.can_vote,
+                "votes": comment.votes,
+                "has_voted": comment.has_voted,
+                "comment_count": comment.comment_count,
+            },
+        )
+        index_comment(conn, blog_guid, comment)
+
+
+def _comment_from_row(row: sqlite3.Row, replies: tuple[Comment, ...]) -> Comment:
+    return Comment(
+        guid=row["guid"],
+        blog_guid=row["blog_guid"],
+        parent_guid=row["parent_guid"],
+        rich_description=row["rich_description"],
+        description=row["description"],
+        time_created=required_time_from_db(row["time_created"]),
+        time_updated=time_from_db(row["time_updated"]),
+        owner=user_from_row(row),
+        owner_name=row["owner_name"],
+        can_edit=bool(row["can_edit"]),
+        can_comment=bool(row["can_comment"]),
+        can_vote=bool(row["can_vote"]),
+        votes=row["votes"],
+        has_voted=bool(row["has_voted"]),
+        comment_count=row["comment_count"],
+        replies=replies,
+    )
+
+
+def load_thread(conn: sqlite3.Connection, blog_guid: str) -> tuple[Comment, ...]:
+    """Top-level comments newest first; replies in the order the site sent them."""
+    children: dict[str, list[sqlite3.Row]] = {}
+    for row in conn.execute(_THREAD_SQL, (blog_guid,)):
+        children.setdefault(row["parent_guid"], []).append(row)
+
+    def build(parent_guid: str, depth: int) -> tuple[Comment, ...]:
+        # Depth bound: a damaged thread with a cycle must not recurse forever.
+        if depth > 16:
+            return ()
+        rows = children.get(parent_guid, [])
+        return tuple(_comment_from_row(row, build(row["guid"], depth + 1)) for row in rows)
+
+    top_level = build(blog_guid, 0)
+    return tuple(sorted(top_level, key=lambda c: c.time_created, reverse=True))

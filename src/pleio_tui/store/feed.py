@@ -1,0 +1,83 @@
+"""Blog lists for the feed pane, read a window at a time along an index."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pleio_tui.models import FeedRow
+from pleio_tui.store.base import StoreBase
+from pleio_tui.store.rowsource import SqlRowSource
+from pleio_tui.store.values import time_from_db
+
+# Newest first; guid breaks ties so windows never overlap or skip. Blogs without
+# a publication time sort last (NULL is the smallest value in SQLite).
+FEED_ORDER = "b.time_published DESC, b.guid DESC"
+
+_FEED_SELECT = """
+SELECT b.guid, b.title, coalesce(u.name, '') AS author_name, b.group_guid,
+       coalesce(g.name, b.group_name) AS group_name, b.time_published,
+       b.comment_count, b.votes,
+       CASE WHEN b.excerpt <> '' THEN b.excerpt ELSE coalesce(b.abstract, '') END AS excerpt,
+       b.is_read, b.is_bookmarked
+  FROM blogs AS b
+  LEFT JOIN users AS u ON u.guid = b.owner_guid
+  LEFT JOIN groups AS g ON g.guid = b.group_guid
+"""
+
+ALL_FEED_COUNT_SQL = "SELECT count(*) FROM blogs"
+ALL_FEED_WINDOW_SQL = f"{_FEED_SELECT} ORDER BY {FEED_ORDER} LIMIT :limit OFFSET :offset"
+GROUP_FEED_COUNT_SQL = "SELECT count(*) FROM blogs WHERE group_guid = :group_guid"
+GROUP_FEED_WINDOW_SQL = (
+    f"{_FEED_SELECT} WHERE b.group_guid = :group_guid"
+    f" ORDER BY {FEED_ORDER} LIMIT :limit OFFSET :offset"
+)
+_RELATED_SQL = f"""
+{_FEED_SELECT}
+ WHERE b.group_guid = (SELECT group_guid FROM blogs WHERE guid = :guid)
+   AND b.guid <> :guid
+ ORDER BY {FEED_ORDER}
+ LIMIT :limit
+"""
+
+
+def feed_row(row: sqlite3.Row) -> FeedRow:
+    return FeedRow(
+        guid=row["guid"],
+        title=row["title"],
+        author_name=row["author_name"],
+        group_guid=row["group_guid"],
+        group_name=row["group_name"],
+        time_published=time_from_db(row["time_published"]),
+        comment_count=row["comment_count"],
+        votes=row["votes"],
+        excerpt=row["excerpt"],
+        is_read=bool(row["is_read"]),
+        is_bookmarked=bool(row["is_bookmarked"]),
+    )
+
+
+class FeedMixin(StoreBase):
+    def feed(self, group_guid: str | None) -> SqlRowSource[FeedRow]:
+        """The blogs of one group, or of all groups when `group_guid` is None."""
+        if group_guid is None:
+            return SqlRowSource(
+                self._conn,
+                self._path,
+                count_sql=ALL_FEED_COUNT_SQL,
+                window_sql=ALL_FEED_WINDOW_SQL,
+                params={},
+                make_row=feed_row,
+            )
+        return SqlRowSource(
+            self._conn,
+            self._path,
+            count_sql=GROUP_FEED_COUNT_SQL,
+            window_sql=GROUP_FEED_WINDOW_SQL,
+            params={"group_guid": group_guid},
+            make_row=feed_row,
+        )
+
+    def related_blogs(self, guid: str, limit: int = 4) -> list[FeedRow]:
+        """The most recent other blogs of the same group."""
+        rows = self._rows(_RELATED_SQL, {"guid": guid, "limit": limit})
+        return [feed_row(row) for row in rows]

@@ -1,0 +1,192 @@
+"""The cache schema as a forward-only list of steps, numbered by PRAGMA user_version.
+
+Never edit a step that has shipped: append a new one. Each step runs in its own
+transaction together with the version bump, so a crash leaves the file at a
+whole version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pleio_tui.store.connection import write_transaction
+from pleio_tui.store.errors import NewerSchemaError
+
+# Times are INTEGER microseconds since the epoch (UTC): they sort, compare and
+# index as numbers. Booleans are 0/1. Tuples of strings are JSON arrays.
+_V1 = (
+    "CREATE TABLE site_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE watermarks (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE users (
+        guid TEXT PRIMARY KEY, name TEXT NOT NULL, username TEXT, icon TEXT, url TEXT
+    )""",
+    """CREATE TABLE groups (
+        guid TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        description TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        url TEXT NOT NULL,
+        icon TEXT,
+        is_closed INTEGER NOT NULL,
+        is_membership_on_request INTEGER NOT NULL,
+        is_featured INTEGER NOT NULL,
+        membership TEXT NOT NULL,
+        member_role TEXT,
+        member_count INTEGER NOT NULL,
+        default_access_id INTEGER,
+        can_edit INTEGER NOT NULL,
+        plugins TEXT NOT NULL,
+        tags TEXT NOT NULL
+    )""",
+    "CREATE INDEX groups_listing ON groups ((membership <> 'joined'), name_key, guid)",
+    # Per-group counters kept by triggers, so the group list never counts blogs.
+    """CREATE TABLE group_stats (
+        group_guid TEXT PRIMARY KEY,
+        blog_count INTEGER NOT NULL DEFAULT 0,
+        unread_count INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID""",
+    """CREATE TABLE blogs (
+        guid TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        url TEXT NOT NULL,
+        abstract TEXT,
+        rich_description TEXT,
+        description TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        time_created INTEGER,
+        time_updated INTEGER,
+        time_published INTEGER,
+        status_published TEXT NOT NULL,
+        group_guid TEXT,
+        group_name TEXT,
+        owner_guid TEXT,
+        can_edit INTEGER NOT NULL,
+        can_comment INTEGER NOT NULL,
+        can_vote INTEGER NOT NULL,
+        can_bookmark INTEGER NOT NULL,
+        votes INTEGER NOT NULL,
+        has_voted INTEGER NOT NULL,
+        is_bookmarked INTEGER NOT NULL,
+        is_following INTEGER NOT NULL,
+        views INTEGER NOT NULL,
+        is_pinned INTEGER NOT NULL,
+        access_id INTEGER,
+        write_access_id INTEGER,
+        comment_count INTEGER NOT NULL,
+        comments_fetched INTEGER NOT NULL DEFAULT 0,
+        last_action INTEGER,
+        is_read INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX blogs_feed ON blogs (time_published DESC, guid DESC)",
+    "CREATE INDEX blogs_group_feed ON blogs (group_guid, time_published DESC, guid DESC)",
+    "CREATE INDEX blogs_unread ON blogs (is_read)",
+    """CREATE TRIGGER blogs_counted_in AFTER INSERT ON blogs
+       WHEN NEW.group_guid IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO group_stats (group_guid) VALUES (NEW.group_guid);
+        UPDATE group_stats
+           SET blog_count = blog_count + 1, unread_count = unread_count + (NEW.is_read = 0)
+         WHERE group_guid = NEW.group_guid;
+    END""",
+    """CREATE TRIGGER blogs_counted_out AFTER DELETE ON blogs
+       WHEN OLD.group_guid IS NOT NULL BEGIN
+        UPDATE group_stats
+           SET blog_count = blog_count - 1, unread_count = unread_count - (OLD.is_read = 0)
+         WHERE group_guid = OLD.group_guid;
+    END""",
+    """CREATE TRIGGER blogs_recounted AFTER UPDATE OF group_guid, is_read ON blogs
+       WHEN OLD.group_guid IS NOT NEW.group_guid OR OLD.is_read IS NOT NEW.is_read BEGIN
+        UPDATE group_stats
+           SET blog_count = blog_count - 1, unread_count = unread_count - (OLD.is_read = 0)
+         WHERE group_guid = OLD.group_guid;
+        INSERT OR IGNORE INTO group_stats (group_guid)
+            SELECT NEW.group_guid WHERE NEW.group_guid IS NOT NULL;
+        UPDATE group_stats
+           SET blog_count = blog_count + 1, unread_count = unread_count + (NEW.is_read = 0)
+         WHERE group_guid = NEW.group_guid;
+    END""",
+    """CREATE TABLE comments (
+        guid TEXT PRIMARY KEY,
+        blog_guid TEXT NOT NULL REFERENCES blogs (guid) ON DELETE CASCADE,
+        parent_guid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        rich_description TEXT,
+        description TEXT NOT NULL,
+        time_created INTEGER NOT NULL,
+        time_updated INTEGER,
+        owner_guid TEXT,
+        owner_name TEXT,
+        can_edit INTEGER NOT NULL,
+        can_comment INTEGER NOT NULL,
+        can_vote INTEGER NOT NULL,
+        votes INTEGER NOT NULL,
+        has_voted INTEGER NOT NULL,
+        comment_count INTEGER NOT NULL
+    )""",
+    "CREATE INDEX comments_thread ON comments (blog_guid, parent_guid, position)",
+    # One full-text document per blog and per comment; search_docs maps the
+    # document's rowid back to what it indexes and lets a blog's documents be
+    # found without scanning the index.
+    """CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY,
+        blog_guid TEXT NOT NULL,
+        comment_guid TEXT
+    )""",
+    "CREATE INDEX search_docs_blog ON search_docs (blog_guid, comment_guid)",
+    # Partial, so the planner never picks it for "comment_guid IS NULL" (the blog's
+    # own document), which a plain UNIQUE index would wrongly promise to be one row.
+    """CREATE UNIQUE INDEX search_docs_comment ON search_docs (comment_guid)
+        WHERE comment_guid IS NOT NULL""",
+    """CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TABLE drafts (
+        key TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+    )""",
+    """CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        target_guid TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_code TEXT,
+        error_message TEXT,
+        remote_guid TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        draft_key TEXT
+    )""",
+    "CREATE INDEX outbox_by_state ON outbox (state, id)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> int:
+    """Bring the file to SCHEMA_VERSION; return the version it was at."""
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"the offline cache {path} was written by a newer pleio-tui "
+            f"(schema {found}, this one knows {SCHEMA_VERSION}); upgrade pleio-tui"
+        )
+    for number in range(found + 1, SCHEMA_VERSION + 1):
+        with write_transaction(conn, path):
+            # Another process may have migrated while this one waited for the lock.
+            if schema_version(conn) >= number:
+                continue
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return found

@@ -1,0 +1,101 @@
+"""Full-text search of the cache. User input never reaches FTS5 as query syntax."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from pleio_tui.models import SearchHit
+from pleio_tui.store.base import StoreBase
+from pleio_tui.store.errors import translated_errors
+from pleio_tui.store.values import time_from_db
+
+MAX_TERMS = 16
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+SNIPPET_TOKENS = 16
+
+# Best-ranked document per blog (a bare column next to min() comes from the
+# row holding the minimum), so a post with thirty matching comments is one hit.
+# MATERIALIZED keeps bm25() in a plain scan of the index (it cannot be used once
+# the planner folds it into the GROUP BY).
+_HITS_SQL = f"""
+WITH matches AS MATERIALIZED (
+    SELECT rowid, bm25(search_index, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank
+      FROM search_index WHERE search_index MATCH :match
+), best AS (
+    SELECT d.blog_guid, d.comment_guid, d.id AS doc_id, min(m.rank) AS rank
+      FROM matches AS m JOIN search_docs AS d ON d.id = m.rowid
+     GROUP BY d.blog_guid
+)
+SELECT best.blog_guid, best.comment_guid, best.doc_id, best.rank,
+       b.title, coalesce(g.name, b.group_name) AS group_name,
+       coalesce(u.name, '') AS author_name, b.time_published
+  FROM best
+  JOIN blogs AS b ON b.guid = best.blog_guid
+  LEFT JOIN users AS u ON u.guid = b.owner_guid
+  LEFT JOIN groups AS g ON g.guid = b.group_guid
+ ORDER BY best.rank, b.time_published DESC, b.guid
+ LIMIT :limit OFFSET :offset
+"""
+
+# Snippets are costly, so they are made only for the hits on the page.
+_SNIPPET_SQL = f"""
+SELECT snippet(search_index, 1, '', '', '…', {SNIPPET_TOKENS})
+  FROM search_index WHERE search_index MATCH :match AND rowid = :doc_id
+"""
+
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+")
+
+
+def match_expression(query: str) -> str | None:
+    """Each word of the user's query as a quoted FTS5 string, the last one a prefix.
+
+    Quoting turns operators (AND, OR, NOT, NEAR), column filters, `*`, `^`, `-`
+    and brackets into plain words; a doubled `"` is a literal quote. Words with
+    no letter or digit are dropped. None when nothing searchable remains.
+    """
+    words = [word for word in query.split() if any(ch.isalnum() for ch in word)]
+    if not words:
+        return None
+    quoted = ['"' + word.replace('"', '""') + '"' for word in words[:MAX_TERMS]]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _one_line(text: str) -> str:
+    """Snippets are shown on one line: control characters and line breaks become spaces."""
+    return _CONTROL_OR_SPACE.sub(" ", text).strip()
+
+
+class SearchMixin(StoreBase):
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Blogs whose title, body or comments hold every word of `query`, best first."""
+        match = match_expression(query)
+        if match is None or limit <= 0:
+            return []
+        params = {"match": match, "limit": limit, "offset": max(offset, 0)}
+        with translated_errors(self._path):
+            try:
+                rows = self._conn.execute(_HITS_SQL, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                # A quoted query should always parse; if FTS5 still refuses it
+                # (an unusual token), the answer is "no hits", not a crash.
+                if "fts5" in str(exc).lower():
+                    return []
+                raise
+            return [self._hit(row, match) for row in rows]
+
+    def _hit(self, row: sqlite3.Row, match: str) -> SearchHit:
+        snippet = self._conn.execute(
+            _SNIPPET_SQL, {"match": match, "doc_id": row["doc_id"]}
+        ).fetchone()
+        return SearchHit(
+            blog_guid=row["blog_guid"],
+            title=row["title"],
+            group_name=row["group_name"],
+            author_name=row["author_name"],
+            time_published=time_from_db(row["time_published"]),
+            snippet=_one_line(snippet[0] if snippet else ""),
+            in_comment=row["comment_guid"] is not None,
+        )

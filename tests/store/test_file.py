@@ -1,0 +1,143 @@
+"""The cache file itself: where it goes, who may read it, and what happens when it is bad."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from store_factories import make_blog
+
+from pleio_tui.store import CacheBusyError, CacheCorruptError, NewerSchemaError, Store
+from pleio_tui.store.migrations import SCHEMA_VERSION
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_file_and_directories_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "cache.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_blogs([make_blog("b1")])
+        assert _mode(path) == 0o600
+        assert _mode(path.parent) == 0o700
+        assert _mode(path.parent.parent) == 0o700
+        wal = path.with_name(path.name + "-wal")
+        assert wal.exists() and _mode(wal) == 0o600
+
+
+def test_existing_file_is_tightened_to_0600(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    Store.open(path).close()
+    path.chmod(0o644)
+    Store.open(path).close()
+    assert _mode(path) == 0o600
+
+
+def test_wal_and_settings(store: Store, cache_path: Path) -> None:
+    conn = sqlite3.connect(cache_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+    own = store._conn
+    assert own.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert own.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert own.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_migrations_run_on_an_empty_file_and_reopen_is_a_no_op(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    path.touch(mode=0o600)
+    with Store.open(path) as store:
+        store.upsert_blogs([make_blog("b1")])
+        store.set_watermark("k", "v")
+    schema_before = _schema(path)
+    for _ in range(2):
+        with Store.open(path) as store:
+            assert store.get_watermark("k") == "v"
+            assert store.feed(None).count() == 1
+            assert store.integrity_problems() == []
+    assert _schema(path) == schema_before
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    finally:
+        conn.close()
+
+
+def test_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(NewerSchemaError, match="newer pleio-tui"):
+        Store.open(path)
+
+
+def test_corrupt_file_raises_and_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    garbage = b"this is not a database, just some text that ended up here\n" * 200
+    path.write_bytes(garbage)
+    with pytest.raises(CacheCorruptError) as raised:
+        Store.open(path)
+    assert str(path) in str(raised.value)
+    assert path.read_bytes() == garbage
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.sqlite3"]
+
+
+def test_damaged_pages_raise_corrupt_error(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_blogs(make_blog(f"b{i}", description="tekst " * 50) for i in range(200))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    # Overwrite every page after the first (schema page) with junk.
+    for offset in range(page_size, len(data), page_size):
+        data[offset : offset + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    damaged = path.read_bytes()
+
+    with pytest.raises(CacheCorruptError), Store.open(path) as store:
+        store.feed(None).window(0, 500)
+        store.search("tekst")
+        store.upsert_blogs([make_blog("new")])
+    assert path.read_bytes() == damaged
+
+
+def test_write_lock_held_elsewhere_raises_busy(cache_path: Path) -> None:
+    Store.open(cache_path).close()
+    holder = sqlite3.connect(cache_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with Store.open(cache_path, busy_timeout=0.2) as store:
+            # Reading goes on while another process writes (WAL).
+            assert store.feed(None).count() == 0
+            with pytest.raises(CacheBusyError, match="locked by another"):
+                store.save_draft("k", "", "tekst")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_site_path_is_one_safe_file_per_site(tmp_path: Path) -> None:
+    one = Store.site_path(tmp_path, "https://gemeente.pleio.nl")
+    same = Store.site_path(tmp_path, "https://Gemeente.pleio.nl/")
+    other_port = Store.site_path(tmp_path, "http://127.0.0.1:8765")
+    hostile = Store.site_path(tmp_path, "https://../../etc/passwd")
+    assert one == same
+    assert one != other_port
+    assert one.parent == tmp_path / "sites"
+    assert one.name.startswith("gemeente.pleio.nl")
+    assert "8765" in other_port.name
+    assert hostile.parent == tmp_path / "sites" and "/" not in hostile.name
