@@ -1,0 +1,89 @@
+"""The command line: parse, then hand over to one module per command.
+
+Command modules are imported only when chosen, so `pleio-tui --help` and the
+headless commands never pay for importing the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pleio_tui import __version__
+
+DEFAULT_PORT = 8000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pleio-tui",
+        description="Read and write the groups of a Pleio site from the terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"pleio-tui {__version__}")
+    parser.add_argument("--site", metavar="URL", help="the Pleio site (default: from the config)")
+    parser.add_argument(
+        "--offline", action="store_true", help="read from the cache only; never touch the network"
+    )
+    parser.set_defaults(command="tui")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="run a local demo site and open the TUI on it")
+    demo.add_argument("--port", type=int, default=0, help="port for the demo site (default: free)")
+
+    serve = commands.add_parser("serve", help="run the local Pleio-compatible site")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
+    serve.add_argument("--data", metavar="DIR", help="keep the site's data here (default: temp)")
+    serve.add_argument("--demo", action="store_true", help="seed demo groups, blogs and users")
+    serve.add_argument(
+        "--demo-blogs", type=int, default=0, metavar="N", help="add N generated blogs"
+    )
+    serve.add_argument(
+        "--closed", action="store_true", help="walled garden: anonymous requests get 401"
+    )
+
+    login = commands.add_parser("login", help="store the session cookie for a site")
+    login.add_argument("site_url", metavar="SITE_URL")
+
+    logout = commands.add_parser("logout", help="forget the stored session")
+    logout.add_argument("site_url", metavar="SITE_URL", nargs="?")
+
+    sync = commands.add_parser("sync", help="fetch for offline reading and send the outbox")
+    sync.add_argument("--site", dest="sub_site", metavar="URL")
+
+    search = commands.add_parser("search", help="search the offline cache")
+    search.add_argument("query", metavar="QUERY", nargs="+")
+    search.add_argument("--site", dest="sub_site", metavar="URL")
+    search.add_argument("--limit", type=int, default=20, help="at most this many hits")
+
+    post = commands.add_parser("post", help="write a blog post (queued when offline)")
+    post.add_argument("--group", required=True, metavar="NAME|GUID")
+    post.add_argument("--title", required=True, metavar="T")
+    post.add_argument("file", metavar="FILE|-", nargs="?", default="-")
+    post.add_argument("--site", dest="sub_site", metavar="URL")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "sub_site", None):
+        args.site = args.sub_site
+    command = importlib.import_module(f"pleio_tui.commands.{args.command}")
+    try:
+        return command.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from pleio_tui.commands.errors import explain
+
+        message = explain(exc)
+        if message is None:
+            raise
+        print(f"pleio-tui: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""`pleio-tui demo`: the local site with demo content, logged in, and the TUI on it.
+
+Site data and cache live in a temporary folder, so a demo never touches the
+user's keyring, cache or real sites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+DEMO_USER = "hadewych"
+
+
+def run(args: argparse.Namespace) -> int:
+    from pleio_tui.config import load_config
+    from pleio_tui.context import SiteContext
+    from pleio_tui.paths import AppDirs
+    from pleio_tui.server.runner import LocalSite
+
+    dirs = AppDirs.default()
+    config = load_config(dirs.config_file)
+    with tempfile.TemporaryDirectory(prefix="pleio-tui-demo-") as tmp:
+        site = LocalSite(Path(tmp) / "site", port=args.port, demo=True).start()
+        try:
+            session = site.login(DEMO_USER)
+            print(
+                f"Demo site on {site.url} (logins hadewych, jan, admin; password demo)",
+                file=sys.stderr,
+            )
+            context = SiteContext(
+                site_url=site.url,
+                session=session,
+                cache_path=Path(tmp) / "cache" / "demo.sqlite3",
+                config=config,
+                offline=args.offline,
+            )
+            from pleio_tui.tui.app import run_app
+
+            return run_app(context, dirs=dirs, demo=True)
+        finally:
+            site.stop()

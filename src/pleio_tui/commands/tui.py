@@ -1,0 +1,23 @@
+"""`pleio-tui [--site URL] [--offline]`: the terminal UI on a site."""
+
+from __future__ import annotations
+
+import argparse
+
+from pleio_tui.context import site_context
+
+
+def run(args: argparse.Namespace) -> int:
+    from pleio_tui.config import load_config
+    from pleio_tui.paths import AppDirs
+
+    dirs = AppDirs.default()
+    if not args.site and not load_config(dirs.config_file).site:
+        # No site yet: the app opens on its login screen and asks for one.
+        from pleio_tui.tui.app import run_app
+
+        return run_app(None, dirs=dirs)
+    context = site_context(args.site, offline=args.offline, dirs=dirs)
+    from pleio_tui.tui.app import run_app
+
+    return run_app(context, dirs=dirs)
