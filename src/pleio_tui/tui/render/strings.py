@@ -1,0 +1,45 @@
+"""The words a rendered post is framed with, in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pleio_tui.tui.render.ages import AgeFormatter, english_age
+
+
+@dataclass(frozen=True, slots=True)
+class PostStrings:
+    """Templates are filled with `str.format`, so remote values are inserted, never parsed."""
+
+    language: str = "en"
+    by_author: str = "By {author}"
+    in_group: str = "in {group}"
+    votes: str = "▲ {count}"
+    voted: str = "you voted"
+    bookmarked: str = "★ bookmarked"
+    comments_heading: str = "Comments ({count})"
+    no_comments: str = "No comments yet"
+    comments_not_loaded: str = "Comments not loaded yet"
+    related_heading: str = "Related blogs"
+    image: str = "image"
+    untitled: str = "(untitled)"
+    unknown_author: str = "(unknown)"
+    format_age: AgeFormatter = english_age
+
+
+ENGLISH = PostStrings()
+
+DUTCH = PostStrings(
+    language="nl",
+    by_author="Door {author}",
+    in_group="in de groep {group}",
+    voted="je hebt gestemd",
+    bookmarked="★ bewaard",
+    comments_heading="Reacties ({count})",
+    no_comments="Nog geen reacties",
+    comments_not_loaded="Reacties nog niet geladen",
+    related_heading="Gerelateerde blogs",
+    image="afbeelding",
+    untitled="(zonder titel)",
+    unknown_author="(onbekend)",
+)
