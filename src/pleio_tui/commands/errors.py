@@ -1,0 +1,85 @@
+"""Errors a command explains in one line instead of a traceback."""
+
+from __future__ import annotations
+
+from pleio_tui.api import (
+    GraphQLRequestError,
+    OfflineError,
+    RemoteError,
+    SessionExpiredError,
+    UnexpectedResponseError,
+)
+from pleio_tui.config import ConfigError
+from pleio_tui.context import NoSiteError
+from pleio_tui.credentials import KeyringUnavailableError
+from pleio_tui.richtext import terminal_safe_line
+from pleio_tui.site_url import SiteUrlError
+from pleio_tui.store import StoreError
+
+EXPLAINED: tuple[type[Exception], ...] = (
+    ConfigError,
+    NoSiteError,
+    KeyringUnavailableError,
+    SiteUrlError,
+    StoreError,
+)
+
+_OFFLINE_REASONS = {
+    "timeout": "it took too long to answer",
+    "connect": "no connection could be made",
+    "network": "the connection broke off",
+    "server_error": "it had an internal error",
+    "malformed_response": "its answer was garbled",
+    "response_too_large": "its answer was too large",
+}
+
+_CODE_TEXT = {
+    "not_logged_in": "you are not logged in",
+    "could_not_find": "it no longer exists on the site",
+    "could_not_find_group": "the group no longer exists on the site",
+    "NO_CONTAINER_GUID": "the post or group it belongs to no longer exists",
+    "could_not_add": "you may not add this there",
+    "could_not_save": "you may not change this",
+    "could_not_delete": "you may not delete this",
+    "invalid_value": "the site did not accept a value (an empty or too long title?)",
+    "invalid_subtype": "the site does not know this kind of item",
+    "already_voted": "you already voted this way",
+    "already_member_of_group": "you are already a member of the group",
+    "user_not_member_of_group": "you are not a member of that group",
+    "not_authorized": "you are not allowed to do this",
+}
+
+
+def describe_code(code: str) -> str:
+    """A Pleio error code (or a client one such as "offline") in words."""
+    return _CODE_TEXT.get(code, f"the site said {terminal_safe_line(code)!r}")
+
+
+def describe_offline(exc: OfflineError | str) -> str:
+    """Why the site could not be reached, from the error or its `reason`."""
+    reason = exc.reason if isinstance(exc, OfflineError) else exc
+    return _OFFLINE_REASONS.get(reason, terminal_safe_line(reason))
+
+
+def explain(exc: Exception) -> str | None:
+    """The message for an error a user can act on; None for a bug."""
+    if isinstance(exc, EXPLAINED):
+        return terminal_safe_line(str(exc))
+    # NotLoggedInError is both a refusal and an expired session: the session wins.
+    if isinstance(exc, SessionExpiredError):
+        return (
+            "the site no longer accepts the stored session (expired or logged out): "
+            "run `pleio-tui login SITE_URL` again"
+        )
+    if isinstance(exc, OfflineError):
+        return f"the site cannot be reached: {describe_offline(exc)}"
+    if isinstance(exc, RemoteError):
+        return f"the site refused: {describe_code(exc.code)}"
+    if isinstance(exc, UnexpectedResponseError):
+        return f"the site answered HTTP {exc.status}: is this the address of a Pleio site?"
+    if isinstance(exc, GraphQLRequestError):
+        return (
+            "the site did not understand the request: "
+            "it may run a Pleio version this pleio-tui does not know"
+        )
+    return None

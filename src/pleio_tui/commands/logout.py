@@ -1,0 +1,28 @@
+"""`pleio-tui logout [SITE_URL]`: forget the stored session of a site."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pleio_tui.config import load_config
+from pleio_tui.context import NoSiteError
+from pleio_tui.credentials import SESSION_ENV, forget_session, session_from_env
+from pleio_tui.paths import AppDirs
+from pleio_tui.site_url import parse_site_url
+
+
+def run(args: argparse.Namespace) -> int:
+    dirs = AppDirs.default()
+    config = load_config(dirs.config_file)
+    raw = args.site_url or args.site or config.site
+    if not raw:
+        raise NoSiteError(dirs.config_file)
+    site_url = parse_site_url(raw, allow_insecure_http=config.allow_insecure_http)
+    if forget_session(site_url):
+        print(f"Logged out of {site_url}: the stored session is gone", file=sys.stderr)
+    else:
+        print(f"No session was stored for {site_url}", file=sys.stderr)
+    if session_from_env():
+        print(f"{SESSION_ENV} is set and still gives a session to every command", file=sys.stderr)
+    return 0

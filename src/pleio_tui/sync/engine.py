@@ -1,0 +1,246 @@
+"""The sync: the outbox out first, then whatever changed on the site in.
+
+Pleio pages with offset/limit and has no "changed since" filter. The first sync
+downloads every readable blog with its comments, a page per request, a few
+requests at a time, each page saved in one transaction as it arrives. Later
+syncs read the newest pages by `timeUpdated` (edits, new posts) and by
+`lastAction` (new comments) until a page holds nothing new, and look for
+deletions only when the site's count and the cache's disagree.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from pleio_tui.api import (
+    NotAllowedError,
+    NotFoundError,
+    OfflineError,
+    PleioClient,
+    SessionExpiredError,
+)
+from pleio_tui.api.client import OrderBy
+from pleio_tui.models import Blog, OutboxState, Page, Viewer
+from pleio_tui.store import Store
+from pleio_tui.sync.concurrency import as_they_arrive
+from pleio_tui.sync.counting import RequestCounter
+from pleio_tui.sync.events import (
+    OutboxOutcome,
+    ProgressCallback,
+    StopReason,
+    SyncPhase,
+    SyncProgress,
+    SyncReport,
+)
+from pleio_tui.sync.freshness import is_cached, is_stale, thread_size
+from pleio_tui.sync.listing import blogs_with_threads, transport_of
+from pleio_tui.sync.outbox import OutboxReplayer
+from pleio_tui.sync.reconcile import cached_blog_count, differences
+
+FULL_SYNC_DONE = "sync.full_completed_at"
+"""Set when a full download finished: until then every sync is a full one."""
+LAST_SYNC_DONE = "sync.completed_at"
+BLOG_PAGE_SIZE = 50
+GROUP_PAGE_SIZE = 100
+CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
+
+
+@dataclass
+class _Tally:
+    groups: int = 0
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    comments: int = 0
+    outbox: list[OutboxOutcome] = field(default_factory=list)
+
+
+class SyncEngine:
+    """One sync of one site into its cache. Create it, and the client and Store
+    it uses, in the thread and event loop that runs it."""
+
+    def __init__(
+        self,
+        client: PleioClient,
+        store: Store,
+        *,
+        concurrency: int = 4,
+        page_size: int = BLOG_PAGE_SIZE,
+        on_progress: ProgressCallback | None = None,
+        replay_outbox: bool = True,
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._concurrency = concurrency
+        self._page_size = page_size
+        self._on_progress = on_progress
+        self._replay_outbox = replay_outbox
+        self._count = RequestCounter()
+
+    async def run(self) -> SyncReport:
+        """Sync once. No network or an expired session ends it early, with the
+        reason in the report; everything saved until then stays."""
+        started = time.monotonic()
+        self._count = RequestCounter()
+        tally = _Tally()
+        full = self._store.get_watermark(FULL_SYNC_DONE) is None
+        stopped: StopReason | None = None
+        detail = ""
+        try:
+            await self._sync(tally, full)
+        except SessionExpiredError as exc:
+            stopped, detail = StopReason.SESSION_EXPIRED, str(exc)
+        except OfflineError as exc:
+            stopped, detail = StopReason.OFFLINE, exc.reason
+        counts = self._store.outbox_counts()
+        return SyncReport(
+            groups=tally.groups,
+            blogs_new=tally.new,
+            blogs_updated=tally.updated,
+            blogs_deleted=tally.deleted,
+            comments=tally.comments,
+            outbox=tuple(tally.outbox),
+            outbox_waiting=counts[OutboxState.PENDING] + counts[OutboxState.SENDING],
+            requests=self._count.requests,
+            duration=time.monotonic() - started,
+            full=full,
+            stopped=stopped,
+            stop_detail=detail,
+        )
+
+    async def _sync(self, tally: _Tally, full: bool) -> None:
+        viewer = await self._viewer()
+        self._progress(SyncPhase.SITE, 0, 1)
+        # Before the outbox: a new post takes the site's default access from it.
+        self._store.save_site(await self._count(self._client.site()))
+        if self._replay_outbox and viewer.user is not None:
+            await self._replay(viewer.user.guid, tally)
+        await self._sync_groups(tally)
+        if full:
+            site_total = await self._download_all(tally)
+        else:
+            site_total = await self._fetch_changes(tally)
+        await self._reconcile(site_total, tally)
+        now = datetime.now(UTC).isoformat()
+        if full:
+            self._store.set_watermark(FULL_SYNC_DONE, now)
+        self._store.set_watermark(LAST_SYNC_DONE, now)
+
+    async def _viewer(self) -> Viewer:
+        viewer = await self._count(self._client.viewer())
+        if viewer.user is None and transport_of(self._client).has_session:
+            raise SessionExpiredError("the site does not know this session")
+        self._store.save_viewer(viewer)
+        return viewer
+
+    async def _replay(self, viewer_guid: str, tally: _Tally) -> None:
+        self._progress(SyncPhase.OUTBOX, 0, 0)
+        replayer = OutboxReplayer(
+            self._client, self._store, count=self._count, viewer_guid=viewer_guid
+        )
+        tally.outbox = await replayer.replay()
+        if replayer.stopped_by is not None:
+            raise replayer.stopped_by
+
+    async def _sync_groups(self, tally: _Tally) -> None:
+        offset = 0
+        while True:
+            page = await self._count(self._client.groups(offset=offset, limit=GROUP_PAGE_SIZE))
+            self._store.upsert_groups(page.items)
+            tally.groups += len(page.items)
+            self._progress(SyncPhase.GROUPS, tally.groups, page.total)
+            offset += GROUP_PAGE_SIZE
+            if not page.items or offset >= page.total:
+                return
+
+    async def _download_all(self, tally: _Tally) -> int:
+        """Every readable blog with its thread; returns the site's count."""
+        size = self._page_size
+        first = await self._count(blogs_with_threads(self._client, 0, size))
+        self._save(first.items, tally)
+        done = len(first.items)
+        self._progress(SyncPhase.BLOGS, done, first.total)
+        calls = [self._page_call(offset) for offset in range(size, first.total, size)]
+        async for page in as_they_arrive(calls, self._concurrency):
+            self._save(page.items, tally)
+            done += len(page.items)
+            self._progress(SyncPhase.BLOGS, done, first.total)
+        return first.total
+
+    def _page_call(self, offset: int) -> Callable[[], Awaitable[Page[Blog]]]:
+        return lambda: self._count(blogs_with_threads(self._client, offset, self._page_size))
+
+    async def _fetch_changes(self, tally: _Tally) -> int:
+        """Newest first by each order, until a whole page matches the cache."""
+        changed: set[str] = set()
+        site_total = 0
+        for order in CHANGE_ORDERS:
+            offset = 0
+            while True:
+                self._progress(SyncPhase.CHANGES, offset, 0)
+                page = await self._count(
+                    self._client.blogs(None, offset, self._page_size, order, "desc")
+                )
+                site_total = page.total
+                found = {
+                    blog.guid
+                    for blog in page.items
+                    if blog.guid not in changed and is_stale(self._store, blog)
+                }
+                changed |= found
+                offset += self._page_size
+                if not found or offset >= page.total:
+                    break
+        await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
+        return site_total
+
+    async def _reconcile(self, site_total: int, tally: _Tally) -> None:
+        if cached_blog_count(self._store) == site_total:
+            return
+        self._progress(SyncPhase.DELETIONS, 0, 0)
+        gone, missing = await differences(self._client, self._store, self._count)
+        if gone:
+            self._store.delete_blogs(gone)
+            tally.deleted += len(gone)
+        await self._fetch_blogs(missing, tally, SyncPhase.DELETIONS)
+
+    async def _fetch_blogs(self, guids: Iterable[str], tally: _Tally, phase: SyncPhase) -> None:
+        """Each blog with its thread, saved as it arrives; gone ones are forgotten."""
+        wanted = sorted(guids)
+        calls = [self._blog_call(guid) for guid in wanted]
+        done = 0
+        async for guid, blog in as_they_arrive(calls, self._concurrency):
+            if blog is not None:
+                self._save((blog,), tally)
+            elif is_cached(self._store, guid):
+                self._store.delete_blogs([guid])
+                tally.deleted += 1
+            done += 1
+            self._progress(phase, done, len(wanted))
+
+    def _blog_call(self, guid: str) -> Callable[[], Awaitable[tuple[str, Blog | None]]]:
+        async def fetch() -> tuple[str, Blog | None]:
+            try:
+                return guid, await self._count(self._client.blog(guid))
+            except (NotFoundError, NotAllowedError):
+                # Deleted, or in a closed group the user has left.
+                return guid, None
+
+        return fetch
+
+    def _save(self, blogs: tuple[Blog, ...], tally: _Tally) -> None:
+        """One page in one transaction, counted as new or changed."""
+        for blog in blogs:
+            if not is_cached(self._store, blog.guid):
+                tally.new += 1
+            elif is_stale(self._store, blog):
+                tally.updated += 1
+            tally.comments += thread_size(blog.comments)
+        self._store.upsert_blogs(blogs)
+
+    def _progress(self, phase: SyncPhase, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(SyncProgress(phase, done, total))
