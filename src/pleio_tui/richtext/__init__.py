@@ -1,0 +1,29 @@
+"""Rich text: Tiptap, Draft.js and legacy HTML to Markdown and back, and terminal-safe text.
+
+Escaping Textual or Rich markup is the UI's job; this package deals with formats,
+link schemes and control characters.
+"""
+
+from pleio_tui.richtext.body import body_to_markdown
+from pleio_tui.richtext.draftjs import draftjs_to_markdown
+from pleio_tui.richtext.errors import RichTextError
+from pleio_tui.richtext.legacy_html import html_to_markdown
+from pleio_tui.richtext.links import absolute_url, safe_link
+from pleio_tui.richtext.markdown_reader import markdown_to_tiptap
+from pleio_tui.richtext.markdown_writer import tiptap_to_markdown
+from pleio_tui.richtext.plain_text import tiptap_to_plain_text
+from pleio_tui.richtext.terminal import terminal_safe, terminal_safe_line
+
+__all__ = [
+    "RichTextError",
+    "absolute_url",
+    "body_to_markdown",
+    "draftjs_to_markdown",
+    "html_to_markdown",
+    "markdown_to_tiptap",
+    "safe_link",
+    "terminal_safe",
+    "terminal_safe_line",
+    "tiptap_to_markdown",
+    "tiptap_to_plain_text",
+]

@@ -1,0 +1,248 @@
+"""Markdown (CommonMark with GFM tables) to a well-formed Tiptap document."""
+
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from pleio_tui.richtext.document import Node, dump_doc
+from pleio_tui.richtext.links import safe_image_src, safe_link
+
+# Raw HTML stays text: the user's Markdown must not smuggle markup into the post.
+_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_MARK_ORDER = {"link": 0, "bold": 1, "italic": 2}
+
+
+def markdown_to_tiptap(markdown: str) -> str:
+    """A Tiptap doc JSON string for the Markdown: every node typed, no empty text nodes."""
+    return dump_doc(markdown_to_doc(markdown))
+
+
+def markdown_to_doc(markdown: str) -> Node:
+    tree = SyntaxTreeNode(_PARSER.parse(markdown))
+    content = _blocks(tree.children)
+    return {"type": "doc", "content": content or [_paragraph([])]}
+
+
+def inline_markdown_to_nodes(markdown: str) -> list[Node]:
+    """Inline Tiptap nodes (images as image nodes) for one line of inline Markdown."""
+    items: list[Node] = []
+    for token in _PARSER.parseInline(markdown):
+        _inline(SyntaxTreeNode(token.children or []).children, [], items)
+    return _merge_texts(items)
+
+
+def _blocks(nodes: list[SyntaxTreeNode]) -> list[Node]:
+    blocks: list[Node] = []
+    for node in nodes:
+        blocks.extend(_block(node))
+    return blocks
+
+
+def _block(node: SyntaxTreeNode) -> list[Node]:
+    kind = node.type
+    if kind == "paragraph":
+        return _paragraphs(node)
+    if kind == "heading":
+        level = int(node.tag[1:]) if node.tag[1:].isdigit() else 1
+        return [_typed("heading", _text_only(_inline_items(node)), {"level": level})]
+    if kind == "blockquote":
+        return [_typed("blockquote", _blocks(node.children) or [_paragraph([])])]
+    if kind == "bullet_list":
+        return [_typed("bulletList", [_list_item(item) for item in node.children])]
+    if kind == "ordered_list":
+        start = node.attrs.get("start", 1)
+        order = start if isinstance(start, int) else 1
+        return [_typed("orderedList", [_list_item(i) for i in node.children], {"order": order})]
+    if kind in ("fence", "code_block"):
+        return _code(node.content)
+    if kind == "table":
+        return [_table(node)]
+    if kind in ("hr", "html_block"):
+        return []
+    return _blocks(node.children)
+
+
+def _typed(kind: str, content: list[Node], attrs: dict[str, Any] | None = None) -> Node:
+    node: Node = {"type": kind}
+    if attrs is not None:
+        node["attrs"] = attrs
+    if content:
+        node["content"] = content
+    return node
+
+
+def _paragraph(inline: list[Node]) -> Node:
+    return _typed("paragraph", inline)
+
+
+def _list_item(node: SyntaxTreeNode) -> Node:
+    content = _blocks(node.children)
+    # Tiptap's listItem must open with a paragraph.
+    if not content or content[0]["type"] != "paragraph":
+        content.insert(0, _paragraph([]))
+    return _typed("listItem", content)
+
+
+def _code(code: str) -> list[Node]:
+    """Tiptap here has no code node: the code's lines become one paragraph."""
+    inline: list[Node] = []
+    for number, line in enumerate(code.rstrip("\n").split("\n")):
+        if number:
+            inline.append({"type": "hardBreak"})
+        if line:
+            inline.append({"type": "text", "text": line})
+    inline = _trim(inline)
+    return [_paragraph(inline)] if inline else []
+
+
+def _table(node: SyntaxTreeNode) -> Node:
+    rows: list[Node] = []
+    for section in node.children:
+        for row in section.children:
+            cells = []
+            for cell in row.children:
+                kind = "tableHeader" if cell.type == "th" else "tableCell"
+                cells.append(_typed(kind, _paragraphs(cell) or [_paragraph([])]))
+            rows.append(_typed("tableRow", cells))
+    return _typed("table", rows)
+
+
+def _inline_items(node: SyntaxTreeNode) -> list[Node]:
+    items: list[Node] = []
+    for child in node.children:
+        if child.type == "inline":
+            _inline(child.children, [], items)
+    return _merge_texts(items)
+
+
+def _paragraphs(node: SyntaxTreeNode) -> list[Node]:
+    """A paragraph's inline content; images are blocks in Tiptap, so they split it."""
+    blocks: list[Node] = []
+    pending: list[Node] = []
+    for item in _inline_items(node):
+        if item["type"] == "image":
+            if trimmed := _trim(pending):
+                blocks.append(_paragraph(trimmed))
+            blocks.append(item)
+            pending = []
+        else:
+            pending.append(item)
+    if trimmed := _trim(pending):
+        blocks.append(_paragraph(trimmed))
+    return blocks
+
+
+def _text_only(items: list[Node]) -> list[Node]:
+    """Inline content where an image cannot go: its alt text stands in."""
+    inline: list[Node] = []
+    for item in items:
+        if item["type"] == "image":
+            alt = item["attrs"]["alt"]
+            if alt:
+                inline.append({"type": "text", "text": alt})
+        else:
+            inline.append(item)
+    return _trim(_merge_texts(inline))
+
+
+def _inline(nodes: list[SyntaxTreeNode], marks: list[Node], out: list[Node]) -> None:
+    for node in nodes:
+        kind = node.type
+        if kind in ("text", "code_inline", "html_inline"):
+            _append_text(out, node.content, marks)
+        elif kind in ("softbreak", "hardbreak"):
+            # A newline typed in the composer is meant as a line break.
+            out.append({"type": "hardBreak"})
+        elif kind in ("strong", "em"):
+            _inline(node.children, _with_mark(marks, "bold" if kind == "strong" else "italic"), out)
+        elif kind == "link":
+            _inline(node.children, _with_link(marks, node), out)
+        elif kind == "image":
+            _image(node, marks, out)
+        else:
+            _inline(node.children, marks, out)
+
+
+def _with_mark(marks: list[Node], kind: str) -> list[Node]:
+    """`***a***` nests emphasis in emphasis: a Tiptap mark is there or not."""
+    if any(mark["type"] == kind for mark in marks):
+        return marks
+    return [*marks, {"type": kind}]
+
+
+def _with_link(marks: list[Node], node: SyntaxTreeNode) -> list[Node]:
+    href = safe_link(str(node.attrs.get("href", "")))
+    if href is None:
+        return marks
+    link_attrs: dict[str, Any] = {"href": href}
+    title = node.attrs.get("title")
+    if isinstance(title, str) and title:
+        link_attrs["title"] = title
+    return [*marks, {"type": "link", "attrs": link_attrs}]
+
+
+def _image(node: SyntaxTreeNode, marks: list[Node], out: list[Node]) -> None:
+    alt = _plain(node.children)
+    src = safe_image_src(str(node.attrs.get("src", "")))
+    if src is None:
+        _append_text(out, alt, marks)
+        return
+    title = node.attrs.get("title")
+    image_attrs = {"src": src, "alt": alt, "title": title if isinstance(title, str) else ""}
+    out.append({"type": "image", "attrs": image_attrs})
+
+
+def _plain(nodes: list[SyntaxTreeNode]) -> str:
+    parts: list[str] = []
+    for node in nodes:
+        if node.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif node.children:
+            parts.append(_plain(node.children))
+        else:
+            parts.append(node.content)
+    return "".join(parts)
+
+
+def _append_text(out: list[Node], text: str, marks: list[Node]) -> None:
+    if not text:
+        return
+    node: Node = {"type": "text", "text": text}
+    if marks:
+        node["marks"] = sorted(marks, key=lambda mark: _MARK_ORDER[mark["type"]])
+    out.append(node)
+
+
+def _merge_texts(items: list[Node]) -> list[Node]:
+    merged: list[Node] = []
+    for item in items:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and item["type"] == "text"
+            and previous["type"] == "text"
+            and previous.get("marks") == item.get("marks")
+        ):
+            merged[-1] = {**previous, "text": previous["text"] + item["text"]}
+        else:
+            merged.append(item)
+    return merged
+
+
+def _trim(inline: list[Node]) -> list[Node]:
+    """No line breaks or blanks at either end of a paragraph: Markdown cannot keep them."""
+    items = list(inline)
+    while items and (items[0]["type"] == "hardBreak" or _blank_text(items[0])):
+        items.pop(0)
+    while items and (items[-1]["type"] == "hardBreak" or _blank_text(items[-1])):
+        items.pop()
+    if items and items[0]["type"] == "text":
+        items[0] = {**items[0], "text": items[0]["text"].lstrip(" \t")}
+    if items and items[-1]["type"] == "text":
+        items[-1] = {**items[-1], "text": items[-1]["text"].rstrip(" \t")}
+    return items
+
+
+def _blank_text(item: Node) -> bool:
+    return item["type"] == "text" and not item["text"].strip(" \t")

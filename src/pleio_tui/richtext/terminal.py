@@ -1,0 +1,68 @@
+"""Remote text made harmless for a terminal: no control, escape or bidi characters left."""
+
+import re
+
+_TAB_AS_SPACES = "    "
+
+# Characters that either act on a terminal or change how text around them is shown.
+_DELETED_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00, 0x08),
+    (0x0B, 0x0C),
+    (0x0E, 0x1F),  # C0 controls, ESC among them (\t, \n, \r are handled apart)
+    (0x7F, 0x9F),  # DEL and the C1 controls (0x9B is a one-byte CSI)
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x180E, 0x180E),  # Mongolian vowel separator
+    (0x200B, 0x200B),  # zero-width space
+    (0x200E, 0x200F),  # left-to-right and right-to-left marks
+    (0x202A, 0x202E),  # bidi embeddings and overrides
+    (0x2060, 0x2064),  # word joiner and invisible operators
+    (0x2066, 0x2069),  # bidi isolates
+    (0x206A, 0x206F),  # deprecated format characters
+    (0xFEFF, 0xFEFF),  # zero-width no-break space
+    (0xFFF9, 0xFFFB),  # interlinear annotation
+    (0xE0000, 0xE007F),  # tag characters: invisible text
+)
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for first, last in _DELETED_RANGES:
+        for code in range(first, last + 1):
+            table[code] = None
+    table[ord("\t")] = _TAB_AS_SPACES
+    table[ord("\r")] = "\n"
+    table[0x2028] = "\n"  # line separator
+    table[0x2029] = "\n"  # paragraph separator
+    # A lone surrogate (legal in JSON) would make the terminal's UTF-8 encoder raise.
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
+    return table
+
+
+_TABLE = _build_table()
+_FORBIDDEN = frozenset(chr(code) for code, value in _TABLE.items() if value != _TAB_AS_SPACES)
+_FORBIDDEN_PATTERN = re.compile(
+    "[" + "".join(re.escape(char) for char in sorted(_FORBIDDEN | {"\t"})) + "]"
+)
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def forbidden_chars() -> frozenset[str]:
+    """Every character terminal_safe never lets through."""
+    return _FORBIDDEN | {"\t"}
+
+
+def has_forbidden_char(text: str) -> bool:
+    return _FORBIDDEN_PATTERN.search(text) is not None
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every character that could act on a terminal removed; newlines kept."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return text.translate(_TABLE)
+
+
+def terminal_safe_line(text: str) -> str:
+    """terminal_safe for one-line fields (titles, names): each whitespace run becomes a space."""
+    return _WHITESPACE_RUN.sub(" ", terminal_safe(text)).strip()
