@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "sub_site", None):
         args.site = args.sub_site
-    command = importlib.import_module(f"pleio_tui.commands.{args.command}")
+    # argparse sets the subparsers' dest to None when no command is given.
+    command = importlib.import_module(f"pleio_tui.commands.{args.command or 'tui'}")
     try:
         return command.run(args)
     except KeyboardInterrupt:

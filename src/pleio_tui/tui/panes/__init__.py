@@ -1,0 +1,1 @@
+"""The panes of the main screen: groups, feed, and the post with its composer."""

@@ -1,0 +1,167 @@
+"""The group list: "all groups" first, then mine, then the rest, with a filter
+field above it (`f` goes there; `enter` or `escape` comes back to the list)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input
+
+from pleio_tui.models import GroupRow, Membership, RowSource
+from pleio_tui.tui.i18n import Strings
+from pleio_tui.tui.keys import bindings
+from pleio_tui.tui.labels import label, plural_label
+from pleio_tui.tui.panes.lists import AppRowList, ListSource, SwitchableFormatter, WithFirstRow
+from pleio_tui.tui.widgets.group_rows import GroupRowLabels, group_row_formatter
+from pleio_tui.tui.widgets.row_layout import fit_row
+
+ALL_GROUPS = ""
+"""The guid of the "all groups" row (no Pleio guid is empty)."""
+
+ALL_ROW_STYLE = Style(bold=True)
+UNREAD_STYLE = Style(bold=True, color="bright_yellow")
+
+
+def all_groups_row(strings: Strings, unread: int) -> GroupRow:
+    return GroupRow(
+        guid=ALL_GROUPS,
+        name=label(strings, "groups.all"),
+        member_count=0,
+        membership=Membership.JOINED,
+        is_closed=False,
+        is_membership_on_request=False,
+        unread_count=unread,
+        blog_count=0,
+    )
+
+
+def group_formatter(strings: Strings) -> Callable[[GroupRow, int, bool], Text]:
+    """The shared group row, in the app's language, and the "all groups" row."""
+    labels = GroupRowLabels(
+        members=lambda n: plural_label(strings, "groups.members", n),
+        unread=lambda n: label(strings, "groups.unread", n=n),
+        closed=label(strings, "groups.closed"),
+    )
+    group_row = group_row_formatter(labels)
+
+    def format_row(row: GroupRow, width: int, selected: bool) -> Text:
+        if row.guid != ALL_GROUPS:
+            return group_row(row, width, selected)
+        left = Text(" ≡ ")
+        left.append(row.name, ALL_ROW_STYLE)
+        right = Text()
+        if row.unread_count:
+            right.append(label(strings, "groups.unread", n=row.unread_count), UNREAD_STYLE)
+            right.append(" ")
+        return fit_row(left, right, width)
+
+    return format_row
+
+
+class FilterInput(Input):
+    """The filter field: `escape` goes back to the list, keeping the filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back_to_list", show=False, id="group.filter_done"),
+    ]
+
+    def action_back_to_list(self) -> None:
+        self.screen.focus_next()
+
+
+class GroupsPane(Vertical):
+    """Posts `FilterChanged` as the filter is typed and `MembershipToggle` on the
+    join/leave key; the app answers with `show` and its own dialogs."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("groups"),
+        Binding("f", "focus_filter", show=False, id="group.filter"),
+    ]
+
+    DEFAULT_CSS = """
+    GroupsPane > #group-filter { height: 1; border: none; padding: 0 1; }
+    GroupsPane > #group-filter:focus { background: $boost; }
+    GroupsPane > #group-list { height: 1fr; }
+    """
+
+    @dataclass
+    class FilterChanged(Message):
+        text: str
+
+    @dataclass
+    class MembershipToggle(Message):
+        group: GroupRow
+
+    def __init__(self, strings: Strings) -> None:
+        super().__init__(id="groups", classes="pane")
+        self._strings = strings
+        self._formatter = SwitchableFormatter(group_formatter(strings))
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(
+            placeholder=label(self._strings, "groups.filter_placeholder"), id="group-filter"
+        )
+        yield AppRowList(
+            ListSource[GroupRow](()),
+            self._formatter,
+            placeholder=self._strings("empty.groups"),
+            id="group-list",
+        )
+
+    def on_mount(self) -> None:
+        self.border_title = Content(self._strings("pane.groups"))
+
+    @property
+    def row_list(self) -> AppRowList[GroupRow]:
+        return self.query_one("#group-list", AppRowList)
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#group-filter", Input).value
+
+    @property
+    def current(self) -> GroupRow | None:
+        return self.row_list.highlighted_row
+
+    def show(self, groups: RowSource[GroupRow], all_row: GroupRow, placeholder: str) -> None:
+        """`placeholder` shows while the cache has no groups at all."""
+        if groups.count() == 0 and not self.filter_text:
+            self.row_list.set_source(groups, placeholder)
+        else:
+            self.row_list.set_source(WithFirstRow(all_row, groups), placeholder)
+
+    def set_strings(self, strings: Strings) -> None:
+        self._strings = strings
+        self._formatter.formatter = group_formatter(strings)
+        self.border_title = Content(strings("pane.groups"))
+        self.query_one("#group-filter", Input).placeholder = label(
+            strings, "groups.filter_placeholder"
+        )
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#group-filter", Input).focus()
+
+    def action_toggle_membership(self) -> None:
+        row = self.current
+        if row is not None and row.guid != ALL_GROUPS:
+            self.post_message(self.MembershipToggle(row))
+
+    @on(Input.Changed, "#group-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.FilterChanged(event.value))
+
+    @on(Input.Submitted, "#group-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.row_list.focus()

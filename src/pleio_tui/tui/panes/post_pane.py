@@ -1,0 +1,95 @@
+"""The post column: the post with its comments, and the comment composer under it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import TextArea
+
+from pleio_tui.tui.i18n import Strings
+from pleio_tui.tui.keys import bindings
+from pleio_tui.tui.panes.feed_pane import age_formatter
+from pleio_tui.tui.render import DUTCH, ENGLISH, PostStrings
+from pleio_tui.tui.widgets.composer import Composer
+from pleio_tui.tui.widgets.post_view import PostView
+
+# The comment keys come from keys.py, so a remap of "post.next_comment" applies here.
+_OWN_COMMENT_KEYS = frozenset({"post.next_comment", "post.previous_comment"})
+
+
+def post_strings(strings: Strings) -> PostStrings:
+    base = DUTCH if strings.lang == "nl" else ENGLISH
+    return replace(base, format_age=age_formatter(strings))
+
+
+class ReadingView(PostView, inherit_bindings=False):
+    """The post view with the post keys of the key table (`R` replies to the
+    selected comment: it posts `ReplyRequested` with that comment's guid)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(b for b in PostView.BINDINGS if getattr(b, "id", None) not in _OWN_COMMENT_KEYS),
+        *bindings("post"),
+    ]
+
+    @dataclass
+    class ReplyRequested(Message):
+        comment_guid: str | None
+
+    def action_reply(self) -> None:
+        self.post_message(self.ReplyRequested(self.selected_comment_guid))
+
+    def action_prev_comment(self) -> None:
+        self.action_previous_comment()
+
+
+class PostColumn(Vertical):
+    def __init__(self, strings: Strings, site_url: str) -> None:
+        super().__init__(id="post-column", classes="pane")
+        self._strings = strings
+        self._site_url = site_url
+
+    def compose(self) -> ComposeResult:
+        yield self._new_view()
+        yield Composer(self._strings)
+
+    def _new_view(self) -> ReadingView:
+        return ReadingView(
+            strings=post_strings(self._strings),
+            site_url=self._site_url,
+            empty_text=self._strings("empty.post"),
+            id="post",
+        )
+
+    def on_mount(self) -> None:
+        self.border_title = Content(self._strings("pane.post"))
+
+    @property
+    def view(self) -> ReadingView:
+        return self.query_one("#post", ReadingView)
+
+    @property
+    def composer(self) -> Composer:
+        return self.query_one("#composer", Composer)
+
+    def focus_composer(self) -> None:
+        self.composer.query_one(TextArea).focus()
+
+    async def set_site(self, site_url: str) -> None:
+        """Links in posts resolve against the site: a new site gets a new view."""
+        if site_url == self._site_url:
+            return
+        self._site_url = site_url
+        await self.view.remove()
+        await self.mount(self._new_view(), before=self.composer)
+
+    def set_strings(self, strings: Strings) -> None:
+        self._strings = strings
+        self.border_title = Content(strings("pane.post"))
+        self.view.set_strings(post_strings(strings), strings("empty.post"))
+        self.composer.strings = strings

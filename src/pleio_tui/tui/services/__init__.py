@@ -1,0 +1,1 @@
+"""Work the interface hands off: everything that talks to the network."""

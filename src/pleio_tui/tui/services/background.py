@@ -1,0 +1,88 @@
+"""Network work off the interface's thread.
+
+Each job runs in its own daemon thread with its own event loop, its own
+`PleioClient` and its own `Store` (an httpx client or a sqlite3 connection never
+crosses threads). The interface awaits the result without blocking, and quitting
+never waits for a slow site: the thread is a daemon, and SQLite's WAL keeps the
+cache whole if it is cut off mid-write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pleio_tui.api import PleioClient
+from pleio_tui.store import Store
+
+T = TypeVar("T")
+
+Job = Callable[[PleioClient, Store], Awaitable[T]]
+"""Network work: gets a fresh client and Store on its own thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteAccess:
+    """What a job needs to reach the site and the cache."""
+
+    site_url: str
+    session: str | None
+    cache_path: Path
+
+
+async def run_job(access: SiteAccess, job: Job[T]) -> T:
+    """Run `job` in a daemon thread; its result or exception comes back here."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def deliver(result: T | None, error: BaseException | None) -> None:
+        if future.done():  # the awaiting worker was cancelled
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def thread_main() -> None:
+        try:
+            result = asyncio.run(_with_resources(access, job))
+        except BaseException as exc:  # handed to the awaiting side, never lost
+            _call_soon(loop, deliver, None, exc)
+        else:
+            _call_soon(loop, deliver, result, None)
+
+    threading.Thread(target=thread_main, name="pleio-tui-network", daemon=True).start()
+    return await future
+
+
+async def _with_resources(access: SiteAccess, job: Job[T]) -> T:
+    store = Store.open(access.cache_path)
+    try:
+        async with PleioClient(access.site_url, access.session) as client:
+            return await job(client, store)
+    finally:
+        store.close()
+
+
+def _call_soon(
+    loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *args: object
+) -> None:
+    """Hand a result back to the interface's loop, unless it has already ended."""
+    with contextlib.suppress(RuntimeError):  # the app quit while the job ran
+        loop.call_soon_threadsafe(callback, *args)
+
+
+def thread_safe(
+    loop: asyncio.AbstractEventLoop, callback: Callable[[T], None]
+) -> Callable[[T], None]:
+    """Wrap a callback so a job's thread can call it; it runs on `loop`'s thread."""
+
+    def call(value: T) -> None:
+        _call_soon(loop, callback, value)
+
+    return call

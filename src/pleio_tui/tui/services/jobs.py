@@ -1,0 +1,77 @@
+"""The network jobs the interface starts; each gets its own client and Store
+(see `background.run_job`) and leaves what it learnt in the cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pleio_tui.api import PleioClient, PleioError
+from pleio_tui.models import Blog, Group, Viewer
+from pleio_tui.store import Store
+from pleio_tui.sync import OutboxOutcome, OutboxReplayer, SyncEngine, SyncReport
+from pleio_tui.sync.events import ProgressCallback
+from pleio_tui.tui.services.background import Job
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayResult:
+    outcomes: tuple[OutboxOutcome, ...]
+    stopped_by: PleioError | None
+    """What stopped the replay (no network, an expired session), None if nothing did."""
+
+
+def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
+    """The outbox first, then whatever changed on the site."""
+
+    async def job(client: PleioClient, store: Store) -> SyncReport:
+        return await SyncEngine(client, store, on_progress=on_progress).run()
+
+    return job
+
+
+def replay_job() -> Job[ReplayResult]:
+    async def job(client: PleioClient, store: Store) -> ReplayResult:
+        replayer = OutboxReplayer(client, store)
+        outcomes = await replayer.replay()
+        return ReplayResult(tuple(outcomes), replayer.stopped_by)
+
+    return job
+
+
+def fetch_blog_job(guid: str) -> Job[Blog | None]:
+    """One blog with its whole comment thread, into the cache; gone from the site
+    means gone from the cache."""
+
+    async def job(client: PleioClient, store: Store) -> Blog | None:
+        blog = await client.blog(guid)
+        if blog is None:
+            store.delete_blogs([guid])
+        else:
+            store.upsert_blogs([blog])
+        return blog
+
+    return job
+
+
+def membership_job(group_guid: str, *, join: bool) -> Job[Group]:
+    async def job(client: PleioClient, store: Store) -> Group:
+        if join:
+            group = await client.join_group(group_guid)
+        else:
+            group = await client.leave_group(group_guid)
+        store.upsert_groups([group])
+        return group
+
+    return job
+
+
+def viewer_job() -> Job[Viewer]:
+    """Who the session belongs to (not logged in: `logged_in` is False)."""
+
+    async def job(client: PleioClient, store: Store) -> Viewer:
+        viewer = await client.viewer()
+        if viewer.logged_in:
+            store.save_viewer(viewer)
+        return viewer
+
+    return job

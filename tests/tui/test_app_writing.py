@@ -1,0 +1,160 @@
+"""Writing: comments, replies, drafts, new posts, votes and bookmarks, each checked
+on the site itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_app_support import (
+    BLOG_THREAD,
+    SIZE,
+    choose_group,
+    graphql,
+    make_app,
+    open_blog,
+    synced,
+    wait_for,
+    widget_text,
+)
+
+from pleio_tui.models import OutboxState
+from pleio_tui.server import LocalSite
+from pleio_tui.tui.screens.new_post import NewPostScreen
+from pleio_tui.tui.widgets.composer import DEBOUNCE_SECONDS
+
+
+def thread(site: LocalSite, session: str, guid: str) -> dict[str, Any]:
+    return graphql(site.url, session, BLOG_THREAD, guid=guid)["entity"]
+
+
+def all_texts(blog: dict[str, Any]) -> list[str]:
+    texts = []
+    for comment in blog["comments"]:
+        texts.append(comment["description"])
+        texts.extend(reply["description"] for reply in comment["comments"] or [])
+    return texts
+
+
+async def test_comment_goes_to_the_site_and_shows_in_the_post(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        guid = app.open_blog.guid if app.open_blog else ""
+        await pilot.press("c")
+        composer = app.main.post.composer
+        assert composer.is_open and composer.draft_key == f"comment:{guid}"
+        await pilot.press(*"Dank voor dit stuk", "ctrl+s")
+        assert not composer.is_open
+        await wait_for(
+            pilot, lambda: "Dank voor dit stuk" in all_texts(thread(demo_site, hadewych, guid))
+        )
+        await wait_for(pilot, lambda: app.store and not app.store.outbox((OutboxState.PENDING,)))
+        await pilot.press("G")
+        await wait_for(pilot, lambda: "Dank voor dit stuk" in widget_text(app.main.post.view))
+        assert all_texts(thread(demo_site, hadewych, guid)).count("Dank voor dit stuk") == 1
+
+
+async def test_reply_to_a_reply_goes_under_its_comment(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        blog = app.open_blog
+        assert blog is not None and blog.comments
+        await pilot.press("J")
+        first = app.main.post.view.selected_comment_guid
+        assert first is not None
+        await pilot.press("J")  # the first reply under it
+        selected = app.main.post.view.selected_comment_guid
+        parent = next(c for c in blog.comments if any(r.guid == selected for r in c.replies))
+        await pilot.press("R")
+        assert app.main.post.composer.draft_key == f"reply:{parent.guid}"
+        await pilot.press(*"Eens met jullie", "ctrl+s")
+
+        def reply_on_site() -> bool:
+            comments = thread(demo_site, hadewych, blog.guid)["comments"]
+            under = next(c for c in comments if c["guid"] == parent.guid)
+            return any(r["description"] == "Eens met jullie" for r in under["comments"] or [])
+
+        await wait_for(pilot, reply_on_site)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: "Eens met jullie" in widget_text(app.main.post.view))
+
+
+async def test_a_draft_survives_a_restart(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        await pilot.press("c", *"Half af, straks verder")
+        await pilot.pause(DEBOUNCE_SECONDS + 0.2)
+        await pilot.press("escape")
+        assert not app.main.post.composer.is_open
+    if app.store is not None:
+        app.store.close()
+
+    again = make_app(demo_site.url, hadewych, tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        await pilot.press("c")
+        assert again.main.post.composer.text == "Half af, straks verder"
+        await pilot.press("escape")
+    if again.store is not None:
+        again.store.close()
+
+
+async def test_a_new_post_in_the_current_group(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await choose_group(pilot, "Van buiten naar binnen")
+        group_guid = app.main.groups.current.guid if app.main.groups.current else ""
+        await pilot.press("n")
+        assert isinstance(app.screen, NewPostScreen)
+        await pilot.press(*"Verslag van de bijeenkomst", "tab", *"Het was druk.", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, NewPostScreen))
+
+        def titles() -> list[str]:
+            query = """query G($guid: String!) { entities(subtype: "blog", containerGuid: $guid,
+                limit: 50) { edges { ... on Blog { title } } } }"""
+            edges = graphql(demo_site.url, hadewych, query, guid=group_guid)["entities"]["edges"]
+            return [edge["title"] for edge in edges]
+
+        await wait_for(pilot, lambda: "Verslag van de bijeenkomst" in titles())
+        await wait_for(
+            pilot, lambda: "Verslag van de bijeenkomst" in widget_text(app.main.feed.row_list)
+        )
+        assert titles().count("Verslag van de bijeenkomst") == 1
+
+
+async def test_vote_and_bookmark_reach_the_site(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Welkom op dit Pleio-platform")
+        blog = app.open_blog
+        assert blog is not None and not blog.has_voted and not blog.is_bookmarked
+        await pilot.press("+", "b")
+        # At once from the cache, before the site answers.
+        assert app.open_blog is not None and app.open_blog.is_bookmarked
+        assert app.open_blog.votes == blog.votes + 1
+
+        def on_site() -> bool:
+            state = thread(demo_site, hadewych, blog.guid)
+            return bool(state["hasVoted"] and state["isBookmarked"])
+
+        await wait_for(pilot, on_site)
+        assert thread(demo_site, hadewych, blog.guid)["votes"] == blog.votes + 1
