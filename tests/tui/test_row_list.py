@@ -226,10 +226,10 @@ def test_formatters_fit_the_width_and_show_their_fields() -> None:
         unread_count=3,
         blog_count=10,
     )
-    line = format_group_row(group, 40, False)
-    assert line.cell_len == 40
-    assert "●" in line.plain and "3 new" in line.plain and "120 members" in line.plain
-    assert "…" in line.plain
+    name, counts = format_group_row(group, 40, False).split("\n")
+    assert name.cell_len <= 40 and counts.cell_len <= 40
+    assert "●" in name.plain and "Van buiten naar binnen" in name.plain and "…" in name.plain
+    assert "3 new" in counts.plain and "120 members" in counts.plain
 
     feed = format_feed_row(feed_row(7, is_read=False), 60, False).plain.split("\n")
     assert len(feed) == 2

@@ -22,7 +22,11 @@ from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.labels import label, plural_label
 from pleio_tui.tui.panes.lists import AppRowList, ListSource, SwitchableFormatter, WithFirstRow
-from pleio_tui.tui.widgets.group_rows import GroupRowLabels, group_row_formatter
+from pleio_tui.tui.widgets.group_rows import (
+    GROUP_ROW_HEIGHT,
+    GroupRowLabels,
+    group_row_formatter,
+)
 from pleio_tui.tui.widgets.row_layout import fit_row
 
 ALL_GROUPS = ""
@@ -57,13 +61,15 @@ def group_formatter(strings: Strings) -> Callable[[GroupRow, int, bool], Text]:
     def format_row(row: GroupRow, width: int, selected: bool) -> Text:
         if row.guid != ALL_GROUPS:
             return group_row(row, width, selected)
-        left = Text(" ≡ ")
-        left.append(row.name, ALL_ROW_STYLE)
-        right = Text()
+        name = Text(" ≡ ")
+        name.append(row.name, ALL_ROW_STYLE)
+        meta = Text("   ")
         if row.unread_count:
-            right.append(label(strings, "groups.unread", n=row.unread_count), UNREAD_STYLE)
-            right.append(" ")
-        return fit_row(left, right, width)
+            meta.append(label(strings, "groups.unread", n=row.unread_count), UNREAD_STYLE)
+        result = fit_row(name, Text(), width)
+        result.append("\n")
+        result.append_text(fit_row(meta, Text(), width))
+        return result
 
     return format_row
 
@@ -114,6 +120,7 @@ class GroupsPane(Vertical):
         yield AppRowList(
             ListSource[GroupRow](()),
             self._formatter,
+            row_height=GROUP_ROW_HEIGHT,
             placeholder=self._strings("empty.groups"),
             id="group-list",
         )

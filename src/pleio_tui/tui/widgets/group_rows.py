@@ -1,4 +1,6 @@
-"""One line per group: membership marker, name, unread count, member count."""
+"""Two lines per group: membership marker and name, then unread and member counts.
+
+The group pane is the narrowest; on one line the counts left no room for names."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ MEMBERSHIP_MARKERS = {
 MARKER = Style(color="green")
 UNREAD = Style(bold=True, color="bright_yellow")
 DIM = Style(dim=True)
+GROUP_ROW_HEIGHT = 2
 
 
 def english_members(count: int) -> str:
@@ -42,19 +45,21 @@ def group_row_formatter(
     labels: GroupRowLabels = GroupRowLabels(),
 ) -> Callable[[GroupRow, int, bool], Text]:
     def format_group_row(row: GroupRow, width: int, selected: bool) -> Text:
-        left = Text(" ")
-        left.append(MEMBERSHIP_MARKERS.get(row.membership, " "), MARKER)
-        left.append(" ")
-        left.append(terminal_safe_line(row.name), Style(bold=row.unread_count > 0))
-        if row.is_closed:
-            left.append(f" ({labels.closed})", DIM)
-        right = Text()
+        name = Text(" ")
+        name.append(MEMBERSHIP_MARKERS.get(row.membership, " "), MARKER)
+        name.append(" ")
+        name.append(terminal_safe_line(row.name), Style(bold=row.unread_count > 0))
+        meta = Text("   ")
         if row.unread_count:
-            right.append(labels.unread(row.unread_count), UNREAD)
-            right.append(" · ", DIM)
-        right.append(labels.members(row.member_count), DIM)
-        right.append(" ")
-        return fit_row(left, right, width)
+            meta.append(labels.unread(row.unread_count), UNREAD)
+            meta.append(" · ", DIM)
+        meta.append(labels.members(row.member_count), DIM)
+        if row.is_closed:
+            meta.append(f" · {labels.closed}", DIM)
+        result = fit_row(name, Text(), width)
+        result.append("\n")
+        result.append_text(fit_row(meta, Text(), width))
+        return result
 
     return format_group_row
 
