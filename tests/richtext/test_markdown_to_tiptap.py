@@ -50,10 +50,10 @@ def test_safe_links_become_link_marks() -> None:
     assert block == paragraph(text("site", link), text(" en "), text("mail", mail))
 
 
-def test_unsafe_and_relative_links_stay_plain_text() -> None:
-    [block] = blocks("[a](javascript:alert(1)) [b](/blog/view/1) [c](ftp://x.nl)")
+def test_unsafe_links_stay_plain_text() -> None:
+    [block] = blocks("[a](javascript:alert(1)) [c](ftp://x.nl)")
     assert all("marks" not in node for node in block["content"])
-    assert "".join(node["text"] for node in block["content"]) == ("[a](javascript:alert(1)) b c")
+    assert "".join(node["text"] for node in block["content"]) == ("[a](javascript:alert(1)) c")
 
 
 def test_newlines_become_hard_breaks() -> None:
@@ -135,3 +135,12 @@ def test_raw_html_stays_text() -> None:
 
 def test_thematic_break_leaves_no_node() -> None:
     assert blocks("a\n\n---\n\nb") == [paragraph(text("a")), paragraph(text("b"))]
+
+
+def test_links_to_pages_of_the_same_site_stay_links() -> None:
+    doc = json.loads(
+        markdown_to_tiptap("[blog](/blog/view/1/x) [rel](rel/x) [net](//evil.example)")
+    )
+    texts = doc["content"][0]["content"]
+    assert texts[0]["marks"] == [{"type": "link", "attrs": {"href": "/blog/view/1/x"}}]
+    assert all("marks" not in node for node in texts[1:])

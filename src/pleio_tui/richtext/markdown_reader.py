@@ -6,7 +6,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from pleio_tui.richtext.document import Node, dump_doc
-from pleio_tui.richtext.links import safe_image_src, safe_link
+from pleio_tui.richtext.links import is_relative_link, safe_image_src, usable_link
 
 # Raw HTML stays text: the user's Markdown must not smuggle markup into the post.
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -172,7 +172,7 @@ def _with_mark(marks: list[Node], kind: str) -> list[Node]:
 
 
 def _with_link(marks: list[Node], node: SyntaxTreeNode) -> list[Node]:
-    href = safe_link(str(node.attrs.get("href", "")))
+    href = _link_target(str(node.attrs.get("href", "")))
     if href is None:
         return marks
     link_attrs: dict[str, Any] = {"href": href}
@@ -180,6 +180,15 @@ def _with_link(marks: list[Node], node: SyntaxTreeNode) -> list[Node]:
     if isinstance(title, str) and title:
         link_attrs["title"] = title
     return [*marks, {"type": "link", "attrs": link_attrs}]
+
+
+def _link_target(raw: str) -> str | None:
+    """http(s) and mailto links, and paths on the same site (Pleio links its own
+    pages as `/blog/view/...`); readers resolve the latter against the site."""
+    href = usable_link(raw)
+    if href is None or (is_relative_link(raw) and not href.startswith("/")):
+        return None
+    return href
 
 
 def _image(node: SyntaxTreeNode, marks: list[Node], out: list[Node]) -> None:
