@@ -65,6 +65,10 @@ def default_access_id_for(group: Group | None, site: Site) -> int:
     return site.default_access_id
 
 
+def _has_guid(edge: Any) -> bool:
+    return isinstance(edge, dict) and isinstance(edge.get("guid"), str) and bool(edge["guid"])
+
+
 @contextmanager
 def _reading_answer() -> Iterator[None]:
     try:
@@ -345,3 +349,50 @@ class PleioClient:
         )
         with _reading_answer():
             return parse_group(_object(data, "leaveGroup", "group"))
+
+    # --- listings for a sync ---
+
+    @property
+    def has_session(self) -> bool:
+        return self._transport.has_session
+
+    async def blogs_with_threads(
+        self,
+        offset: int = 0,
+        limit: int = 50,
+        order_by: OrderBy = "timeCreated",
+        order_direction: OrderDirection = "desc",
+    ) -> Page[Blog]:
+        """A page of every blog the user can read, each with body, comments and replies."""
+        variables = {
+            "offset": offset,
+            "limit": limit,
+            "orderBy": order_by,
+            "orderDirection": order_direction,
+        }
+        data = await self._transport.query(
+            queries.BLOGS_WITH_THREADS, variables, "BlogsWithThreads"
+        )
+        with _reading_answer():
+            return parse_page(data.get("entities"), parse_blog, is_blog)
+
+    async def blog_guids(self, offset: int = 0, limit: int = 500) -> Page[str]:
+        """A page of the guids of every blog the user can read, oldest first."""
+        variables = {"offset": offset, "limit": limit}
+        data = await self._transport.query(queries.BLOG_GUIDS, variables, "BlogGuids")
+        with _reading_answer():
+            return parse_page(data.get("entities"), lambda edge: str(edge["guid"]), _has_guid)
+
+    async def comments_under(self, guid: str) -> tuple[Comment, ...] | None:
+        """The comments directly under a blog or a comment (with their replies, for a
+        blog); None when the site has no such item (any more)."""
+        data = await self._transport.query(queries.THREAD, {"guid": guid}, "Thread")
+        entity = data.get("entity")
+        if not isinstance(entity, dict) or entity.get("__typename") not in ("Blog", "Comment"):
+            return None
+        with _reading_answer():
+            return tuple(
+                parse_comment(comment, blog_guid=guid, parent_guid=guid)
+                for comment in entity.get("comments") or []
+                if isinstance(comment, dict)
+            )

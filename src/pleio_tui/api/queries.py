@@ -217,3 +217,52 @@ mutation LeaveGroup($input: leaveGroupInput!) {
 """,
     GROUP_FIELDS,
 )
+
+# --- what a sync needs: whole pages with threads, bare guids, one thread ---
+
+BLOGS_WITH_THREADS = _document(
+    """
+query BlogsWithThreads($offset: Int, $limit: Int,
+                       $orderBy: OrderBy, $orderDirection: OrderDirection) {
+  entities(subtype: "blog", offset: $offset, limit: $limit,
+           orderBy: $orderBy, orderDirection: $orderDirection) {
+    total
+    edges {
+      __typename
+      ... on Blog {
+        ...BlogSummary ...BlogBody
+        comments { ...CommentFields comments { ...CommentFields } }
+      }
+    }
+  }
+}
+""",
+    BLOG_SUMMARY,
+    BLOG_BODY,
+    COMMENT_FIELDS,
+    USER_FIELDS,
+)
+
+BLOG_GUIDS = """
+query BlogGuids($offset: Int, $limit: Int) {
+  entities(subtype: "blog", offset: $offset, limit: $limit,
+           orderBy: timeCreated, orderDirection: asc) {
+    total
+    edges { guid }
+  }
+}
+""".strip()
+
+THREAD = _document(
+    """
+query Thread($guid: String!) {
+  entity(guid: $guid) {
+    __typename
+    ... on Blog { guid comments { ...CommentFields comments { ...CommentFields } } }
+    ... on Comment { guid comments { ...CommentFields } }
+  }
+}
+""",
+    COMMENT_FIELDS,
+    USER_FIELDS,
+)

@@ -36,7 +36,6 @@ from pleio_tui.sync.events import (
     SyncReport,
 )
 from pleio_tui.sync.freshness import is_cached, is_stale, thread_size
-from pleio_tui.sync.listing import blogs_with_threads, transport_of
 from pleio_tui.sync.outbox import OutboxReplayer
 from pleio_tui.sync.reconcile import cached_blog_count, differences
 
@@ -131,7 +130,7 @@ class SyncEngine:
 
     async def _viewer(self) -> Viewer:
         viewer = await self._count(self._client.viewer())
-        if viewer.user is None and transport_of(self._client).has_session:
+        if viewer.user is None and self._client.has_session:
             raise SessionExpiredError("the site does not know this session")
         self._store.save_viewer(viewer)
         return viewer
@@ -159,7 +158,7 @@ class SyncEngine:
     async def _download_all(self, tally: _Tally) -> int:
         """Every readable blog with its thread; returns the site's count."""
         size = self._page_size
-        first = await self._count(blogs_with_threads(self._client, 0, size))
+        first = await self._count(self._client.blogs_with_threads(0, size))
         self._save(first.items, tally)
         done = len(first.items)
         self._progress(SyncPhase.BLOGS, done, first.total)
@@ -171,7 +170,7 @@ class SyncEngine:
         return first.total
 
     def _page_call(self, offset: int) -> Callable[[], Awaitable[Page[Blog]]]:
-        return lambda: self._count(blogs_with_threads(self._client, offset, self._page_size))
+        return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
 
     async def _fetch_changes(self, tally: _Tally) -> int:
         """Newest first by each order, until a whole page matches the cache."""

@@ -8,7 +8,6 @@ from pleio_tui.models import Blog, Comment, OutboxItem, OutboxKind, User
 from pleio_tui.richtext import markdown_to_tiptap, tiptap_to_plain_text
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered
-from pleio_tui.sync.listing import comments_under
 
 LOOKUP_PAGES = 2
 LOOKUP_PAGE_SIZE = 20
@@ -56,7 +55,7 @@ async def find_on_site(
     if item.kind == OutboxKind.BLOG:
         return await _find_blog(client, item, viewer_guid, count)
     if item.kind == OutboxKind.COMMENT:
-        comments = await count(comments_under(client, item.target_guid)) or ()
+        comments = await count(client.comments_under(item.target_guid)) or ()
         for comment in comments:
             if _is_our_comment(comment, item, viewer_guid):
                 return Delivered(comment.guid)

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pleio_tui.api import PleioClient
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
-from pleio_tui.sync.listing import blog_guids
 
 GUID_PAGE_SIZE = 500
 CACHE_WINDOW = 1000
@@ -31,7 +30,7 @@ async def site_blog_guids(client: PleioClient, count: RequestCounter) -> set[str
     guids: set[str] = set()
     offset = 0
     while True:
-        page = await count(blog_guids(client, offset, GUID_PAGE_SIZE))
+        page = await count(client.blog_guids(offset, GUID_PAGE_SIZE))
         guids.update(page.items)
         offset += GUID_PAGE_SIZE
         if not page.items or offset >= page.total:
