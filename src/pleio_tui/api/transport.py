@@ -195,11 +195,34 @@ def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
     return data
 
 
+# JSON may spell half a surrogate pair ("\ud800"), and json.loads lets raw encoded
+# halves through too. No UTF-8 file or terminal can hold one: SQLite and print()
+# raise on it. Pairs are joined by json.loads, so whatever half is left is lone.
+_MAY_HOLD_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _json_or_none(raw: bytes) -> Any:
     try:
-        return json.loads(raw)
+        payload = json.loads(raw)
     except ValueError:
         return None
+    if _MAY_HOLD_SURROGATE.search(raw):
+        payload = _without_lone_surrogates(payload)
+    return payload
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            _without_lone_surrogates(key): _without_lone_surrogates(item)
+            for key, item in value.items()
+        }
+    return value
 
 
 def _looks_like_html(headers: httpx.Headers, raw: bytes) -> bool:
