@@ -75,6 +75,7 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("post.next_comment", "J", "next_comment", "post", show=False),
     KeySpec("post.prev_comment", "K", "prev_comment", "post", show=False),
     KeySpec("group.join", "m", "toggle_membership", "groups"),
+    KeySpec("group.filter", "f", "focus_filter", "groups"),
     KeySpec("outbox.discard", "x,d", "discard", "outbox"),
     KeySpec("composer.send", "ctrl+s", "send", "composer", priority=True),
     KeySpec("composer.leave", "escape", "leave", "composer", priority=True),

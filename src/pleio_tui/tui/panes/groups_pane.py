@@ -91,7 +91,6 @@ class GroupsPane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("groups"),
-        Binding("f", "focus_filter", show=False, id="group.filter"),
     ]
 
     DEFAULT_CSS = """
