@@ -42,7 +42,6 @@ from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
-from pleio_tui.tui.labels import label
 from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.palette import ActionsProvider
 from pleio_tui.tui.panes.groups_pane import ALL_GROUPS, GroupsPane, all_groups_row
@@ -424,7 +423,7 @@ class PleioApp(App[int]):
         selected = self.main.post.view.selected_comment_guid
         comment = _find_comment(blog, selected) if selected else None
         if comment is None:
-            self.notify(label(self._strings, "notice.no_comment"), markup=False)
+            self.notify(self._strings("notice.no_comment"), markup=False)
             return
         # Two levels: a reply to a reply goes under the top-level comment.
         target = comment.guid if comment.parent_guid == blog.guid else comment.parent_guid
@@ -436,7 +435,7 @@ class PleioApp(App[int]):
         if blog is None:
             return
         if not blog.can_edit:
-            self.notify(label(self._strings, "notice.not_editable"), markup=False)
+            self.notify(self._strings("notice.not_editable"), markup=False)
             return
         from pleio_tui.richtext import body_to_markdown
 
@@ -446,7 +445,7 @@ class PleioApp(App[int]):
 
     def action_new_post(self) -> None:
         if self._store is None:
-            self.notify(label(self._strings, "notice.no_site"), markup=False)
+            self.notify(self._strings("notice.no_site"), markup=False)
             return
         row = self.main.groups.current
         group_guid = row.guid if row is not None and row.guid != ALL_GROUPS else None
@@ -454,7 +453,7 @@ class PleioApp(App[int]):
             group_guid = self._open_blog.group_guid
         group = self._store.group(group_guid) if group_guid else None
         if group is None:
-            self.notify(label(self._strings, "notice.no_group"), markup=False)
+            self.notify(self._strings("notice.no_group"), markup=False)
             return
         draft = self._store.load_draft(post_draft_key(group.guid))
         screen = NewPostScreen(
@@ -532,7 +531,7 @@ class PleioApp(App[int]):
 
     def action_search(self) -> None:
         if self._store is None:
-            self.notify(label(self._strings, "notice.no_site"), markup=False)
+            self.notify(self._strings("notice.no_site"), markup=False)
             return
         self.push_screen(SearchScreen(self._search, self._strings), self._search_done)
 
@@ -551,7 +550,7 @@ class PleioApp(App[int]):
 
     def action_outbox(self) -> None:
         if self._store is None:
-            self.notify(label(self._strings, "notice.no_site"), markup=False)
+            self.notify(self._strings("notice.no_site"), markup=False)
             return
         store = self._store
         actions = OutboxActions(
@@ -583,7 +582,7 @@ class PleioApp(App[int]):
     def action_toggle_membership(self) -> None:
         row = self.main.groups.current
         if row is None or row.guid == ALL_GROUPS:
-            self.notify(label(self._strings, "notice.no_group"), markup=False)
+            self.notify(self._strings("notice.no_group"), markup=False)
             return
         self._membership_toggle(row)
 
@@ -649,7 +648,7 @@ class PleioApp(App[int]):
 
     def _require_open_blog(self) -> Blog | None:
         if self._open_blog is None:
-            self.notify(label(self._strings, "notice.no_post"), markup=False)
+            self.notify(self._strings("notice.no_post"), markup=False)
         return self._open_blog
 
     # --- the network, in the background ---
@@ -814,7 +813,7 @@ class PleioApp(App[int]):
         except KeyringUnavailableError as exc:
             # The session still works for this run; the message names the way out.
             self.notify(
-                label(self._strings, "notice.session_not_saved", reason=str(exc)),
+                self._strings("notice.session_not_saved", reason=str(exc)),
                 severity="warning",
                 markup=False,
             )
@@ -822,7 +821,7 @@ class PleioApp(App[int]):
             await self._switch_site(access)
         self._site = access
         self._online = True
-        self.notify(label(self._strings, "notice.logged_in", name=viewer.user.name), markup=False)
+        self.notify(self._strings("notice.logged_in", name=viewer.user.name), markup=False)
         self._show_status()
         self.request_sync()
 

@@ -11,7 +11,6 @@ from textual.content import Content
 from pleio_tui.models import FeedRow, RowSource
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings, format_age
-from pleio_tui.tui.labels import label
 from pleio_tui.tui.panes.lists import AppRowList, ListSource, SwitchableFormatter
 from pleio_tui.tui.render.ages import AgeFormatter
 from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, FeedRowLabels, feed_row_formatter
@@ -30,7 +29,7 @@ def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
     labels = FeedRowLabels(
         comments=lambda n: strings.plural("post.comments", n),
         votes=lambda n: strings.plural("post.votes", n),
-        untitled=label(strings, "post.untitled"),
+        untitled=strings("post.untitled"),
     )
     return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
 
@@ -80,6 +79,6 @@ class FeedPane(Vertical):
 
     def _show_title(self) -> None:
         title = self._strings("pane.feed")
-        name = terminal_safe_line(self._group_name or label(self._strings, "feed.all"))
+        name = terminal_safe_line(self._group_name or self._strings("feed.all"))
         # The group name is remote text: a Content is shown literally, never parsed.
         self.border_title = Content(f"{title}: {name}")

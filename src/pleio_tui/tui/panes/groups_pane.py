@@ -20,7 +20,6 @@ from textual.widgets import Input
 from pleio_tui.models import GroupRow, Membership, RowSource
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
-from pleio_tui.tui.labels import label, plural_label
 from pleio_tui.tui.panes.lists import AppRowList, ListSource, SwitchableFormatter, WithFirstRow
 from pleio_tui.tui.widgets.group_rows import (
     GROUP_ROW_HEIGHT,
@@ -39,7 +38,7 @@ UNREAD_STYLE = Style(bold=True, color="bright_yellow")
 def all_groups_row(strings: Strings, unread: int) -> GroupRow:
     return GroupRow(
         guid=ALL_GROUPS,
-        name=label(strings, "groups.all"),
+        name=strings("groups.all"),
         member_count=0,
         membership=Membership.JOINED,
         is_closed=False,
@@ -52,9 +51,9 @@ def all_groups_row(strings: Strings, unread: int) -> GroupRow:
 def group_formatter(strings: Strings) -> Callable[[GroupRow, int, bool], Text]:
     """The shared group row, in the app's language, and the "all groups" row."""
     labels = GroupRowLabels(
-        members=lambda n: plural_label(strings, "groups.members", n),
-        unread=lambda n: label(strings, "groups.unread", n=n),
-        closed=label(strings, "groups.closed"),
+        members=lambda n: strings.plural("groups.members", n),
+        unread=lambda n: strings("groups.unread", n=n),
+        closed=strings("groups.closed"),
     )
     group_row = group_row_formatter(labels)
 
@@ -65,7 +64,7 @@ def group_formatter(strings: Strings) -> Callable[[GroupRow, int, bool], Text]:
         name.append(row.name, ALL_ROW_STYLE)
         meta = Text("   ")
         if row.unread_count:
-            meta.append(label(strings, "groups.unread", n=row.unread_count), UNREAD_STYLE)
+            meta.append(strings("groups.unread", n=row.unread_count), UNREAD_STYLE)
         result = fit_row(name, Text(), width)
         result.append("\n")
         result.append_text(fit_row(meta, Text(), width))
@@ -113,9 +112,7 @@ class GroupsPane(Vertical):
         self._formatter = SwitchableFormatter(group_formatter(strings))
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(
-            placeholder=label(self._strings, "groups.filter_placeholder"), id="group-filter"
-        )
+        yield FilterInput(placeholder=self._strings("groups.filter_placeholder"), id="group-filter")
         yield AppRowList(
             ListSource[GroupRow](()),
             self._formatter,
@@ -150,9 +147,7 @@ class GroupsPane(Vertical):
         self._strings = strings
         self._formatter.formatter = group_formatter(strings)
         self.border_title = Content(strings("pane.groups"))
-        self.query_one("#group-filter", Input).placeholder = label(
-            strings, "groups.filter_placeholder"
-        )
+        self.query_one("#group-filter", Input).placeholder = strings("groups.filter_placeholder")
 
     def action_focus_filter(self) -> None:
         self.query_one("#group-filter", Input).focus()

@@ -24,7 +24,6 @@ from pleio_tui.models import OutboxItem, OutboxState
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings, key_label
-from pleio_tui.tui.labels import label
 from pleio_tui.tui.panes.lists import AppRowList, ListSource
 from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.widgets.row_layout import fit_row
@@ -52,9 +51,9 @@ class OutboxActions:
 def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text]:
     def format_item(item: OutboxItem, width: int, selected: bool) -> Text:
         head = Text(" ")
-        head.append(label(strings, f"outbox.state.{item.state.value}"), STATE_STYLES[item.state])
+        head.append(strings(f"outbox.state.{item.state.value}"), STATE_STYLES[item.state])
         head.append(" · ", DIM)
-        head.append(label(strings, f"outbox.kind.{item.kind.value}"), Style(bold=True))
+        head.append(strings(f"outbox.kind.{item.kind.value}"), Style(bold=True))
         what = terminal_safe_line(item.title or item.body)
         if item.score and not what:
             what = f"{item.score:+d}"
@@ -97,8 +96,7 @@ class OutboxScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         s = self._strings
-        hint = label(
-            s,
+        hint = s(
             "outbox.hint",
             retry=key_label("list.open", self._keymap),
             discard=key_label("outbox.discard", self._keymap),
@@ -134,7 +132,7 @@ class OutboxScreen(ModalScreen[None]):
             return
         self._actions.retry(item.id)
         self.reload()
-        self.notify(label(self._strings, "outbox.retried"), markup=False)
+        self.notify(self._strings("outbox.retried"), markup=False)
 
     def action_discard(self) -> None:
         item = self.items.highlighted_row

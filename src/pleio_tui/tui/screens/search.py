@@ -21,7 +21,6 @@ from textual.widgets import Input, Static
 from pleio_tui.models import SearchHit
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
-from pleio_tui.tui.labels import label
 from pleio_tui.tui.panes.feed_pane import age_formatter
 from pleio_tui.tui.panes.lists import AppRowList, ListSource
 from pleio_tui.tui.widgets.row_list import RowList
@@ -66,7 +65,7 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         s = self._strings
         formatter = search_row_formatter(
-            age_formatter(s), SearchRowLabels(in_comment=label(s, "search.in_comment"))
+            age_formatter(s), SearchRowLabels(in_comment=s("search.in_comment"))
         )
         with Vertical(id="search-dialog"):
             yield Static(Content(s("pane.search")), id="search-heading")
