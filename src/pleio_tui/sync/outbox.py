@@ -15,6 +15,7 @@ from pleio_tui.api import (
     PleioError,
     RemoteError,
     SessionExpiredError,
+    UnexpectedResponseError,
 )
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
 from pleio_tui.store import Store
@@ -114,6 +115,11 @@ class OutboxReplayer:
         except OfflineError as exc:
             if exc.reason in NOT_SENT_REASONS:
                 self._store.mark_pending(item.id)
+            self.stopped_by = exc
+            return _outcome(item, OutboxResult.WAITING, error=exc)
+        except UnexpectedResponseError as exc:
+            # Not Pleio answering (a proxy, a captive portal): whether the site got the
+            # request is unknown, so it stays sending, looked up before any resend.
             self.stopped_by = exc
             return _outcome(item, OutboxResult.WAITING, error=exc)
         except PleioError as exc:
