@@ -50,3 +50,10 @@ def parse_site_url(raw: str, *, allow_insecure_http: bool = False) -> str:
             "use https://, or set allow_insecure_http = true in the config if you must"
         )
     return normalise_site_url(text)
+
+
+def sends_session_in_clear(site_url: str) -> bool:
+    """True for plain http to anything but this machine: allowed only by the
+    config's explicit setting, and then warned about at every start."""
+    parts = urlsplit(site_url)
+    return parts.scheme == "http" and not is_loopback_host(parts.hostname or "")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
 from pleio_tui.commands.errors import describe_code, describe_offline
+from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.context import SiteContext, site_context
 from pleio_tui.credentials import SESSION_ENV
 from pleio_tui.models import Group, OutboxItem, OutboxKind
@@ -125,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
         _say(f"pleio-tui: cannot read {args.file}: {exc}")
         return 2
     context = site_context(args.site, offline=args.offline, read_keyring=not args.offline)
+    if not args.offline:
+        warn_if_plain_http(context.site_url)
     if not context.cache_path.exists():
         _say(f"pleio-tui: nothing is cached for {context.site_url} yet: run `pleio-tui sync` first")
         return 2

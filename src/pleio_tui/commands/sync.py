@@ -9,6 +9,7 @@ import sys
 from typing import TextIO
 
 from pleio_tui.commands.errors import describe_code, describe_offline
+from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.context import site_context
 from pleio_tui.credentials import SESSION_ENV
 from pleio_tui.models import OutboxItem
@@ -91,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         _say("pleio-tui: sync needs the network: run it without --offline")
         return 2
     context = site_context(args.site)
+    warn_if_plain_http(context.site_url)
     if context.session is None:
         _say(
             f"pleio-tui: not logged in to {context.site_url}: run "

@@ -36,6 +36,7 @@ from pleio_tui.models import (
     SearchHit,
 )
 from pleio_tui.paths import AppDirs
+from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
 from pleio_tui.sync import OutboxOutcome, OutboxResult, StopReason, SyncProgress, SyncReport
 from pleio_tui.tui.drafts import DraftTarget, draft_target
@@ -178,6 +179,9 @@ class PleioApp(App[int]):
         self._show_status()
         self._show_cache()
         self.main.activate(self.main.feed)
+        if self._site is not None and sends_session_in_clear(self._site.site_url):
+            text = self._strings("notice.plain_http", site=self._site.site_url)
+            self.notify(text, severity="warning", markup=False, timeout=15)
         if self._site is None or self._site.session is None:
             self._ask_login()
         elif not self._offline_mode:

@@ -249,6 +249,7 @@ NL: dict[str, str] = {
     "notice.not_editable": "Dit blog mag je niet bewerken.",
     "notice.no_site": "Nog geen site: log eerst in.",
     "notice.logged_in": "Ingelogd als {name}.",
+    "notice.plain_http": "Let op: {site} is gewoon http; je sessie gaat onversleuteld mee.",
     "notice.session_not_saved": "Sessie niet bewaard: {reason}",
 }
 
@@ -438,6 +439,7 @@ EN: dict[str, str] = {
     "notice.not_editable": "You may not edit this blog.",
     "notice.no_site": "No site yet: log in first.",
     "notice.logged_in": "Logged in as {name}.",
+    "notice.plain_http": "Careful: {site} is plain http; your session travels unencrypted.",
     "notice.session_not_saved": "Session not saved: {reason}",
 }
 
