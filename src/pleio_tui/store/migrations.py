@@ -139,8 +139,11 @@ _V1 = (
     # own document), which a plain UNIQUE index would wrongly promise to be one row.
     """CREATE UNIQUE INDEX search_docs_comment ON search_docs (comment_guid)
         WHERE comment_guid IS NOT NULL""",
+    # Prefix indexes for one to three characters: search runs as the user types, and
+    # without them one letter merges the postings of every word starting with it
+    # (seconds on a cache of 100,000 blogs).
     """CREATE VIRTUAL TABLE search_index USING fts5 (
-        title, body, tokenize = 'unicode61 remove_diacritics 2'
+        title, body, prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 2'
     )""",
     """CREATE TABLE drafts (
         key TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -15,14 +16,21 @@ TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
 
+CANDIDATES = 1000
+"""Documents ranked for one query: the most recently indexed that match. Ranking
+every match would cost time in proportion to the cache; a query that matches more
+than this is narrowed by typing on."""
+
 # Best-ranked document per blog (a bare column next to min() comes from the
 # row holding the minimum), so a post with thirty matching comments is one hit.
 # MATERIALIZED keeps bm25() in a plain scan of the index (it cannot be used once
-# the planner folds it into the GROUP BY).
+# the planner folds it into the GROUP BY); ORDER BY rowid lets FTS5 stop after
+# :candidates documents instead of ranking them all.
 _HITS_SQL = f"""
 WITH matches AS MATERIALIZED (
     SELECT rowid, bm25(search_index, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank
       FROM search_index WHERE search_index MATCH :match
+     ORDER BY rowid DESC LIMIT :candidates
 ), best AS (
     SELECT d.blog_guid, d.comment_guid, d.id AS doc_id, min(m.rank) AS rank
       FROM matches AS m JOIN search_docs AS d ON d.id = m.rowid
@@ -39,10 +47,15 @@ SELECT best.blog_guid, best.comment_guid, best.doc_id, best.rank,
  LIMIT :limit OFFSET :offset
 """
 
-# Snippets are costly, so they are made only for the hits on the page.
-_SNIPPET_SQL = f"""
-SELECT snippet(search_index, 1, '', '', '…', {SNIPPET_TOKENS})
-  FROM search_index WHERE search_index MATCH :match AND rowid = :doc_id
+# Snippets are costly, so they are made only for the hits on the page, in one pass
+# over the rowid range those hits span (each separate MATCH would read the words'
+# postings again). CASE keeps snippet() off the other documents in the range.
+_SNIPPETS_SQL = f"""
+SELECT rowid,
+       CASE WHEN rowid IN (SELECT value FROM json_each(:doc_ids))
+            THEN snippet(search_index, 1, '', '', '…', {SNIPPET_TOKENS}) END
+  FROM search_index
+ WHERE search_index MATCH :match AND rowid BETWEEN :low AND :high
 """
 
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+")
@@ -74,7 +87,12 @@ class SearchMixin(StoreBase):
         match = match_expression(query)
         if match is None or limit <= 0:
             return []
-        params = {"match": match, "limit": limit, "offset": max(offset, 0)}
+        params = {
+            "match": match,
+            "limit": limit,
+            "offset": max(offset, 0),
+            "candidates": CANDIDATES,
+        }
         with translated_errors(self._path):
             try:
                 rows = self._conn.execute(_HITS_SQL, params).fetchall()
@@ -84,18 +102,29 @@ class SearchMixin(StoreBase):
                 if "fts5" in str(exc).lower():
                     return []
                 raise
-            return [self._hit(row, match) for row in rows]
+            snippets = self._snippets(match, [row["doc_id"] for row in rows])
+            return [_hit(row, snippets.get(row["doc_id"], "")) for row in rows]
 
-    def _hit(self, row: sqlite3.Row, match: str) -> SearchHit:
-        snippet = self._conn.execute(
-            _SNIPPET_SQL, {"match": match, "doc_id": row["doc_id"]}
-        ).fetchone()
-        return SearchHit(
-            blog_guid=row["blog_guid"],
-            title=row["title"],
-            group_name=row["group_name"],
-            author_name=row["author_name"],
-            time_published=time_from_db(row["time_published"]),
-            snippet=_one_line(snippet[0] if snippet else ""),
-            in_comment=row["comment_guid"] is not None,
-        )
+    def _snippets(self, match: str, doc_ids: list[int]) -> dict[int, str]:
+        if not doc_ids:
+            return {}
+        params = {
+            "match": match,
+            "doc_ids": json.dumps(doc_ids),
+            "low": min(doc_ids),
+            "high": max(doc_ids),
+        }
+        rows = self._conn.execute(_SNIPPETS_SQL, params)
+        return {doc_id: snippet for doc_id, snippet in rows if snippet is not None}
+
+
+def _hit(row: sqlite3.Row, snippet: str) -> SearchHit:
+    return SearchHit(
+        blog_guid=row["blog_guid"],
+        title=row["title"],
+        group_name=row["group_name"],
+        author_name=row["author_name"],
+        time_published=time_from_db(row["time_published"]),
+        snippet=_one_line(snippet),
+        in_comment=row["comment_guid"] is not None,
+    )
