@@ -1,0 +1,225 @@
+"""The performance targets of pleio-tui, measured in one run on this machine.
+
+    python benchmarks/run.py [--quick] [--fresh]
+
+Seeds what it needs (a local site with 10,000 generated blogs, served from its
+own process; synthetic caches of 1,000 and 100,000 blogs with comments, kept in
+the temp directory between runs), measures each target and its floor in the same
+run, prints one table and writes it as Markdown to benchmarks/results.md.
+Exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import bench_app
+import bench_memory
+import bench_search
+import bench_startup
+import bench_sync
+import bench_views
+import posts
+import synthetic
+from table import Result, Unit, markdown, text_table
+
+from pleio_tui.store import Store
+
+SITE_BLOGS = 10_000
+BIG_CACHE_BLOGS = 100_000
+SMALL_CACHE_BLOGS = 1_000
+RESULTS_FILE = Path(__file__).parent / "results.md"
+KEPT_CACHES = Path(tempfile.gettempdir()) / "pleio-tui-bench"
+HANDFUL_OF_REQUESTS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    repeats: int
+    sync_repeats: int
+    startup_repeats: int
+    key_presses: int
+
+
+FULL = Plan(repeats=9, sync_repeats=3, startup_repeats=11, key_presses=40)
+QUICK = Plan(repeats=3, sync_repeats=1, startup_repeats=3, key_presses=12)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about 2 minutes)")
+    parser.add_argument(
+        "--fresh", action="store_true", help="rebuild the kept synthetic caches first"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the Markdown table")
+    return parser.parse_args(argv)
+
+
+def say(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+
+def measure_sync(site: bench_sync.RunningSite, work: Path, plan: Plan) -> tuple[list[Result], Path]:
+    cache = work / "synced.sqlite3"
+    floors, syncs = [], []
+    for _ in range(plan.sync_repeats):  # interleaved, so drift touches both alike
+        floors.append(bench_sync.floor_seconds(site))
+        syncs.append(bench_sync.fresh_sync_seconds(site, cache))
+    reports = [bench_sync.sync_once(site, cache) for _ in range(plan.repeats)]
+    durations = sorted(report.duration for report in reports)
+    results = [
+        Result(
+            f"first sync, {SITE_BLOGS:,} blogs with comments",
+            sorted(syncs)[len(syncs) // 2],
+            1.5,
+            floor=sorted(floors)[len(floors) // 2],
+            note="floor: the same pages fetched and parsed, nothing kept",
+        ),
+        Result("sync of an unchanged site", durations[len(durations) // 2], 1.0),
+        Result(
+            "sync of an unchanged site: requests",
+            max(report.requests for report in reports),
+            HANDFUL_OF_REQUESTS,
+            unit=Unit.COUNT,
+        ),
+    ]
+    return results, cache
+
+
+def measure_startup(site_url: str, cache: Path, work: Path, plan: Plan) -> list[Result]:
+    home = work / "home"
+    bench_startup.install_cache(home, site_url, cache)
+    title = bench_startup.first_feed_title(cache)
+    bare = bench_startup.bare_app_seconds(home, plan.startup_repeats)
+    app = bench_startup.offline_app_seconds(home, "benchmark", title, plan.startup_repeats)
+    return [
+        Result(
+            f"first screen, `pleio-tui --offline`, {SITE_BLOGS:,} cached blogs",
+            app,
+            1.2,
+            floor=bare,
+            note="floor: a bare Textual app showing one line",
+        )
+    ]
+
+
+def measure_app(cache: Path, work: Path, plan: Plan) -> list[Result]:
+    with Store.open(cache) as store:
+        group_guid = store.feed(None).window(0, 1)[0].group_guid
+        guids = posts.add_big_posts(store, group_guid)
+    times = bench_app.app_times(cache, work / "app-home", guids, plan.repeats, plan.key_presses)
+    results = [Result(f"open a group of {times.group_blogs:,} blogs", times.open_group, 0.100)]
+    results += [
+        Result(f"feed of {times.group_blogs:,}: {name}", times.keys[key], 0.016)
+        for key, name in bench_app.KEYS.items()
+    ]
+    results += [
+        Result("open a 50 KiB post with 100 comments", times.open_post[50], 0.100),
+        Result("open a 250 KiB post with 100 comments", times.open_post[250], 0.300),
+    ]
+    return results
+
+
+def measure_post_rendering(plan: Plan) -> list[Result]:
+    """The post renderer alone (`bench_views`), without the store and the app."""
+    return [
+        Result(
+            f"render first screen of a {kib} KiB post (renderer alone)",
+            bench_views.post_first_screen_seconds(bench_views.generated_blog(kib), plan.repeats),
+            target,
+        )
+        for kib, target in ((50, 0.100), (250, 0.300))
+    ]
+
+
+def measure_search(cache: Path, plan: Plan) -> list[Result]:
+    times = bench_search.search_times(cache, plan.repeats)
+    slowest_query, slowest = times.slowest
+    size = f"{BIG_CACHE_BLOGS:,} blogs + comments"
+    return [
+        Result(f"search {size}: median query (typed letter by letter)", times.typical, 0.020),
+        Result(f"search {size}: slowest query ({slowest_query!r})", slowest, 0.020),
+        Result(f"search {size}: a word in nearly every document", times.stopword, 0.020),
+    ]
+
+
+def measure_memory(small: Path, big: Path) -> list[Result]:
+    peak_small = bench_memory.peak_megabytes(small)
+    peak_big = bench_memory.peak_megabytes(big)
+    return [
+        Result(
+            f"peak memory, app over {BIG_CACHE_BLOGS:,} cached blogs",
+            peak_big,
+            150,
+            unit=Unit.MEGABYTES,
+        ),
+        Result(
+            f"memory growth, {SMALL_CACHE_BLOGS:,} → {BIG_CACHE_BLOGS:,} cached blogs",
+            peak_big,
+            1.1,
+            unit=Unit.MEGABYTES,
+            floor=peak_small,
+            note=f"floor: the same run over {SMALL_CACHE_BLOGS:,} blogs",
+        ),
+    ]
+
+
+def run(plan: Plan, fresh: bool) -> list[Result]:
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="pleio-bench-") as temporary:
+        work = Path(temporary)
+        say(f"synthetic caches of {SMALL_CACHE_BLOGS:,} and {BIG_CACHE_BLOGS:,} blogs")
+        small = synthetic.kept_cache(KEPT_CACHES, SMALL_CACHE_BLOGS, fresh=fresh)
+        big = synthetic.kept_cache(KEPT_CACHES, BIG_CACHE_BLOGS, fresh=fresh)
+        for cache in (small, big):
+            Store.open(cache).close()  # a cache kept from an older schema migrates now
+        say(f"local site with {SITE_BLOGS:,} blogs: first syncs and their floor")
+        with bench_sync.served_site(work / "site", SITE_BLOGS) as site:
+            sync_results, synced = measure_sync(site, work, plan)
+            site_url = site.url
+        results += sync_results
+        say("start-up in a terminal")
+        results += measure_startup(site_url, synced, work, plan)
+        say("the app over the synced cache")
+        results += measure_app(synced, work, plan)
+        results += measure_post_rendering(plan)
+        say("search")
+        results += measure_search(big, plan)
+        say("memory")
+        results += measure_memory(small, big)
+    return results
+
+
+def notes() -> list[str]:
+    return [
+        "Medians of repeated runs. Ratios compare with a floor measured in the same run.",
+        "Start-up: a fresh process on a 120x40 pseudo-terminal, timed until the expected "
+        "text (the newest cached title; the bare app's one line) is written to it.",
+        "App timings: the key or selection handled by the app headless, plus painting "
+        "every strip of the screen.",
+        "Sync floor: the same pages of blogs with threads, fetched and parsed as many at a "
+        "time as the sync asks, nothing kept. The site runs in a process of its own.",
+        "Memory: peak resident size (`os.wait4` rusage) of a child process that opens the "
+        "app, pages through the feed to its end, opens a post and searches.",
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    results = run(plan, args.fresh)
+    print(text_table(results))
+    args.output.write_text(markdown(results, quick=args.quick, notes=notes()))
+    print(f"\nwritten to {args.output}")
+    return 0 if all(result.passed for result in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,167 @@
+"""The structure that keeps pleio-tui fast at any cache size, checked without timing:
+what the UI asks SQLite is bounded by a window or an index, search ranks a bounded
+set and makes its snippets in one pass, and the benchmark command is runnable."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import bench_app  # noqa: E402
+import run  # noqa: E402
+import synthetic  # noqa: E402
+from table import Result, Unit  # noqa: E402
+
+from pleio_tui.store import Store  # noqa: E402
+from pleio_tui.store import search as store_search  # noqa: E402
+from pleio_tui.store.feed import ALL_FEED_WINDOW_SQL, GROUP_FEED_WINDOW_SQL  # noqa: E402
+from pleio_tui.store.groups import GROUP_WINDOW_SQL  # noqa: E402
+from pleio_tui.tui.app import PleioApp  # noqa: E402
+
+BLOGS = 300
+_READS_BLOG_TABLES = re.compile(r"\b(FROM|JOIN)\s+(blogs|comments)\b", re.IGNORECASE)
+# The blog tables under the names the store's queries give them.
+_SCAN_OF_BLOG_TABLE = re.compile(r"^SCAN (blogs|comments|b|c)\b")
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synthetic.build_cache(tmp_path_factory.mktemp("bench") / "cache.sqlite3", BLOGS)
+
+
+def query_plan(conn: sqlite3.Connection, sql: str, params: object = ()) -> list[str]:
+    return [str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+
+
+def reads_of_blog_tables(statements: list[str]) -> list[str]:
+    return [
+        sql
+        for sql in statements
+        if not sql.startswith("--")  # statements run by triggers
+        and sql.lstrip().upper().startswith(("SELECT", "WITH"))
+        and _READS_BLOG_TABLES.search(sql)
+    ]
+
+
+def unbounded(conn: sqlite3.Connection, sql: str) -> list[str]:
+    """Why `sql` could read a number of rows that grows with the cache."""
+    problems = []
+    is_count = re.match(r"\s*SELECT count\(\*\) FROM", sql, re.IGNORECASE) is not None
+    for step in query_plan(conn, sql):
+        if not _SCAN_OF_BLOG_TABLE.match(step):
+            continue
+        if "USING" not in step:
+            problems.append(f"full table scan: {step}")
+        elif not is_count and "LIMIT" not in sql.upper():
+            problems.append(f"walks a whole index without LIMIT: {step}")
+    return problems
+
+
+def test_what_the_app_asks_the_cache_is_bounded(cache: Path, tmp_path: Path) -> None:
+    """Start, open a group, page to the end of the feed, open a post, search: no
+    statement reads blogs or comments in proportion to the cache."""
+    statements: list[str] = []
+
+    async def use_the_app(app: PleioApp) -> float:
+        store = app.store
+        assert store is not None
+        store._conn.set_trace_callback(statements.append)
+        app.main.groups.row_list.cursor_index = 1  # the first group
+        app._show_feed()
+        feed = app.main.feed.row_list
+        app.main.activate(app.main.feed)
+        feed.focus()
+        for key in ("pagedown", "pagedown", "end", "pageup"):
+            await app._check_bindings(key)
+            app.screen._compositor.render_strips()
+            await asyncio.sleep(0)
+        row = feed.highlighted_row
+        assert row is not None
+        app.open_post(row.guid)
+        store.search(synthetic.WORDS[5][:2])
+        return 0.0
+
+    bench_app.run_in_app(cache, tmp_path, use_the_app)
+
+    reads = reads_of_blog_tables(statements)
+    assert any("LIMIT" in sql for sql in reads), "the feed was never read"
+    with sqlite3.connect(cache) as conn:
+        problems = {sql: unbounded(conn, sql) for sql in reads}
+    assert {sql: why for sql, why in problems.items() if why} == {}
+
+
+@pytest.mark.parametrize(
+    ("sql", "params", "index"),
+    [
+        (ALL_FEED_WINDOW_SQL, {"limit": 50, "offset": 0}, "blogs_feed"),
+        (
+            GROUP_FEED_WINDOW_SQL,
+            {"group_guid": "group-1", "limit": 50, "offset": 0},
+            "blogs_group_feed",
+        ),
+        (GROUP_WINDOW_SQL, {"needle": "", "limit": 50, "offset": 0}, "groups_listing"),
+    ],
+)
+def test_list_windows_walk_an_index_in_order(
+    cache: Path, sql: str, params: dict[str, object], index: str
+) -> None:
+    with sqlite3.connect(cache) as conn:
+        plan = query_plan(conn, sql, params)
+    assert any(index in step for step in plan), plan
+    assert not any("TEMP B-TREE" in step for step in plan), plan
+
+
+def test_search_has_prefix_indexes_for_short_queries(cache: Path) -> None:
+    """The search screen queries at every key: one letter must not merge the
+    postings of every word that starts with it."""
+    with sqlite3.connect(cache) as conn:
+        (schema,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
+        ).fetchone()
+    assert re.search(r"prefix\s*=\s*'1 2 3'", schema), schema
+
+
+def test_search_ranks_a_bounded_set(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_search, "CANDIDATES", 5)
+    with Store.open(cache) as store:
+        hits = store.search(synthetic.STOPWORD, limit=50)
+    assert 0 < len(hits) <= 5
+
+
+def test_search_makes_all_snippets_in_one_pass(cache: Path) -> None:
+    statements: list[str] = []
+    with Store.open(cache) as store:
+        store._conn.set_trace_callback(statements.append)
+        hits = store.search(synthetic.STOPWORD, limit=40)
+    assert len(hits) == 40
+    assert all(hit.snippet for hit in hits)
+    assert sum("MATCH" in sql for sql in statements) == 2
+
+
+def test_the_benchmark_command_has_a_quick_mode() -> None:
+    assert run.parse_args(["--quick"]).quick
+    assert not run.parse_args([]).quick
+    assert run.QUICK.repeats < run.FULL.repeats
+    assert run.QUICK.sync_repeats <= run.FULL.sync_repeats
+
+
+@pytest.mark.parametrize(
+    ("result", "passed"),
+    [
+        (Result("t", 0.09, 0.1), True),
+        (Result("t", 0.11, 0.1), False),
+        (Result("ratio", 0.5, 1.2, floor=0.4), False),
+        (Result("ratio", 0.46, 1.2, floor=0.4), True),
+        (Result("memory", 140, 150, unit=Unit.MEGABYTES), True),
+    ],
+)
+def test_a_result_passes_against_its_target_or_its_floor(result: Result, passed: bool) -> None:
+    assert result.passed is passed
