@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pleio_tui.config import Config, load_config
-from pleio_tui.credentials import load_session
 from pleio_tui.paths import AppDirs
 from pleio_tui.site_url import parse_site_url
 
@@ -43,6 +42,8 @@ def site_context(
         raise NoSiteError(dirs.config_file)
     site_url = parse_site_url(raw, allow_insecure_http=config.allow_insecure_http)
     if session is None and read_keyring:
+        from pleio_tui.credentials import load_session  # keyring: 20 ms, when needed
+
         session = load_session(site_url)
     return SiteContext(
         site_url=site_url,

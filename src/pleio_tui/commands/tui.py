@@ -17,7 +17,10 @@ def run(args: argparse.Namespace) -> int:
         from pleio_tui.tui.app import run_app
 
         return run_app(None, dirs=dirs)
-    context = site_context(args.site, offline=args.offline, dirs=dirs)
+    # Offline, the session is never used: the keyring is not even asked.
+    context = site_context(
+        args.site, offline=args.offline, dirs=dirs, read_keyring=not args.offline
+    )
     from pleio_tui.tui.app import run_app
 
     return run_app(context, dirs=dirs)

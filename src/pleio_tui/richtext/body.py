@@ -5,7 +5,6 @@ import re
 
 from pleio_tui.richtext.document import dump_doc
 from pleio_tui.richtext.draftjs import draftjs_to_markdown, is_draftjs
-from pleio_tui.richtext.legacy_html import html_to_markdown
 from pleio_tui.richtext.markdown_writer import tiptap_to_markdown
 from pleio_tui.richtext.terminal import terminal_safe
 
@@ -52,6 +51,9 @@ def _convert(source: str) -> str:
         if is_draftjs(value):
             return draftjs_to_markdown(value)
     if _HTML_TAG.search(source):
+        # markdownify and BeautifulSoup cost 40 ms to import: only for legacy HTML.
+        from pleio_tui.richtext.legacy_html import html_to_markdown
+
         return html_to_markdown(source)
     return plain_text_to_markdown(source)
 

@@ -41,9 +41,24 @@ def _build_table() -> dict[int, str | None]:
 
 _TABLE = _build_table()
 _FORBIDDEN = frozenset(chr(code) for code, value in _TABLE.items() if value != _TAB_AS_SPACES)
-_FORBIDDEN_PATTERN = re.compile(
-    "[" + "".join(re.escape(char) for char in sorted(_FORBIDDEN | {"\t"})) + "]"
-)
+
+
+def _character_class(codes: list[int]) -> str:
+    """A regex class of ranges: one escaped character each made compiling it cost
+    more than the rest of start-up's text handling."""
+    parts: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(previous))
+        parts.append(first if start == previous else f"{first}-{last}")
+        start = previous = code
+    return "[" + "".join(parts) + "]"
+
+
+_FORBIDDEN_PATTERN = re.compile(_character_class(sorted(ord(c) for c in _FORBIDDEN | {"\t"})))
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 

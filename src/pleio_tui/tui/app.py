@@ -24,7 +24,6 @@ from textual.widgets import TextArea
 
 from pleio_tui.api import OfflineError, PleioError, SessionExpiredError
 from pleio_tui.config import Config, load_config
-from pleio_tui.credentials import KeyringUnavailableError, save_session
 from pleio_tui.models import (
     Blog,
     Comment,
@@ -812,6 +811,9 @@ class PleioApp(App[int]):
         if not viewer.logged_in or viewer.user is None:
             self._ask_login(self._strings.error("session_expired"))
             return
+        # keyring takes 20 ms to import: paid only when a session is stored.
+        from pleio_tui.credentials import KeyringUnavailableError, save_session
+
         try:
             save_session(result.site_url, result.sessionid)
         except KeyringUnavailableError as exc:

@@ -15,14 +15,16 @@ import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pleio_tui.api import PleioClient
 from pleio_tui.store import Store
+
+if TYPE_CHECKING:
+    from pleio_tui.api import PleioClient
 
 T = TypeVar("T")
 
-Job = Callable[[PleioClient, Store], Awaitable[T]]
+Job = Callable[["PleioClient", Store], Awaitable[T]]
 """Network work: gets a fresh client and Store on its own thread."""
 
 
@@ -63,6 +65,8 @@ async def run_job(access: SiteAccess, job: Job[T]) -> T:
 async def _with_resources(access: SiteAccess, job: Job[T]) -> T:
     store = Store.open(access.cache_path)
     try:
+        from pleio_tui.api import PleioClient
+
         async with PleioClient(access.site_url, access.session) as client:
             return await job(client, store)
     finally:

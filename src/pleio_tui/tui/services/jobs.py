@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pleio_tui.api import PleioClient, PleioError
+from pleio_tui.api import PleioError
 from pleio_tui.models import Blog, Group, Viewer
 from pleio_tui.store import Store
-from pleio_tui.sync import OutboxOutcome, OutboxReplayer, SyncEngine, SyncReport
+from pleio_tui.sync import OutboxOutcome, SyncReport
 from pleio_tui.sync.events import ProgressCallback
 from pleio_tui.tui.services.background import Job
+
+if TYPE_CHECKING:
+    from pleio_tui.api import PleioClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,8 @@ def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
     """The outbox first, then whatever changed on the site."""
 
     async def job(client: PleioClient, store: Store) -> SyncReport:
+        from pleio_tui.sync import SyncEngine
+
         return await SyncEngine(client, store, on_progress=on_progress).run()
 
     return job
@@ -31,6 +37,8 @@ def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
 
 def replay_job() -> Job[ReplayResult]:
     async def job(client: PleioClient, store: Store) -> ReplayResult:
+        from pleio_tui.sync import OutboxReplayer
+
         replayer = OutboxReplayer(client, store)
         outcomes = await replayer.replay()
         return ReplayResult(tuple(outcomes), replayer.stopped_by)
