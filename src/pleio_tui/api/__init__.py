@@ -15,6 +15,7 @@ from pleio_tui.api.errors import (
     UnexpectedResponseError,
     is_retryable,
 )
+from pleio_tui.lazy import lazy_exports
 
 # The client pulls in httpx (40 ms); a UI that starts from the cache only needs the
 # errors at once, so the client is imported on first use.
@@ -24,16 +25,7 @@ _LAZY = {
     "default_access_id_for": "pleio_tui.api.client",
     "RetryPolicy": "pleio_tui.api.transport",
 }
-
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "AlreadyDoneError",

@@ -4,6 +4,7 @@ Escaping Textual or Rich markup is the UI's job; this package deals with formats
 link schemes and control characters.
 """
 
+from pleio_tui.lazy import lazy_exports
 from pleio_tui.richtext.body import body_to_markdown
 from pleio_tui.richtext.draftjs import draftjs_to_markdown
 from pleio_tui.richtext.errors import RichTextError
@@ -13,14 +14,8 @@ from pleio_tui.richtext.markdown_writer import tiptap_to_markdown
 from pleio_tui.richtext.plain_text import tiptap_to_plain_text
 from pleio_tui.richtext.terminal import terminal_safe, terminal_safe_line
 
-
-def __getattr__(name: str) -> object:
-    # Legacy HTML needs markdownify and BeautifulSoup, 40 ms of start-up: on first use.
-    if name == "html_to_markdown":
-        from pleio_tui.richtext.legacy_html import html_to_markdown
-
-        return html_to_markdown
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Legacy HTML needs markdownify and BeautifulSoup, 40 ms of start-up: on first use.
+__getattr__ = lazy_exports(__name__, {"html_to_markdown": "pleio_tui.richtext.legacy_html"})
 
 
 __all__ = [

@@ -1,5 +1,6 @@
 """Keeping the offline cache in step with the site, and sending the outbox."""
 
+from pleio_tui.lazy import lazy_exports
 from pleio_tui.sync.events import (
     OutboxOutcome,
     OutboxResult,
@@ -12,16 +13,7 @@ from pleio_tui.sync.events import (
 # The engine and the replayer need the HTTP client; the events do not, and a UI
 # starting from the cache imports only those at first.
 _LAZY = {"SyncEngine": "pleio_tui.sync.engine", "OutboxReplayer": "pleio_tui.sync.outbox"}
-
-
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "OutboxOutcome",
