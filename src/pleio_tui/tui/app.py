@@ -181,7 +181,9 @@ class PleioApp(App[int]):
         if self._site is not None and sends_session_in_clear(self._site.site_url):
             text = self._strings("notice.plain_http", site=self._site.site_url)
             self.notify(text, severity="warning", markup=False, timeout=15)
-        if self._site is None or self._site.session is None:
+        # --offline only reads the cache: it has no session (the keyring is not
+        # asked) and needs none, so it does not ask to log in.
+        if self._site is None or (self._site.session is None and not self._offline_mode):
             self._ask_login()
         elif not self._offline_mode:
             self.request_sync()
