@@ -143,7 +143,10 @@ def test_search_makes_all_snippets_in_one_pass(cache: Path) -> None:
         hits = store.search(synthetic.STOPWORD, limit=40)
     assert len(hits) == 40
     assert all(hit.snippet for hit in hits)
-    assert sum("MATCH" in sql for sql in statements) == 2
+    # SQLite reports the statements FTS5 runs inside with a leading "--": only the
+    # store's own count (the hits, then every snippet at once).
+    own = [sql for sql in statements if not sql.startswith("--")]
+    assert sum("MATCH" in sql for sql in own) == 2
 
 
 def test_the_benchmark_command_has_a_quick_mode() -> None:
