@@ -8,6 +8,9 @@ from pleio_tui.context import site_context
 
 
 def run(args: argparse.Namespace) -> int:
+    from pleio_tui.tui.collection import pause_collection
+
+    pause_collection()  # resumed once the first frame is painted
     from pleio_tui.config import load_config
     from pleio_tui.paths import AppDirs
 

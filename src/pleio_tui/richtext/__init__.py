@@ -5,17 +5,22 @@ link schemes and control characters.
 """
 
 from pleio_tui.lazy import lazy_exports
-from pleio_tui.richtext.body import body_to_markdown
-from pleio_tui.richtext.draftjs import draftjs_to_markdown
 from pleio_tui.richtext.errors import RichTextError
 from pleio_tui.richtext.links import absolute_url, safe_link
-from pleio_tui.richtext.markdown_reader import markdown_to_tiptap
-from pleio_tui.richtext.markdown_writer import tiptap_to_markdown
-from pleio_tui.richtext.plain_text import tiptap_to_plain_text
 from pleio_tui.richtext.terminal import terminal_safe, terminal_safe_line
 
-# Legacy HTML needs markdownify and BeautifulSoup, 40 ms of start-up: on first use.
-__getattr__ = lazy_exports(__name__, {"html_to_markdown": "pleio_tui.richtext.legacy_html"})
+# Imported on first use, to keep start-up short: the format converters need
+# markdown-it (15 ms), legacy HTML markdownify and BeautifulSoup (40 ms). Lists
+# and panes need only the terminal-safe text above.
+_LAZY = {
+    "body_to_markdown": "pleio_tui.richtext.body",
+    "draftjs_to_markdown": "pleio_tui.richtext.draftjs",
+    "html_to_markdown": "pleio_tui.richtext.legacy_html",
+    "markdown_to_tiptap": "pleio_tui.richtext.markdown_reader",
+    "tiptap_to_markdown": "pleio_tui.richtext.markdown_writer",
+    "tiptap_to_plain_text": "pleio_tui.richtext.plain_text",
+}
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 
 __all__ = [

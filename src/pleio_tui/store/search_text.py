@@ -4,13 +4,19 @@ reader is shown, whatever format (Tiptap, Draft.js, HTML, plain) the body came i
 from __future__ import annotations
 
 from pleio_tui.models import Blog, Comment
-from pleio_tui.richtext import body_to_markdown
+
+# body_to_markdown is imported where used: importing it brings markdown-it, which
+# the store does not need to open or to show the first screen.
 
 
 def blog_search_body(blog: Blog) -> str:
+    from pleio_tui.richtext.body import body_to_markdown
+
     parts = (blog.abstract or "", body_to_markdown(blog.rich_description, blog.description))
     return "\n\n".join(part for part in parts if part)
 
 
 def comment_search_body(comment: Comment) -> str:
+    from pleio_tui.richtext.body import body_to_markdown
+
     return body_to_markdown(comment.rich_description, comment.description)

@@ -13,7 +13,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 from urllib.parse import urlsplit
 
 from textual import on
@@ -37,7 +37,7 @@ from pleio_tui.models import (
 from pleio_tui.paths import AppDirs
 from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
-from pleio_tui.sync import OutboxOutcome, OutboxResult, StopReason, SyncProgress, SyncReport
+from pleio_tui.tui.collection import resume_collection
 from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings, language_for
@@ -47,12 +47,6 @@ from pleio_tui.tui.palette import ActionsProvider
 from pleio_tui.tui.panes.groups_pane import ALL_GROUPS, GroupsPane, all_groups_row
 from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.post_links import browser_url
-from pleio_tui.tui.screens.confirm import ConfirmScreen
-from pleio_tui.tui.screens.help import HelpScreen
-from pleio_tui.tui.screens.login import LoginResult, LoginScreen
-from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen, post_draft_key
-from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen
-from pleio_tui.tui.screens.search import SearchScreen
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
 from pleio_tui.tui.services.jobs import (
     fetch_blog_job,
@@ -63,6 +57,13 @@ from pleio_tui.tui.services.jobs import (
 )
 from pleio_tui.tui.widgets.composer import Composer
 from pleio_tui.tui.widgets.row_list import RowList
+
+# The other screens and the sync's results are imported when first needed: the
+# first screen does without them.
+if TYPE_CHECKING:
+    from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
+    from pleio_tui.tui.screens.login import LoginResult
+    from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
 
 SENT_ITEMS_SHOWN = 20
 """Sent items the outbox screen still lists, newest last, under the unsent ones."""
@@ -165,12 +166,13 @@ class PleioApp(App[int]):
     # --- start ---
 
     def get_default_screen(self) -> Screen[None]:
-        self._main = MainScreen(self._strings, self._site.site_url if self._site else "")
+        site_url = self._site.site_url if self._site else ""
+        self._main = MainScreen(self._strings, site_url, self._start)
         return self._main
 
-    @on(MainScreen.Ready)
-    def _start(self, event: MainScreen.Ready) -> None:
-        event.stop()
+    def _start(self) -> None:
+        """The main screen is mounted: fill it from the cache, then go online."""
+        self.call_after_refresh(resume_collection)
         self.set_keymap(self._keymap)
         for problem in self._keymap_problems:
             text = self._strings("notice.keymap_problem", problem=problem.message(self._strings))
@@ -460,6 +462,8 @@ class PleioApp(App[int]):
         if group is None:
             self.notify(self._strings("notice.no_group"), markup=False)
             return
+        from pleio_tui.tui.screens.new_post import NewPostScreen, post_draft_key
+
         draft = self._store.load_draft(post_draft_key(group.guid))
         screen = NewPostScreen(
             group.guid,
@@ -477,8 +481,8 @@ class PleioApp(App[int]):
         target = DraftTarget("post", post.group_guid)
         self._enqueue(target, post.body, post.title)
 
-    @on(NewPostScreen.DraftKept)
-    def _new_post_kept(self, event: NewPostScreen.DraftKept) -> None:
+    # Named, not decorated with @on, so the new-post screen need not be imported.
+    def on_new_post_screen_draft_kept(self, event: NewPostScreen.DraftKept) -> None:
         event.stop()
         self._save_draft(event.draft_key, event.title, event.body)
         self.notify(self._strings("composer.draft_kept"), markup=False)
@@ -538,6 +542,8 @@ class PleioApp(App[int]):
         if self._store is None:
             self.notify(self._strings("notice.no_site"), markup=False)
             return
+        from pleio_tui.tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(self._search, self._strings), self._search_done)
 
     def _search(self, query: str) -> list[SearchHit]:
@@ -557,6 +563,8 @@ class PleioApp(App[int]):
         if self._store is None:
             self.notify(self._strings("notice.no_site"), markup=False)
             return
+        from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen
+
         store = self._store
         actions = OutboxActions(
             items=lambda: _outbox_listing(store),
@@ -613,6 +621,8 @@ class PleioApp(App[int]):
                 work = self._change_membership(row.guid, join=joining)
                 self.run_worker(work, group="membership")
 
+        from pleio_tui.tui.screens.confirm import ConfirmScreen
+
         self.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
 
     def action_sync(self) -> None:
@@ -635,6 +645,8 @@ class PleioApp(App[int]):
         self.notify(self._strings("notice.language"), markup=False)
 
     def action_help(self) -> None:
+        from pleio_tui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self._strings, self._keymap))
 
     async def action_quit(self) -> None:
@@ -647,6 +659,8 @@ class PleioApp(App[int]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.exit(0)
+
+        from pleio_tui.tui.screens.confirm import ConfirmScreen
 
         question = self._strings.plural("confirm.quit_unsent", unsent)
         self.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
@@ -696,6 +710,8 @@ class PleioApp(App[int]):
             self.main.status.set_sync_progress(progress.done, progress.total)
 
     def _sync_finished(self, report: SyncReport) -> None:
+        from pleio_tui.sync import StopReason
+
         if report.stopped == StopReason.SESSION_EXPIRED:
             self._network_failed(SessionExpiredError(report.stop_detail))
         elif report.stopped == StopReason.OFFLINE:
@@ -726,6 +742,8 @@ class PleioApp(App[int]):
             await self._fetch_blog(self._open_blog.guid)
 
     def _announce_outbox(self, outcomes: Sequence[OutboxOutcome]) -> None:
+        from pleio_tui.sync import OutboxResult
+
         for outcome in outcomes:
             result = outcome.result
             if result == OutboxResult.FAILED:
@@ -786,6 +804,8 @@ class PleioApp(App[int]):
     # --- logging in ---
 
     def _ask_login(self, error: str | None = None) -> None:
+        from pleio_tui.tui.screens.login import LoginScreen
+
         if isinstance(self.screen, LoginScreen):
             self.screen.show_error(error or "")
             return

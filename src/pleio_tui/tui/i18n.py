@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from babel.dates import format_date as babel_format_date
-from babel.dates import format_timedelta
-
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 DEFAULT_LANGUAGE: Lang = "nl"
@@ -541,6 +538,13 @@ _MINUTE = timedelta(minutes=1)
 _HOUR = timedelta(hours=1)
 _DAY = timedelta(days=1)
 _JUST_NOW = {"nl": "zojuist", "en": "just now"}
+# The words CLDR (Babel's format_timedelta) gives; written out here because loading
+# Babel's locale data costs the first screen 10 ms.
+_AGO: dict[Lang, str] = {"nl": "{} geleden", "en": "{} ago"}
+_UNIT_WORDS: dict[Lang, dict[str, tuple[str, str]]] = {
+    "nl": {"minute": ("minuut", "minuten"), "hour": ("uur", "uur"), "day": ("dag", "dagen")},
+    "en": {"minute": ("minute", "minutes"), "hour": ("hour", "hours"), "day": ("day", "days")},
+}
 
 
 def format_age(dt: datetime, now: datetime, lang: Lang) -> str:
@@ -560,14 +564,16 @@ def format_age(dt: datetime, now: datetime, lang: Lang) -> str:
         unit, size = "hour", _HOUR
     else:
         unit, size = "day", _DAY
-    whole = size * (age // size)
-    return format_timedelta(
-        -whole, granularity=unit, threshold=10**9, add_direction=True, locale=lang
-    )
+    count = age // size
+    singular, plural = _UNIT_WORDS[lang][unit]
+    return _AGO[lang].format(f"{count} {singular if count == 1 else plural}")
 
 
 def format_date(dt: datetime, lang: Lang) -> str:
     """A calendar date in the user's local time: "12 mei 2021" / "May 12, 2021"."""
+    # Babel and its locale data take over 10 ms: paid when a date is first shown.
+    from babel.dates import format_date as babel_format_date
+
     local = dt.astimezone() if dt.tzinfo is not None else dt
     return babel_format_date(local, format="long", locale=lang)
 

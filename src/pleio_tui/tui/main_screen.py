@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -26,13 +26,13 @@ from pleio_tui.tui.widgets.status_bar import StatusBar
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("main")
 
-    class Ready(Message):
-        """The panes are mounted: the app can fill them."""
-
-    def __init__(self, strings: Strings, site_url: str) -> None:
+    def __init__(self, strings: Strings, site_url: str, on_mounted: Callable[[], None]) -> None:
+        """`on_mounted` fills the panes once they exist; it runs before the first
+        frame, so the first frame already shows the cache."""
         super().__init__()
         self._strings = strings
         self._site_url = site_url
+        self._on_mounted = on_mounted
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -42,7 +42,7 @@ class MainScreen(Screen[None]):
         yield StatusBar()
 
     def on_mount(self) -> None:
-        self.post_message(self.Ready())
+        self._on_mounted()
 
     @property
     def groups(self) -> GroupsPane:

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from pleio_tui.api import PleioError
 from pleio_tui.models import Blog, Group, Viewer
 from pleio_tui.store import Store
-from pleio_tui.sync import OutboxOutcome, SyncReport
-from pleio_tui.sync.events import ProgressCallback
 from pleio_tui.tui.services.background import Job
 
 if TYPE_CHECKING:
+    # Types only: the sync package is imported when a sync first runs.
     from pleio_tui.api import PleioClient
+    from pleio_tui.sync import OutboxOutcome, SyncReport
+    from pleio_tui.sync.events import ProgressCallback
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import asyncio
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, work
@@ -21,7 +21,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pleio_tui.models import Blog, FeedRow
-from pleio_tui.tui.render import ENGLISH, CommentSpan, PostStrings, RenderedPost, render_post
+from pleio_tui.tui.render import ENGLISH, PostStrings
+
+if TYPE_CHECKING:
+    from pleio_tui.tui.render.post import CommentSpan, RenderedPost
 
 IDLE_SLICE_SECONDS = 0.008
 """How long one background rendering slice may hold the event loop (half a frame)."""
@@ -147,6 +150,9 @@ class PostView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         if self._blog is None or width <= 0:
             return
+        # The renderer (markdown-it and all) is imported with the first post shown.
+        from pleio_tui.tui.render.post import render_post
+
         self._post = render_post(
             self._blog,
             width,

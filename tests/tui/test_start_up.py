@@ -1,0 +1,84 @@
+"""Start-up: the first frame already shows the cache, and garbage collection,
+held off while the app starts, resumes once that frame is painted."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_app_support import SIZE, make_app, wait_for, widget_text
+from textual.screen import Screen
+
+from pleio_tui.models import Blog, User
+from pleio_tui.store import Store
+from pleio_tui.tui.collection import pause_collection, resume_collection
+from pleio_tui.tui.main_screen import MainScreen
+
+SITE_URL = "http://127.0.0.1:9"  # never asked: the app starts offline
+TITLE = "Wat de eerste blik laat zien"
+
+
+@pytest.fixture
+def cached(tmp_path: Path) -> Path:
+    moment = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+    blog = Blog(
+        guid="b1",
+        title=TITLE,
+        url="/blog/view/b1/eerste",
+        rich_description=None,
+        description="Alles uit de cache.",
+        time_created=moment,
+        time_published=moment,
+        group_guid="g1",
+        group_name="Kennisnetwerk",
+        owner=User(guid="u1", name="Hadewych"),
+    )
+    with Store.open(tmp_path / "cache.sqlite3") as store:
+        store.upsert_blogs([blog])
+    return tmp_path
+
+
+@pytest.fixture
+def collection_restored() -> Iterator[None]:
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+async def test_the_first_frame_shows_the_cached_feed(
+    cached: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first_frame: list[str] = []
+    paint = Screen._compositor_refresh
+
+    def recording_paint(screen: Screen[object]) -> None:
+        if isinstance(screen, MainScreen) and not first_frame:
+            first_frame.append(widget_text(screen.feed.row_list))
+        paint(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recording_paint)
+    app = make_app(SITE_URL, None, cached, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: first_frame)
+    assert TITLE in first_frame[0]
+
+
+def test_resuming_what_was_not_paused_changes_nothing(collection_restored: None) -> None:
+    frozen = gc.get_freeze_count()
+    resume_collection()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+async def test_collection_resumes_once_the_first_frame_is_painted(
+    cached: Path, collection_restored: None
+) -> None:
+    pause_collection()
+    assert not gc.isenabled()
+    app = make_app(SITE_URL, None, cached, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, gc.isenabled)
+    assert gc.get_freeze_count() > 0
