@@ -77,3 +77,25 @@ async def test_offline_flag_never_touches_the_network(
         assert "offline" in screen_text(pilot).splitlines()[-1]
     if app.store is not None:
         app.store.close()
+
+
+async def test_the_site_going_away_leaves_the_open_post_readable(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        assert "online" in screen_text(pilot).splitlines()[-1]
+        await open_blog(pilot, "Leren door doen")
+        demo_site.stop()
+
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "offline" in screen_text(pilot).splitlines()[-1])
+        await wait_for(pilot, lambda: not app.is_syncing)
+        assert app.is_running
+        shown = screen_text(pilot)
+        assert "Leren door doen" in shown
+        assert "NSOB en PBL hebben door middel van bijeenkomsten" in shown
+        assert "offline" in shown.splitlines()[-1]
+    if app.store is not None:
+        app.store.close()
