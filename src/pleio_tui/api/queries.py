@@ -43,6 +43,13 @@ fragment CommentFields on Comment {
 }
 """
 
+BLOG_WITH_THREAD = """
+fragment BlogWithThread on Blog {
+  ...BlogSummary ...BlogBody
+  comments { ...CommentFields comments { ...CommentFields } }
+}
+"""
+
 
 def _document(body: str, *fragments: str) -> str:
     return body.strip() + "\n" + "".join(fragment.strip() + "\n" for fragment in fragments)
@@ -100,13 +107,11 @@ BLOG_DETAIL = _document(
 query BlogDetail($guid: String!) {
   entity(guid: $guid) {
     __typename
-    ... on Blog {
-      ...BlogSummary ...BlogBody
-      comments { ...CommentFields comments { ...CommentFields } }
-    }
+    ...BlogWithThread
   }
 }
 """,
+    BLOG_WITH_THREAD,
     BLOG_SUMMARY,
     BLOG_BODY,
     COMMENT_FIELDS,
@@ -229,14 +234,12 @@ query BlogsWithThreads($offset: Int, $limit: Int,
     total
     edges {
       __typename
-      ... on Blog {
-        ...BlogSummary ...BlogBody
-        comments { ...CommentFields comments { ...CommentFields } }
-      }
+      ...BlogWithThread
     }
   }
 }
 """,
+    BLOG_WITH_THREAD,
     BLOG_SUMMARY,
     BLOG_BODY,
     COMMENT_FIELDS,
