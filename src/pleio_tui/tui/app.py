@@ -20,7 +20,6 @@ from textual import on
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import TextArea
 
 from pleio_tui.api import OfflineError, PleioError, SessionExpiredError
 from pleio_tui.config import Config, load_config
@@ -340,8 +339,7 @@ class PleioApp(App[int]):
         event.stop()
         # The send key is a priority binding: keys typed just before it may still
         # wait in the text area's queue. Send once that queue has been worked off.
-        text_area = self.main.post.composer.query_one(TextArea)
-        text_area.call_later(self._send_composed, event.draft_key, event.text)
+        self.main.post.composer.after_typed(self._send_composed, event.draft_key, event.text)
 
     def _send_composed(self, draft_key: str, text_at_request: str) -> None:
         composer = self.main.post.composer

@@ -10,7 +10,6 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import TextArea
 
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
@@ -78,7 +77,7 @@ class PostColumn(Vertical):
         return self.query_one("#composer", Composer)
 
     def focus_composer(self) -> None:
-        self.composer.query_one(TextArea).focus()
+        self.composer.focus_text()
 
     async def set_site(self, site_url: str) -> None:
         """Links in posts resolve against the site: a new site gets a new view."""

@@ -13,21 +13,24 @@ import os
 import shlex
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on
-from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.app import App, SuspendNotSupported
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from pleio_tui.tui.i18n import Strings, one_line
 from pleio_tui.tui.keys import bindings, key_label
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 DEBOUNCE_SECONDS = 0.4
 
@@ -92,7 +95,11 @@ def edit_in_suspended_app(app: App[object], text: str, unavailable: str) -> Edit
 
 
 class Composer(Vertical):
-    """Give it the id `composer`; it shows itself (class `-open`) while open."""
+    """Give it the id `composer`; it shows itself (class `-open`) while open.
+
+    Its text area is built when it first opens: most sessions only read, and the
+    first screen should not wait for a widget it does not show.
+    """
 
     DEFAULT_CSS = """
     Composer { height: auto; display: none; }
@@ -145,16 +152,22 @@ class Composer(Vertical):
         self._target_label = ""
         self._reported_text = ""
         self._debounce: Timer | None = None
+        self._built = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="composer-header", markup=False)
-        yield TextArea(
-            id="composer-text",
-            soft_wrap=True,
-            tab_behavior="focus",
-            placeholder=self.strings("composer.placeholder"),
+    def _build(self) -> None:
+        from textual.widgets import TextArea
+
+        self.mount(
+            Static(id="composer-header", markup=False),
+            TextArea(
+                id="composer-text",
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=self.strings("composer.placeholder"),
+            ),
+            Static(self._hint(), id="composer-hint", markup=False),
         )
-        yield Static(self._hint(), id="composer-hint", markup=False)
+        self._built = True
 
     # --- what the app calls ---
 
@@ -164,7 +177,7 @@ class Composer(Vertical):
 
     @property
     def text(self) -> str:
-        return self._text_area.text
+        return self._text_area.text if self._built else ""
 
     @property
     def is_open(self) -> bool:
@@ -173,6 +186,8 @@ class Composer(Vertical):
     def open(self, draft_key: str, target_label: str, initial_text: str = "") -> None:
         """Show the composer for `draft_key` ("comment:<guid>", "reply:<guid>"),
         headed by `target_label` (remote text is fine: it is shown literally)."""
+        if not self._built:
+            self._build()
         if self._draft_key is not None and self._draft_key != draft_key:
             self._report_draft()
         self._cancel_debounce()
@@ -192,8 +207,20 @@ class Composer(Vertical):
         self._cancel_debounce()
         self._draft_key = None
         self._reported_text = ""
-        self._text_area.load_text("")
+        if self._built:
+            self._text_area.load_text("")
         self.remove_class("-open")
+
+    def focus_text(self) -> None:
+        if self._built:
+            self._text_area.focus()
+
+    def after_typed(self, callback: Callable[..., object], *args: object) -> None:
+        """Call `callback` once the keys already queued for the text area are in it."""
+        if self._built:
+            self._text_area.call_later(callback, *args)
+        else:
+            self.call_later(callback, *args)
 
     # --- keys ---
 
@@ -231,8 +258,7 @@ class Composer(Vertical):
 
     # --- drafts ---
 
-    @on(TextArea.Changed, "#composer-text")
-    def _text_changed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         if self._draft_key is None:
             return
@@ -256,11 +282,13 @@ class Composer(Vertical):
     # --- the hint line ---
 
     def watch_strings(self) -> None:
-        self._text_area.placeholder = self.strings("composer.placeholder")
-        self._show_hint()
+        if self._built:
+            self._text_area.placeholder = self.strings("composer.placeholder")
+            self._show_hint()
 
     def watch_keymap(self) -> None:
-        self._show_hint()
+        if self._built:
+            self._show_hint()
 
     def _hint(self) -> str:
         return self.strings(
@@ -277,4 +305,6 @@ class Composer(Vertical):
 
     @property
     def _text_area(self) -> TextArea:
+        from textual.widgets import TextArea
+
         return self.query_one("#composer-text", TextArea)
