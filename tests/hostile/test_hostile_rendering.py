@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -108,7 +107,7 @@ def hostile_blogs(draw: st.DrawFn) -> Blog:
             make_comment(f"r{number}-{n}", top.guid, draw(DOC), draw(HOSTILE_TEXT))
             for n in range(draw(st.integers(0, 2)))
         )
-        comments.append(replace(top, replies=replies))
+        comments.append(top._replace(replies=replies))
     return Blog(
         guid="blog",
         title=draw(HOSTILE_TEXT),

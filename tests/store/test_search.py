@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from store_factories import make_blog, make_comment
 
@@ -179,8 +177,7 @@ def test_rich_text_bodies_are_searchable(store: Store) -> None:
         '[{"type":"text","text":"Onderzoek naar "},'
         '{"type":"text","marks":[{"type":"bold"}],"text":"waterbeheer"}]}]}'
     )
-    rich_comment = replace(
-        make_comment("c1", "b1", 5, text=""),
+    rich_comment = make_comment("c1", "b1", 5, text="")._replace(
         rich_description=tiptap.replace("Onderzoek naar", "Vraag over").replace(
             "waterbeheer", "peil"
         ),

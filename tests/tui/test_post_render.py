@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from rich.style import Style
@@ -59,7 +58,7 @@ def comment(guid: str, author: str, text: str, *, parent: str = "blog-1", days: 
 def seed_blog(**changes: object) -> Blog:
     reply = comment("reply-1", "Hadewych", "Dank je, Jan.", parent="comment-1")
     thread = (
-        replace(comment("comment-1", "Jan", "Mooi stuk over *sturen*."), replies=(reply,)),
+        comment("comment-1", "Jan", "Mooi stuk over *sturen*.")._replace(replies=(reply,)),
         comment("comment-2", "Admin", "Zie ook de bijeenkomst.", days=2),
     )
     blog = Blog(
@@ -78,7 +77,7 @@ def seed_blog(**changes: object) -> Blog:
         comment_count=3,
         comments=thread,
     )
-    return replace(blog, **changes)  # type: ignore[arg-type]
+    return blog._replace(**changes)  # type: ignore[arg-type]
 
 
 def texts(post: RenderedPost) -> list[str]:
@@ -222,7 +221,7 @@ def test_cache_keys_on_what_is_shown() -> None:
     assert render_post(blog, 80, site_url=SITE) is first
     assert render_post(blog, 60, site_url=SITE) is not first
     assert render_post(blog, 80, strings=DUTCH, site_url=SITE) is not first
-    voted = render_post(replace(blog, votes=3, has_voted=True), 80, site_url=SITE)
+    voted = render_post(blog._replace(votes=3, has_voted=True), 80, site_url=SITE)
     assert voted is not first
     assert "▲ 3 (you voted)" in "\n".join(texts(voted))
     assert ENGLISH.language != DUTCH.language

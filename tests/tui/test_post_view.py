@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from textual.app import App, ComposeResult
@@ -35,8 +34,7 @@ def blog(title: str = "Leren door doen", paragraphs: int = 3) -> Blog:
         f"Alinea {n}: sturen op energie in de samenleving is iets heel anders."
         for n in range(paragraphs)
     )
-    first = replace(
-        comment("comment-1", "Jan", "Eerste reactie."),
+    first = comment("comment-1", "Jan", "Eerste reactie.")._replace(
         replies=(comment("reply-1", "Hadewych", "Een antwoord.", parent="comment-1"),),
     )
     return Blog(
@@ -162,7 +160,7 @@ async def test_same_post_again_keeps_the_selection_and_language_switch_rerenders
         widget.focus()
         await pilot.press("J", "J")
         assert widget.selected_comment_guid == "reply-1"
-        widget.show_blog(replace(blog(), votes=5))
+        widget.show_blog(blog()._replace(votes=5))
         assert widget.selected_comment_guid == "reply-1"
         widget.set_strings(DUTCH)
         await pilot.pause()

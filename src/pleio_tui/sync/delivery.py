@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pleio_tui.api import PleioClient, default_access_id_for
 from pleio_tui.models import AccessId, Blog, OutboxItem, OutboxKind, Site
@@ -79,4 +79,4 @@ async def _send_blog(
         )
     )
     # A new blog has no comments yet: cache it with an (empty) thread.
-    return Delivered(blog.guid, blog.url, replace(blog, comments=()))
+    return Delivered(blog.guid, blog.url, blog._replace(comments=()))
