@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pleio_tui.config import Config, load_config
 from pleio_tui.paths import AppDirs
@@ -17,8 +17,7 @@ class NoSiteError(ValueError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class SiteContext:
+class SiteContext(NamedTuple):
     site_url: str
     session: str | None
     cache_path: Path

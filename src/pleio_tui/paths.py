@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import platformdirs
@@ -15,8 +15,7 @@ import platformdirs
 from pleio_tui import APP_NAME
 
 
-@dataclass(frozen=True, slots=True)
-class AppDirs:
+class AppDirs(NamedTuple):
     data: Path
     config: Path
     cache: Path

@@ -42,24 +42,17 @@ from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen
-from pleio_tui.tui.palette import ActionsProvider
 from pleio_tui.tui.panes.groups_pane import ALL_GROUPS, GroupsPane, all_groups_row
 from pleio_tui.tui.panes.post_pane import ReadingView
-from pleio_tui.tui.post_links import browser_url
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
-from pleio_tui.tui.services.jobs import (
-    fetch_blog_job,
-    membership_job,
-    replay_job,
-    sync_job,
-    viewer_job,
-)
 from pleio_tui.tui.widgets.composer import Composer
 from pleio_tui.tui.widgets.row_list import RowList
 
 # The other screens and the sync's results are imported when first needed: the
 # first screen does without them.
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
     from pleio_tui.tui.screens.login import LoginResult
     from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
@@ -87,6 +80,13 @@ class SiteSettings(Protocol):
     def offline(self) -> bool: ...
 
 
+def actions_provider() -> type[Provider]:
+    """The palette's actions, imported when the palette first opens."""
+    from pleio_tui.tui.palette import ActionsProvider
+
+    return ActionsProvider
+
+
 class PleioApp(App[int]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
@@ -95,7 +95,7 @@ class PleioApp(App[int]):
         (160, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
-    COMMANDS: ClassVar = {ActionsProvider}
+    COMMANDS: ClassVar = {actions_provider}
     TITLE = "pleio-tui"
 
     def __init__(
@@ -531,6 +531,8 @@ class PleioApp(App[int]):
             self.notify(self._strings("notice.link_copied"), markup=False)
 
     def _open_blog_url(self) -> str | None:
+        from pleio_tui.tui.post_links import browser_url
+
         blog = self._require_open_blog()
         if blog is None or self._site is None:
             return None
@@ -686,6 +688,8 @@ class PleioApp(App[int]):
         self.run_worker(self._sync(), group="sync")
 
     async def _sync(self) -> None:
+        from pleio_tui.tui.services.jobs import sync_job
+
         assert self._site is not None
         on_progress = thread_safe(asyncio.get_running_loop(), self._sync_progress)
         report: SyncReport | None = None
@@ -719,6 +723,8 @@ class PleioApp(App[int]):
         self._announce_outbox(report.outbox)
 
     async def _replay(self) -> None:
+        from pleio_tui.tui.services.jobs import replay_job
+
         assert self._site is not None
         try:
             async with self._outbox_lock:
@@ -752,6 +758,8 @@ class PleioApp(App[int]):
                 self.notify(self._strings("notice.sent"), markup=False)
 
     async def _fetch_blog(self, guid: str) -> None:
+        from pleio_tui.tui.services.jobs import fetch_blog_job
+
         if self._site is None:
             return
         try:
@@ -766,6 +774,8 @@ class PleioApp(App[int]):
         self._show_status()
 
     async def _change_membership(self, guid: str, *, join: bool) -> None:
+        from pleio_tui.tui.services.jobs import membership_job
+
         if self._site is None:
             return
         try:
@@ -815,6 +825,8 @@ class PleioApp(App[int]):
             self.run_worker(self._check_login(result), group="login", exclusive=True)
 
     async def _check_login(self, result: LoginResult) -> None:
+        from pleio_tui.tui.services.jobs import viewer_job
+
         same_site = self._site is not None and self._site.site_url == result.site_url
         cache_path = (
             self._site.cache_path

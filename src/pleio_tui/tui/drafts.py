@@ -6,8 +6,7 @@ Keys: "comment:<blog guid>", "reply:<comment guid>", "edit:<blog guid>",
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pleio_tui.models import OutboxKind
 
@@ -23,8 +22,7 @@ _OUTBOX_KINDS: dict[TargetKind, OutboxKind] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class DraftTarget:
+class DraftTarget(NamedTuple):
     kind: TargetKind
     guid: str
     """The blog, comment or group the outbox item goes to."""

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from functools import cache
+from typing import Literal, NamedTuple
 
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key, format_key, key_to_character
@@ -33,8 +33,7 @@ from pleio_tui.tui.i18n import Strings
 Scope = Literal["main", "app", "list", "post", "groups", "outbox", "composer", "dialog", "screen"]
 
 
-@dataclass(frozen=True, slots=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     id: str
     keys: str
     """Default keys, comma-separated, as a user would type them ("j,down", "?")."""
@@ -111,10 +110,15 @@ _HELP_SECTIONS: tuple[tuple[str, frozenset[Scope]], ...] = (
 )
 
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-_KEY_NAMES = frozenset(
-    {key.value.rpartition("+")[2] for key in Keys}
-    | {_character_to_key(chr(code)) for code in range(33, 127)}
-)
+
+
+@cache
+def _key_names() -> frozenset[str]:
+    """Every key name Textual knows; built when a remap is checked, not at start."""
+    return frozenset(
+        {key.value.rpartition("+")[2] for key in Keys}
+        | {_character_to_key(chr(code)) for code in range(33, 127)}
+    )
 
 
 def bindings(scope: Scope, strings: Strings | None = None) -> list[Binding]:
@@ -160,8 +164,7 @@ def _display(key: str) -> str:
 # --- the user's remaps ---
 
 
-@dataclass(frozen=True, slots=True)
-class KeymapProblem:
+class KeymapProblem(NamedTuple):
     """One entry of the `[keys]` config that was left out, and why."""
 
     binding_id: str
@@ -179,8 +182,7 @@ class KeymapProblem:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedKeymap:
+class ParsedKeymap(NamedTuple):
     keymap: dict[str, str]
     """What `App.set_keymap` takes: binding id -> comma-separated keys."""
     problems: tuple[KeymapProblem, ...] = ()
@@ -238,7 +240,7 @@ def _is_key(key: str) -> bool:
         modifiers, name = modifiers[:-1], "+"
     if not name or any(mod not in _MODIFIERS for mod in modifiers):
         return False
-    return len(name) == 1 or name in _KEY_NAMES or key_to_character(name) is not None
+    return len(name) == 1 or name in _key_names() or key_to_character(name) is not None
 
 
 def _canonical(key: str) -> str:
@@ -268,8 +270,7 @@ def _shown(value: object) -> str:
 # --- the help table ---
 
 
-@dataclass(frozen=True, slots=True)
-class HelpRow:
+class HelpRow(NamedTuple):
     section: str
     """Section heading, in the given language."""
     binding_id: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -24,7 +24,7 @@ _OWN_COMMENT_KEYS = frozenset({"post.next_comment", "post.previous_comment"})
 
 def post_strings(strings: Strings) -> PostStrings:
     base = DUTCH if strings.lang == "nl" else ENGLISH
-    return replace(base, format_age=age_formatter(strings))
+    return base._replace(format_age=age_formatter(strings))
 
 
 class ReadingView(PostView, inherit_bindings=False):

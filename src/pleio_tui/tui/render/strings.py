@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pleio_tui.tui.render.ages import AgeFormatter, english_age
 
 
-@dataclass(frozen=True, slots=True)
-class PostStrings:
+class PostStrings(NamedTuple):
     """Templates are filled with `str.format`, so remote values are inserted, never parsed."""
 
     language: str = "en"

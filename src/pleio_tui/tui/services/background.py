@@ -13,9 +13,8 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from pleio_tui.store import Store
 
@@ -28,8 +27,7 @@ Job = Callable[["PleioClient", Store], Awaitable[T]]
 """Network work: gets a fresh client and Store on its own thread."""
 
 
-@dataclass(frozen=True, slots=True)
-class SiteAccess:
+class SiteAccess(NamedTuple):
     """What a job needs to reach the site and the cache."""
 
     site_url: str

@@ -4,7 +4,7 @@ comments and votes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -28,16 +28,18 @@ def english_votes(count: int) -> str:
     return f"▲ {count}"
 
 
-@dataclass(frozen=True, slots=True)
-class FeedRowLabels:
+class FeedRowLabels(NamedTuple):
     comments: Callable[[int], str] = english_comments
     votes: Callable[[int], str] = english_votes
     untitled: str = "(untitled)"
 
 
+ENGLISH_FEED_LABELS = FeedRowLabels()
+
+
 def feed_row_formatter(
     format_age: AgeFormatter = english_age,
-    labels: FeedRowLabels = FeedRowLabels(),
+    labels: FeedRowLabels = ENGLISH_FEED_LABELS,
 ) -> Callable[[FeedRow, int, bool], Text]:
     def format_feed_row(row: FeedRow, width: int, selected: bool) -> Text:
         title = Text(" ")

@@ -5,7 +5,7 @@ The group pane is the narrowest; on one line the counts left no room for names."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -34,15 +34,17 @@ def english_unread(count: int) -> str:
     return f"{count} new"
 
 
-@dataclass(frozen=True, slots=True)
-class GroupRowLabels:
+class GroupRowLabels(NamedTuple):
     members: Callable[[int], str] = english_members
     unread: Callable[[int], str] = english_unread
     closed: str = "closed"
 
 
+ENGLISH_GROUP_LABELS = GroupRowLabels()
+
+
 def group_row_formatter(
-    labels: GroupRowLabels = GroupRowLabels(),
+    labels: GroupRowLabels = ENGLISH_GROUP_LABELS,
 ) -> Callable[[GroupRow, int, bool], Text]:
     def format_group_row(row: GroupRow, width: int, selected: bool) -> Text:
         name = Text(" ")
