@@ -17,6 +17,7 @@ from textual.widgets import Input, Static, TextArea
 import pleio_tui.tui
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import BINDING_IDS, key_label
+from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.screens.help import HelpScreen
 from pleio_tui.tui.screens.login import LoginResult, LoginScreen, check_sessionid, check_site_url
@@ -362,6 +363,35 @@ async def test_medium_terminal_folds_the_groups_away_until_active() -> None:
         app.query_one("#group-list").focus()
         await pilot.pause()
         assert visible(app, "#groups")
+
+
+class MainScreenApp(App[None]):
+    CSS_PATH = LayoutApp.CSS_PATH
+    HORIZONTAL_BREAKPOINTS = LayoutApp.HORIZONTAL_BREAKPOINTS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes_when_filled: set[str] = set()
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(EN, "https://example.pleio.nl", self._filled)
+
+    def _filled(self) -> None:
+        self.classes_when_filled = set(self.screen.classes)
+
+
+@pytest.mark.parametrize(("width", "expected"), [(80, "-narrow"), (120, "-medium"), (180, "-wide")])
+async def test_the_first_frame_already_has_the_layout_for_the_width(
+    width: int, expected: str
+) -> None:
+    """The width class is set when the panes are filled, before anything is drawn:
+    no first frame with every pane at an equal width, then a jump."""
+    app = MainScreenApp()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        assert app.classes_when_filled >= {expected}
+        assert not app.classes_when_filled & ({"-narrow", "-medium", "-wide"} - {expected})
+        assert app.screen.has_class(expected)
 
 
 async def test_small_terminal_stacks_panes_and_the_focused_one_grows() -> None:

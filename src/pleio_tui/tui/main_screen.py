@@ -42,7 +42,23 @@ class MainScreen(Screen[None]):
         yield StatusBar()
 
     def on_mount(self) -> None:
+        self._apply_width_class()
         self._on_mounted()
+
+    def _apply_width_class(self) -> None:
+        """Set the breakpoint class for the terminal's width before the first frame.
+
+        Textual sets it on the first resize, after a frame at the default layout
+        (all panes, equal widths): that frame showed a layout the user never asked
+        for and cost as much as the real one.
+        """
+        width = self.app.size.width
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        chosen = max(((low, name) for low, name in breakpoints if width >= low), default=None)
+        self.update_classes(
+            {name: chosen is not None and name == chosen[1] for _, name in breakpoints},
+            animate=False,
+        )
 
     @property
     def groups(self) -> GroupsPane:
