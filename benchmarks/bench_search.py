@@ -11,13 +11,16 @@ from timing import median_of, seconds
 
 from pleio_tui.store import Store
 
-TYPED_WORD = WORDS[200]
-"""Typed letter by letter: every prefix is a query, as the search screen sends it."""
+TYPED_WORDS = (WORDS[200], WORDS[1])
+"""Typed letter by letter: every prefix is a query, as the search screen sends it.
+The second is the most common word after the stopword, and begins hundreds of
+other words: its prefixes are the costliest to match."""
 WHOLE_WORDS = (WORDS[50], WORDS[1000], WORDS[10_000], f"{WORDS[30]} {WORDS[700]}")
 
 
 def typed_queries() -> list[str]:
-    return [TYPED_WORD[:length] for length in range(1, len(TYPED_WORD) + 1)] + list(WHOLE_WORDS)
+    typed = [word[:length] for word in TYPED_WORDS for length in range(1, len(word) + 1)]
+    return list(dict.fromkeys(typed)) + list(WHOLE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)

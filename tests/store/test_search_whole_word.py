@@ -1,11 +1,17 @@
-"""A last word that begins no other indexed term is searched as the whole word:
-the hits must be exactly those its prefix search finds."""
+"""How the last word of a query is matched. Up to five letters it is a prefix
+the index keeps; a longer word is the whole word when no other indexed term
+begins with it, else the word OR the few terms it begins. Each way must find
+exactly what the plain prefix search finds."""
 
 from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
 
 import pytest
 from store_factories import make_blog, make_comment
 
+import pleio_tui.store.search as search_module
 from pleio_tui.store import Store
 
 
@@ -13,51 +19,89 @@ from pleio_tui.store import Store
 def shelf(store: Store) -> Store:
     store.upsert_blogs(
         [
-            make_blog("b-plan", "g1", minutes=1, title="Plan", description="Het plan van aanpak."),
+            make_blog("b-raad", "g1", minutes=1, title="Wijkraad", description="De wijkraad."),
             make_blog(
-                "b-planning",
+                "b-raden",
                 "g1",
                 minutes=2,
-                title="Planning",
-                description="De planning voor de wijk.",
-                comments=(make_comment("c1", "b-planning", 5, "Een plan, eindelijk."),),
+                title="Samen",
+                description="Alle wijkraden van de stad.",
+                comments=(make_comment("c1", "b-raden", 5, "Een wijkraadslid spreekt."),),
             ),
-            make_blog("b-wijk", "g2", minutes=3, title="Wijkraad", description="Over de wijk."),
+            make_blog("b-plan", "g2", minutes=3, title="Planning", description="Voor de wijk."),
         ]
     )
     return store
 
 
-def _guids(store: Store, query: str) -> list[str]:
-    return [hit.blog_guid for hit in store.search(query)]
+def _guids(store: Store, query: str) -> set[str]:
+    return {hit.blog_guid for hit in store.search(query)}
 
 
-def test_a_prefix_of_longer_words_still_finds_them(shelf: Store) -> None:
-    assert shelf._begins_other_terms("plan")
-    assert set(_guids(shelf, "plan")) == {"b-plan", "b-planning"}
-    assert set(_guids(shelf, "PLAN")) == {"b-plan", "b-planning"}
+def test_a_word_that_begins_longer_terms_is_it_or_them(shelf: Store) -> None:
+    assert shelf._last_word("wijkraad") == '("wijkraad" OR "wijkraadslid")'
+    assert _guids(shelf, "wijkraad") == {"b-raad", "b-raden"}
+    assert _guids(shelf, "WIJKRAAD") == {"b-raad", "b-raden"}
+    assert _guids(shelf, "wijkraads") == {"b-raden"}
 
 
 def test_a_word_no_other_term_begins_with_is_searched_whole(shelf: Store) -> None:
-    assert not shelf._begins_other_terms("planning")
-    assert not shelf._begins_other_terms("wijkraad")
-    assert _guids(shelf, "planning") == ["b-planning"]
-    assert _guids(shelf, "Wijkraad") == ["b-wijk"]
+    assert shelf._last_word("planning") == '"planning"'
+    assert shelf._last_word("Wijkraden") == '"Wijkraden"'
+    assert _guids(shelf, "planning") == {"b-plan"}
+    assert _guids(shelf, "Wijkraden") == {"b-raden"}
 
 
-def test_a_word_that_is_no_term_but_begins_one_stays_a_prefix(shelf: Store) -> None:
-    assert shelf._begins_other_terms("wij")
-    assert set(_guids(shelf, "wij")) == {"b-planning", "b-wijk"}
+def test_short_words_use_the_prefix_index(shelf: Store) -> None:
+    assert shelf._last_word("wijk") == '"wijk"*'
+    assert _guids(shelf, "wijk") == {"b-raad", "b-raden", "b-plan"}
 
 
 def test_a_word_the_tokenizer_folds_keeps_the_prefix(shelf: Store) -> None:
-    assert shelf._begins_other_terms("plän")
+    assert shelf._last_word("wijkräad") == '"wijkräad"*'
+    assert _guids(shelf, "wijkräad") == {"b-raad", "b-raden"}
+
+
+def test_a_word_that_begins_too_many_terms_stays_a_prefix(
+    shelf: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "MAX_COMPLETIONS", 0)
+    assert shelf._last_word("wijkraad") == '"wijkraad"*'
+    assert _guids(shelf, "wijkraad") == {"b-raad", "b-raden"}
 
 
 def test_hits_and_snippets_equal_the_prefix_search(
     shelf: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queries = ("planning", "de planning", "wijkraad", "aanpak", "eindelijk", "nergens")
-    whole = [shelf.search(query) for query in queries]
-    monkeypatch.setattr(Store, "_begins_other_terms", lambda self, word: True)
-    assert [shelf.search(query) for query in queries] == whole
+    queries = ("wijkraad", "de wijkraad", "planning", "wijkraden", "wijkraadslid", "nergens")
+
+    def found(query: str) -> set[tuple[str, str]]:
+        return {(hit.blog_guid, hit.snippet) for hit in shelf.search(query)}
+
+    chosen = [found(query) for query in queries]
+    monkeypatch.setattr(Store, "_last_word", lambda self, word: f'"{word}"*')
+    assert [found(query) for query in queries] == chosen
+
+
+def test_a_cache_from_before_the_longer_prefixes_is_reindexed(cache_path: Path) -> None:
+    with Store.open(cache_path) as store:
+        store.upsert_blogs([make_blog("b1", "g1", title="Wijkraad", description="Vergadering")])
+    conn = sqlite3.connect(cache_path, isolation_level=None)
+    conn.executescript(
+        """
+        CREATE VIRTUAL TABLE old_index USING fts5 (
+            title, body, prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO old_index (rowid, title, body) SELECT rowid, title, body FROM search_index;
+        DROP TABLE search_index;
+        ALTER TABLE old_index RENAME TO search_index;
+        PRAGMA user_version = 1;
+        """
+    )
+    conn.close()
+    with Store.open(cache_path) as store:
+        (schema,) = store._conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
+        ).fetchone()
+        assert "prefix = '1 2 3 4 5'" in schema
+        assert _guids(store, "vergad") == {"b1"}
+        assert _guids(store, "wijkraad") == {"b1"}

@@ -168,7 +168,22 @@ _V1 = (
     "CREATE INDEX outbox_by_state ON outbox (state, id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# Prefix indexes up to five characters. Typing a common word letter by letter
+# reached four and five letters with hundreds of words behind them ("werk",
+# "bron"), and each keystroke merged all their postings: 100 to 180 ms on a
+# cache of 100,000 blogs. The index is built again from its own stored text,
+# set aside first so that the new index reuses the pages of the old one.
+_V2 = (
+    "CREATE TEMP TABLE search_text AS SELECT rowid AS id, title, body FROM search_index",
+    "DROP TABLE search_index",
+    """CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, body, prefix = '1 2 3 4 5', tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO search_index (rowid, title, body) SELECT id, title, body FROM temp.search_text",
+    "DROP TABLE temp.search_text",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

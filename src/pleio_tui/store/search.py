@@ -15,6 +15,10 @@ MAX_TERMS = 16
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
+PREFIX_INDEXED = 5
+"""The search index keeps prefix indexes for prefixes of one to this many characters."""
+MAX_COMPLETIONS = 64
+"""A longer last word is searched as an OR of the terms it begins, up to this many."""
 
 CANDIDATES = 1000
 """Documents ranked for one query: the most recently indexed that match. Ranking
@@ -63,8 +67,8 @@ SELECT rowid,
 # seek. In the temp schema, so it is per connection and never part of the file.
 _TERMS_TABLE_SQL = """CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms
     USING fts5vocab(main, search_index, instance)"""
-# A lower bound of the word plus NUL seeks past the word's own occurrences.
-_LONGER_TERM_SQL = "SELECT 1 FROM temp.search_terms WHERE term >= :low AND term < :high LIMIT 1"
+# A lower bound of a term plus NUL seeks past that term's occurrences to the next term.
+_NEXT_TERM_SQL = "SELECT term FROM temp.search_terms WHERE term >= :low AND term < :high LIMIT 1"
 _PLAIN_TERM = re.compile(r"[0-9a-z]+")
 """A word the tokenizer indexes as it is, once lower-cased (ASCII letters and digits)."""
 
@@ -88,10 +92,18 @@ def match_expression(query: str) -> str | None:
 
 
 def _quoted(words: list[str], *, last_is_prefix: bool) -> str:
-    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
+    quoted = [_quote(word) for word in words]
     if last_is_prefix:
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _any_of(terms: list[str]) -> str:
+    return "(" + " OR ".join(_quote(term) for term in terms) + ")"
 
 
 def _one_line(text: str) -> str:
@@ -106,7 +118,8 @@ class SearchMixin(StoreBase):
         if not words or limit <= 0:
             return []
         with translated_errors(self._path):
-            match = _quoted(words, last_is_prefix=self._begins_other_terms(words[-1]))
+            # Explicit AND: FTS5 joins phrases implicitly, but not a phrase and a bracket.
+            match = " AND ".join([*map(_quote, words[:-1]), self._last_word(words[-1])])
             params = {
                 "match": match,
                 "limit": limit,
@@ -124,20 +137,40 @@ class SearchMixin(StoreBase):
             snippets = self._snippets(match, [row["doc_id"] for row in rows])
             return [_hit(row, snippets.get(row["doc_id"], "")) for row in rows]
 
-    def _begins_other_terms(self, word: str) -> bool:
-        """Whether some indexed term other than `word` itself starts with `word`.
+    def _last_word(self, word: str) -> str:
+        """The last word as FTS5 should match it: as a prefix, as the whole word
+        when no other indexed term begins with it, or as the word OR each of the
+        few longer terms that begin with it.
 
-        When none does, `"word"*` matches exactly what `"word"` matches, and the
-        latter is cheaper: FTS5 reads a prefix by merging the doclists of all its
-        terms, and bm25() and snippet() do that again. For a word in nearly every
-        document those merges were most of the query's time.
+        Words of up to PREFIX_INDEXED characters have prefix indexes. A longer
+        prefix is merged from the postings of every term it begins, and bm25() and
+        snippet() merge them again: for a word in nearly every document that was
+        most of the query's time. Listing those terms is a few seeks, and FTS5
+        walks an OR of terms lazily, stopping after CANDIDATES documents.
         """
+        prefix = _quote(word) + "*"
         term = word.lower()
-        if not _PLAIN_TERM.fullmatch(term):
-            return True  # the tokenizer may fold it; keep the prefix
+        if len(term) <= PREFIX_INDEXED or not _PLAIN_TERM.fullmatch(term):
+            return prefix  # indexed, or the tokenizer may fold it
+        longer = self._terms_beginning(term, MAX_COMPLETIONS + 1)
+        if not longer:
+            return _quote(word)
+        if len(longer) > MAX_COMPLETIONS:
+            return prefix
+        return _any_of([term, *longer])
+
+    def _terms_beginning(self, term: str, at_most: int) -> list[str]:
+        """Up to `at_most` indexed terms, other than `term`, that begin with `term`."""
         self._conn.execute(_TERMS_TABLE_SQL)
-        params = {"low": term + "\0", "high": term[:-1] + chr(ord(term[-1]) + 1)}
-        return self._conn.execute(_LONGER_TERM_SQL, params).fetchone() is not None
+        found: list[str] = []
+        low, high = term + "\0", term[:-1] + chr(ord(term[-1]) + 1)
+        while len(found) < at_most:
+            row = self._conn.execute(_NEXT_TERM_SQL, {"low": low, "high": high}).fetchone()
+            if row is None:
+                break
+            found.append(row[0])
+            low = row[0] + "\0"
+        return found
 
     def _snippets(self, match: str, doc_ids: list[int]) -> dict[int, str]:
         if not doc_ids:
