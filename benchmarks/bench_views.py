@@ -12,7 +12,7 @@ import asyncio
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from textual.app import App
@@ -87,7 +87,7 @@ def generated_blog(kib: int, comments: int = 100) -> Blog:
         )
 
     thread = tuple(
-        replace(comment(n, "blog-big"), replies=(comment(n, f"c{n}"),) if n % 4 == 0 else ())
+        comment(n, "blog-big")._replace(replies=(comment(n, f"c{n}"),) if n % 4 == 0 else ())
         for n in range(comments)
     )
     return Blog(

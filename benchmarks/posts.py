@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bench_views import generated_blog
 
 from pleio_tui.models import Blog, Comment
@@ -12,8 +10,7 @@ from pleio_tui.store import Store
 
 def _renamed(comments: tuple[Comment, ...], prefix: str, blog_guid: str) -> tuple[Comment, ...]:
     return tuple(
-        replace(
-            comment,
+        comment._replace(
             guid=f"{prefix}-{comment.guid}",
             blog_guid=blog_guid,
             replies=_renamed(comment.replies, prefix, blog_guid),
@@ -24,8 +21,7 @@ def _renamed(comments: tuple[Comment, ...], prefix: str, blog_guid: str) -> tupl
 
 def big_post(kib: int, guid: str, group_guid: str | None, comments: int = 100) -> Blog:
     blog = generated_blog(kib, comments)
-    return replace(
-        blog,
+    return blog._replace(
         guid=guid,
         url=f"/blog/view/{guid}/big",
         group_guid=group_guid,
