@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from pleio_tui.store.errors import translated_errors
 
 DEFAULT_BUSY_TIMEOUT = 5.0
+WAL_SWITCH_RETRY_SECONDS = 0.01
 
 
 def create_private_dirs(directory: Path) -> None:
@@ -55,7 +57,7 @@ def open_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> s
             # Reading the schema is the first access to the file's pages: a file
             # that is not a database fails here, before anything is written to it.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            _switch_to_wal(conn, busy_timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
@@ -63,6 +65,24 @@ def open_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> s
         raise
     os.chmod(path, 0o600)
     return conn
+
+
+def _switch_to_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """Put the file in WAL mode, waiting like any other write would.
+
+    Two connections switching a new file at the same moment each hold a read lock
+    and want the other's gone: SQLite answers one of them "locked" at once,
+    without calling the busy handler. Try again until the timeout.
+    """
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_SWITCH_RETRY_SECONDS)
 
 
 @contextmanager
