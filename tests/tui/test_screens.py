@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from textual import on
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
@@ -306,24 +305,21 @@ async def test_status_bar_shows_state_and_progress() -> None:
 # --- layout ---
 
 
-class Pane(Static, can_focus=True):
-    pass
-
-
 class LayoutApp(App[None]):
+    """The real main screen and style sheet, with empty panes."""
+
     CSS_PATH = Path(pleio_tui.tui.__file__).parent / "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]  # noqa: RUF012
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            with Vertical(id="groups", classes="pane"):
-                yield Pane("groups", id="group-list")
-            with Vertical(id="feed", classes="pane"):
-                yield Pane("feed", id="feed-list")
-            with Vertical(id="post-column", classes="pane"):
-                yield Pane("post", id="post")
-                yield Composer(EN)
-        yield StatusBar()
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes_when_filled: set[str] = set()
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(EN, "https://example.pleio.nl", self._filled)
+
+    def _filled(self) -> None:
+        self.classes_when_filled = set(self.screen.classes)
 
 
 def visible(app: App[Any], selector: str) -> bool:
@@ -365,28 +361,13 @@ async def test_medium_terminal_folds_the_groups_away_until_active() -> None:
         assert visible(app, "#groups")
 
 
-class MainScreenApp(App[None]):
-    CSS_PATH = LayoutApp.CSS_PATH
-    HORIZONTAL_BREAKPOINTS = LayoutApp.HORIZONTAL_BREAKPOINTS
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.classes_when_filled: set[str] = set()
-
-    def get_default_screen(self) -> Screen[None]:
-        return MainScreen(EN, "https://example.pleio.nl", self._filled)
-
-    def _filled(self) -> None:
-        self.classes_when_filled = set(self.screen.classes)
-
-
 @pytest.mark.parametrize(("width", "expected"), [(80, "-narrow"), (120, "-medium"), (180, "-wide")])
 async def test_the_first_frame_already_has_the_layout_for_the_width(
     width: int, expected: str
 ) -> None:
     """The width class is set when the panes are filled, before anything is drawn:
     no first frame with every pane at an equal width, then a jump."""
-    app = MainScreenApp()
+    app = LayoutApp()
     async with app.run_test(size=(width, 40)) as pilot:
         await pilot.pause()
         assert app.classes_when_filled >= {expected}

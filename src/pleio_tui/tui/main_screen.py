@@ -11,7 +11,6 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -35,10 +34,9 @@ class MainScreen(Screen[None]):
         self._on_mounted = on_mounted
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            yield GroupsPane(self._strings)
-            yield FeedPane(self._strings)
-            yield PostColumn(self._strings, self._site_url)
+        yield GroupsPane(self._strings)
+        yield FeedPane(self._strings)
+        yield PostColumn(self._strings, self._site_url)
         yield StatusBar()
 
     def on_mount(self) -> None:
