@@ -24,27 +24,29 @@ from pleio_tui.tui.widgets.status_bar import StatusBar
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("main")
+    AUTO_FOCUS = "#feed-list"
 
     def __init__(self, strings: Strings, site_url: str, on_mounted: Callable[[], None]) -> None:
         """`on_mounted` fills the panes once they exist; it runs before the first
         frame, so the first frame already shows the cache."""
-        super().__init__()
+        # Classes given before the panes mount cost nothing; set later, every node
+        # is styled again.
+        super().__init__(classes=self._width_class())
         self._strings = strings
         self._site_url = site_url
         self._on_mounted = on_mounted
 
     def compose(self) -> ComposeResult:
         yield GroupsPane(self._strings)
-        yield FeedPane(self._strings)
+        yield FeedPane(self._strings, active=True)
         yield PostColumn(self._strings, self._site_url)
         yield StatusBar()
 
     def on_mount(self) -> None:
-        self._apply_width_class()
         self._on_mounted()
 
-    def _apply_width_class(self) -> None:
-        """Set the breakpoint class for the terminal's width before the first frame.
+    def _width_class(self) -> str:
+        """The breakpoint class for the terminal's width, for the first frame.
 
         Textual sets it on the first resize, after a frame at the default layout
         (all panes, equal widths): that frame showed a layout the user never asked
@@ -52,11 +54,8 @@ class MainScreen(Screen[None]):
         """
         width = self.app.size.width
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        chosen = max(((low, name) for low, name in breakpoints if width >= low), default=None)
-        self.update_classes(
-            {name: chosen is not None and name == chosen[1] for _, name in breakpoints},
-            animate=False,
-        )
+        chosen = [name for low, name in sorted(breakpoints) if width >= low]
+        return chosen[-1] if chosen else ""
 
     @property
     def groups(self) -> GroupsPane:

@@ -42,8 +42,8 @@ class FeedPane(Vertical):
     FeedPane > #feed-list { height: 1fr; }
     """
 
-    def __init__(self, strings: Strings) -> None:
-        super().__init__(id="feed", classes="pane")
+    def __init__(self, strings: Strings, *, active: bool = False) -> None:
+        super().__init__(id="feed", classes="pane -active" if active else "pane")
         self._strings = strings
         self._formatter = feed_formatter(strings)
         self._group_name: str | None = None
