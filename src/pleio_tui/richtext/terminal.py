@@ -24,47 +24,51 @@ _DELETED_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
+_NEWLINE_CODES = (ord("\r"), 0x2028, 0x2029)  # CR, line and paragraph separators
+_SURROGATES = (0xD800, 0xDFFF)
+"""A lone surrogate (legal in JSON) would make the terminal's UTF-8 encoder raise."""
+
+
 def _build_table() -> dict[int, str | None]:
+    # dict.fromkeys over ranges: the table is built at every start.
     table: dict[int, str | None] = {}
     for first, last in _DELETED_RANGES:
-        for code in range(first, last + 1):
-            table[code] = None
+        table.update(dict.fromkeys(range(first, last + 1)))
     table[ord("\t")] = _TAB_AS_SPACES
-    table[ord("\r")] = "\n"
-    table[0x2028] = "\n"  # line separator
-    table[0x2029] = "\n"  # paragraph separator
-    # A lone surrogate (legal in JSON) would make the terminal's UTF-8 encoder raise.
-    for code in range(0xD800, 0xE000):
-        table[code] = "\ufffd"
+    table.update(dict.fromkeys(_NEWLINE_CODES, "\n"))
+    table.update(dict.fromkeys(range(_SURROGATES[0], _SURROGATES[1] + 1), "\ufffd"))
     return table
 
 
 _TABLE = _build_table()
-_FORBIDDEN = frozenset(chr(code) for code, value in _TABLE.items() if value != _TAB_AS_SPACES)
 
 
-def _character_class(codes: list[int]) -> str:
+def _character_class(ranges: list[tuple[int, int]]) -> str:
     """A regex class of ranges: one escaped character each made compiling it cost
     more than the rest of start-up's text handling."""
-    parts: list[str] = []
-    start = previous = codes[0]
-    for code in [*codes[1:], -1]:
-        if code == previous + 1:
-            previous = code
-            continue
-        first, last = re.escape(chr(start)), re.escape(chr(previous))
-        parts.append(first if start == previous else f"{first}-{last}")
-        start = previous = code
+    parts = []
+    for first, last in sorted(ranges):
+        low, high = re.escape(chr(first)), re.escape(chr(last))
+        parts.append(low if first == last else f"{low}-{high}")
     return "[" + "".join(parts) + "]"
 
 
-_FORBIDDEN_PATTERN = re.compile(_character_class(sorted(ord(c) for c in _FORBIDDEN | {"\t"})))
+_FORBIDDEN_PATTERN = re.compile(
+    _character_class(
+        [
+            *_DELETED_RANGES,
+            (ord("\t"), ord("\t")),
+            *((code, code) for code in _NEWLINE_CODES),
+            _SURROGATES,
+        ]
+    )
+)
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def forbidden_chars() -> frozenset[str]:
     """Every character terminal_safe never lets through."""
-    return _FORBIDDEN | {"\t"}
+    return frozenset(map(chr, _TABLE))
 
 
 def has_forbidden_char(text: str) -> bool:
