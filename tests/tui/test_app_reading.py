@@ -57,6 +57,35 @@ async def test_a_groups_feed_and_a_post_with_its_comments(
         assert row is not None and row.is_read
 
 
+async def test_the_group_filter_appears_on_f_and_narrows_the_groups(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        groups = app.main.groups
+        assert "Filter (f)" in screen_text(pilot)  # the hint in the pane's border
+        assert not groups.query("#group-filter")
+
+        app.main.activate(groups)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: groups.query("#group-filter") and app.focused is not None)
+        assert app.focused is groups.query_one("#group-filter")
+        await pilot.press(*"buiten")
+        await wait_for(pilot, lambda: "Kring van belei" not in widget_text(groups.row_list))
+        shown = widget_text(groups.row_list)
+        assert "Van buiten naar binnen" in shown
+
+        # escape goes back to the list and keeps the filter; f finds the same field.
+        await pilot.press("escape")
+        assert groups.row_list.has_focus
+        assert groups.filter_text == "buiten"
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.focused is groups.query_one("#group-filter")
+        assert len(groups.query("#group-filter")) == 1
+
+
 async def test_search_opens_the_post_it_finds(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:

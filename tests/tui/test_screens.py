@@ -348,7 +348,7 @@ async def test_wide_terminal_shows_three_panes_side_by_side() -> None:
 async def test_medium_terminal_folds_the_groups_away_until_active() -> None:
     app = LayoutApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one("#feed-list").focus()
+        app.query_one("#feed").focus()
         await pilot.pause()
         assert not visible(app, "#groups")
         assert visible(app, "#feed") and visible(app, "#post-column")
@@ -384,7 +384,7 @@ async def test_small_terminal_stacks_panes_and_the_focused_one_grows() -> None:
         feed, post = app.query_one("#feed").region, app.query_one("#post-column").region
         assert feed.y < post.y and feed.width == post.width == 80
         assert post.height > feed.height
-        app.query_one("#feed-list").focus()
+        app.query_one("#feed").focus()
         await pilot.pause()
         feed, post = app.query_one("#feed").region, app.query_one("#post-column").region
         assert feed.height > post.height

@@ -283,7 +283,7 @@ class PleioApp(App[int]):
         event.stop()
         self._show_groups()
 
-    @on(RowList.Selected, "#feed-list")
+    @on(RowList.Selected, "#feed")
     def _feed_selected(self, event: RowList.Selected) -> None:
         event.stop()
         row: FeedRow = event.row

@@ -24,7 +24,7 @@ from pleio_tui.tui.widgets.status_bar import StatusBar
 
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("main")
-    AUTO_FOCUS = "#feed-list"
+    AUTO_FOCUS = "#feed"
 
     def __init__(self, strings: Strings, site_url: str, on_mounted: Callable[[], None]) -> None:
         """`on_mounted` fills the panes once they exist; it runs before the first

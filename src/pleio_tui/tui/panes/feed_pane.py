@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 
 from pleio_tui.models import FeedRow, RowSource
@@ -34,48 +32,48 @@ def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
     return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
 
 
-class FeedPane(Vertical):
-    """The app calls `show` with the group's blogs; `enter` on a row posts
-    `RowList.Selected` (from `#feed-list`)."""
+class FeedPane(AppRowList[FeedRow]):
+    """The feed is its own pane: the bordered list itself, with no container
+    around it (one widget fewer to lay out and paint in every frame).
 
-    DEFAULT_CSS = """
-    FeedPane > #feed-list { height: 1fr; }
-    """
+    The app calls `show` with the group's blogs; `enter` on a row posts
+    `RowList.Selected` (from `#feed`)."""
 
     def __init__(self, strings: Strings, *, active: bool = False) -> None:
-        super().__init__(id="feed", classes="pane -active" if active else "pane")
+        formatter = feed_formatter(strings)
+        super().__init__(
+            ListSource[FeedRow](()),
+            formatter,
+            row_height=FEED_ROW_HEIGHT,
+            placeholder=strings("empty.feed"),
+            id="feed",
+            classes="pane -active" if active else "pane",
+        )
         self._strings = strings
-        self._formatter = feed_formatter(strings)
+        self._switchable = formatter
         self._group_name: str | None = None
 
-    def compose(self) -> ComposeResult:
-        yield AppRowList(
-            ListSource[FeedRow](()),
-            self._formatter,
-            row_height=FEED_ROW_HEIGHT,
-            placeholder=self._strings("empty.feed"),
-            id="feed-list",
-        )
-
     def on_mount(self) -> None:
+        # Textual calls RowList.on_mount too: handlers run for every class.
         self._show_title()
 
     @property
-    def row_list(self) -> AppRowList[FeedRow]:
-        return self.query_one("#feed-list", AppRowList)
+    def row_list(self) -> FeedPane:
+        """The list of the pane, which is the pane itself."""
+        return self
 
     def show(self, blogs: RowSource[FeedRow], group_name: str | None) -> None:
         """`group_name` None for the blogs of all groups."""
         if group_name != self._group_name:
             self._group_name = group_name
             self._show_title()
-        self.row_list.set_source(blogs, self._strings("empty.feed"))
+        self.set_source(blogs, self._strings("empty.feed"))
 
     def set_strings(self, strings: Strings) -> None:
         self._strings = strings
-        self._formatter.formatter = feed_formatter(strings).formatter
+        self._switchable.formatter = feed_formatter(strings).formatter
         self._show_title()
-        self.row_list.set_source(self.row_list.source, strings("empty.feed"))
+        self.set_source(self.source, strings("empty.feed"))
 
     def _show_title(self) -> None:
         title = self._strings("pane.feed")

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input
 
 from pleio_tui.models import GroupRow, Membership, RowSource
 from pleio_tui.tui.i18n import Strings
@@ -27,6 +25,9 @@ from pleio_tui.tui.widgets.group_rows import (
     group_row_formatter,
 )
 from pleio_tui.tui.widgets.row_layout import fit_row
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 ALL_GROUPS = ""
 """The guid of the "all groups" row (no Pleio guid is empty)."""
@@ -73,20 +74,14 @@ def group_formatter(strings: Strings) -> Callable[[GroupRow, int, bool], Text]:
     return format_row
 
 
-class FilterInput(Input):
-    """The filter field: `escape` goes back to the list, keeping the filter."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back_to_list", show=False, id="group.filter_done"),
-    ]
-
-    def action_back_to_list(self) -> None:
-        self.screen.focus_next()
-
-
 class GroupsPane(Vertical):
     """Posts `FilterChanged` as the filter is typed and `MembershipToggle` on the
-    join/leave key; the app answers with `show` and its own dialogs."""
+    join/leave key; the app answers with `show` and its own dialogs.
+
+    The filter field is made the first time the user asks for it (`f`); until
+    then the pane's bottom border names the key. An Input is the costliest widget
+    of the first screen to style, and most starts never filter.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("groups"),
@@ -112,7 +107,6 @@ class GroupsPane(Vertical):
         self._formatter = SwitchableFormatter(group_formatter(strings))
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder=self._strings("groups.filter_placeholder"), id="group-filter")
         yield AppRowList(
             ListSource[GroupRow](()),
             self._formatter,
@@ -123,6 +117,7 @@ class GroupsPane(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = Content(self._strings("pane.groups"))
+        self._show_filter_hint()
 
     @property
     def row_list(self) -> AppRowList[GroupRow]:
@@ -130,7 +125,13 @@ class GroupsPane(Vertical):
 
     @property
     def filter_text(self) -> str:
-        return self.query_one("#group-filter", Input).value
+        field = self._filter_field
+        return field.value if field is not None else ""
+
+    @property
+    def _filter_field(self) -> Input | None:
+        found = self.query("#group-filter")
+        return found.first() if found else None  # type: ignore[return-value]
 
     @property
     def current(self) -> GroupRow | None:
@@ -147,22 +148,37 @@ class GroupsPane(Vertical):
         self._strings = strings
         self._formatter.formatter = group_formatter(strings)
         self.border_title = Content(strings("pane.groups"))
-        self.query_one("#group-filter", Input).placeholder = strings("groups.filter_placeholder")
+        field = self._filter_field
+        if field is not None:
+            field.placeholder = strings("groups.filter_placeholder")
+        self._show_filter_hint()
 
-    def action_focus_filter(self) -> None:
-        self.query_one("#group-filter", Input).focus()
+    async def action_focus_filter(self) -> None:
+        field = self._filter_field
+        if field is None:
+            from pleio_tui.tui.widgets.group_filter import FilterInput
+
+            field = FilterInput(
+                placeholder=self._strings("groups.filter_placeholder"), id="group-filter"
+            )
+            await self.mount(field, before=self.row_list)
+            self._show_filter_hint()
+        field.focus()
+
+    def _show_filter_hint(self) -> None:
+        hint = "" if self._filter_field is not None else self._strings("groups.filter_placeholder")
+        self.border_subtitle = Content(hint)
 
     def action_toggle_membership(self) -> None:
         row = self.current
         if row is not None and row.guid != ALL_GROUPS:
             self.post_message(self.MembershipToggle(row))
 
-    @on(Input.Changed, "#group-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
+    # The filter field is the pane's only input.
+    def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.FilterChanged(event.value))
 
-    @on(Input.Submitted, "#group-filter")
-    def _filter_done(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.row_list.focus()
