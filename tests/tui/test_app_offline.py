@@ -79,6 +79,27 @@ async def test_offline_flag_never_touches_the_network(
         app.store.close()
 
 
+async def test_offline_flag_shows_whose_cache_it_reads(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    first = make_app(demo_site.url, hadewych, tmp_path)
+    async with first.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+    if first.store is not None:
+        first.store.close()
+
+    # As `pleio-tui --offline` starts: the keyring is not asked, so no session.
+    app = make_app(demo_site.url, None, tmp_path, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = screen_text(pilot).splitlines()[-1]
+        assert "Hadewych" in status
+        assert "offline" in status
+        assert "niet ingelogd" not in status
+    if app.store is not None:
+        app.store.close()
+
+
 async def test_the_site_going_away_leaves_the_open_post_readable(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:

@@ -257,7 +257,10 @@ class PleioApp(App[int]):
             except StoreError as exc:
                 self._report(exc)
         has_session = self._site is not None and self._site.session is not None
-        user = viewer.user if viewer is not None and has_session else None
+        # --offline never asks the keyring for the session: the cache it reads is
+        # still the one the user last synced, so it is shown under their name.
+        whose = has_session or self._offline_mode
+        user = viewer.user if viewer is not None and whose else None
         status.user_name = user.name if user is not None else None
         status.outbox_pending = counts.get(OutboxState.PENDING, 0) + counts.get(
             OutboxState.SENDING, 0
