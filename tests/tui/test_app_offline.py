@@ -21,14 +21,19 @@ from pleio_tui.models import OutboxState
 from pleio_tui.server import LocalSite
 
 
-async def test_offline_start_queues_and_the_outbox_drains_once(
-    demo_site: LocalSite, hadewych: str, tmp_path: Path
-) -> None:
-    first = make_app(demo_site.url, hadewych, tmp_path)
+async def sync_once(site_url: str, session: str, tmp_path: Path) -> None:
+    """Fill the cache in `tmp_path` the way a first run of the app does."""
+    first = make_app(site_url, session, tmp_path)
     async with first.run_test(size=SIZE) as pilot:
         await synced(pilot)
     if first.store is not None:
         first.store.close()
+
+
+async def test_offline_start_queues_and_the_outbox_drains_once(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    await sync_once(demo_site.url, hadewych, tmp_path)
     site_url = demo_site.url
     demo_site.stop()
 
@@ -82,11 +87,7 @@ async def test_offline_flag_never_touches_the_network(
 async def test_offline_flag_shows_whose_cache_it_reads(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:
-    first = make_app(demo_site.url, hadewych, tmp_path)
-    async with first.run_test(size=SIZE) as pilot:
-        await synced(pilot)
-    if first.store is not None:
-        first.store.close()
+    await sync_once(demo_site.url, hadewych, tmp_path)
 
     # As `pleio-tui --offline` starts: the keyring is not asked, so no session.
     app = make_app(demo_site.url, None, tmp_path, offline=True)
