@@ -73,6 +73,9 @@ async def test_the_group_filter_appears_on_f_and_narrows_the_groups(
         assert app.focused is groups.query_one("#group-filter")
         await pilot.press(*"buiten")
         await wait_for(pilot, lambda: "Kring van belei" not in widget_text(groups.row_list))
+        field = groups.query_one("#group-filter")
+        assert field.region.height == 1  # one line, no border, even with the focus
+        assert "buiten" in screen_text(pilot)
         shown = widget_text(groups.row_list)
         assert "Van buiten naar binnen" in shown
 

@@ -88,8 +88,6 @@ class GroupsPane(Vertical):
     ]
 
     DEFAULT_CSS = """
-    GroupsPane > #group-filter { height: 1; border: none; padding: 0 1; }
-    GroupsPane > #group-filter:focus { background: $boost; }
     GroupsPane > #group-list { height: 1fr; }
     """
 
@@ -105,6 +103,7 @@ class GroupsPane(Vertical):
         super().__init__(id="groups", classes="pane")
         self._strings = strings
         self._formatter = SwitchableFormatter(group_formatter(strings))
+        self._filter_field: Input | None = None
 
     def compose(self) -> ComposeResult:
         yield AppRowList(
@@ -127,11 +126,6 @@ class GroupsPane(Vertical):
     def filter_text(self) -> str:
         field = self._filter_field
         return field.value if field is not None else ""
-
-    @property
-    def _filter_field(self) -> Input | None:
-        found = self.query("#group-filter")
-        return found.first() if found else None  # type: ignore[return-value]
 
     @property
     def current(self) -> GroupRow | None:
@@ -162,6 +156,7 @@ class GroupsPane(Vertical):
                 placeholder=self._strings("groups.filter_placeholder"), id="group-filter"
             )
             await self.mount(field, before=self.row_list)
+            self._filter_field = field
             self._show_filter_hint()
         field.focus()
 

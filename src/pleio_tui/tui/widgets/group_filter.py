@@ -11,6 +11,13 @@ from textual.widgets import Input
 class FilterInput(Input):
     """The filter field: `escape` goes back to the list, keeping the filter."""
 
+    # Here rather than on the pane: parsed only once someone filters. The id
+    # outranks Input's own `:focus` border.
+    DEFAULT_CSS = """
+    FilterInput#group-filter { height: 1; border: none; padding: 0 1; }
+    FilterInput#group-filter:focus { background: $boost; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back_to_list", show=False, id="group.filter_done"),
     ]
