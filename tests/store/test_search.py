@@ -167,8 +167,8 @@ def test_operators_are_plain_words(library: Store) -> None:
 def test_match_expression_quotes_every_word() -> None:
     assert match_expression("") is None
     assert match_expression(' " * ( ') is None
-    assert match_expression('NEAR( a"b') == '"NEAR(" "a""b"*'
-    assert match_expression("-x OR") == '"-x" "OR"*'
+    assert match_expression('NEAR( a"b') == '"NEAR(" AND "a""b"*'
+    assert match_expression("-x OR") == '"-x" AND "OR"*'
 
 
 def test_rich_text_bodies_are_searchable(store: Store) -> None:

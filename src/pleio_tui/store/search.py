@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 
 from pleio_tui.models import SearchHit
 from pleio_tui.store.base import StoreBase
@@ -80,22 +81,23 @@ def search_words(query: str) -> list[str]:
     return [word for word in query.split() if any(ch.isalnum() for ch in word)][:MAX_TERMS]
 
 
-def match_expression(query: str) -> str | None:
-    """Each word of the user's query as a quoted FTS5 string, the last one a prefix.
+def as_prefix(word: str) -> str:
+    return _quote(word) + "*"
+
+
+def match_expression(query: str, last_word: Callable[[str], str] = as_prefix) -> str | None:
+    """Each word of the user's query as a quoted FTS5 string, all of them required;
+    `last_word` says how the last one matches (by default as a prefix).
 
     Quoting turns operators (AND, OR, NOT, NEAR), column filters, `*`, `^`, `-`
     and brackets into plain words; a doubled `"` is a literal quote. Words with
-    no letter or digit are dropped. None when nothing searchable remains.
+    no letter or digit are dropped. None when nothing searchable remains. The AND
+    is explicit: FTS5 joins phrases implicitly, but not a phrase and a bracket.
     """
     words = search_words(query)
-    return _quoted(words, last_is_prefix=True) if words else None
-
-
-def _quoted(words: list[str], *, last_is_prefix: bool) -> str:
-    quoted = [_quote(word) for word in words]
-    if last_is_prefix:
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    if not words:
+        return None
+    return " AND ".join([*map(_quote, words[:-1]), last_word(words[-1])])
 
 
 def _quote(word: str) -> str:
@@ -114,12 +116,12 @@ def _one_line(text: str) -> str:
 class SearchMixin(StoreBase):
     def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
         """Blogs whose title, body or comments hold every word of `query`, best first."""
-        words = search_words(query)
-        if not words or limit <= 0:
+        if limit <= 0:
             return []
         with translated_errors(self._path):
-            # Explicit AND: FTS5 joins phrases implicitly, but not a phrase and a bracket.
-            match = " AND ".join([*map(_quote, words[:-1]), self._last_word(words[-1])])
+            match = match_expression(query, self._last_word)
+            if match is None:
+                return []
             params = {
                 "match": match,
                 "limit": limit,
@@ -148,7 +150,7 @@ class SearchMixin(StoreBase):
         most of the query's time. Listing those terms is a few seeks, and FTS5
         walks an OR of terms lazily, stopping after CANDIDATES documents.
         """
-        prefix = _quote(word) + "*"
+        prefix = as_prefix(word)
         term = word.lower()
         if len(term) <= PREFIX_INDEXED or not _PLAIN_TERM.fullmatch(term):
             return prefix  # indexed, or the tokenizer may fold it
