@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,13 @@ def test_one_cache_file_per_site_under_the_data_dir() -> None:
     assert str(a).startswith(str(dirs.data))
     assert site_slug("http://127.0.0.1:8000").startswith("127.0.0.1_8000-")
     assert site_slug("https://A.pleio.nl/") == site_slug("https://a.pleio.nl")
+
+
+def test_cache_file_names_stay_the_same() -> None:
+    """The slug's digest is SHA-256 whichever module computes it: a different
+    name would leave the user's cache behind."""
+    digest = hashlib.sha256(b"https://a.pleio.nl").hexdigest()[:8]
+    assert site_slug("https://a.pleio.nl/") == f"a.pleio.nl-{digest}"
 
 
 def test_platformdirs_follow_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ one cache file per site, created readable by the user alone."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -13,6 +12,16 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from pleio_tui import APP_NAME
+
+# The built-in SHA-256 (`_sha2` from Python 3.12): hashlib would load OpenSSL
+# first, 2 ms of every start, for the one short digest in a cache file's name.
+try:
+    from _sha2 import sha256
+except ImportError:
+    try:
+        from _sha256 import sha256
+    except ImportError:  # a Python built without them
+        from hashlib import sha256
 
 
 class AppDirs(NamedTuple):
@@ -43,7 +52,7 @@ def site_slug(site_url: str) -> str:
     readable = re.sub(r"[^a-z0-9.-]+", "-", host).strip("-.") or "site"
     if parts.port:
         readable += f"_{parts.port}"
-    digest = hashlib.sha256(normalise_site_url(site_url).encode()).hexdigest()[:8]
+    digest = sha256(normalise_site_url(site_url).encode()).hexdigest()[:8]
     return f"{readable}-{digest}"
 
 
