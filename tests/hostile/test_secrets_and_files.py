@@ -28,7 +28,7 @@ from pleio_tui.context import site_context
 from pleio_tui.paths import AppDirs
 from pleio_tui.server import LocalSite
 from pleio_tui.site_url import SiteUrlError, parse_site_url
-from pleio_tui.tui.widgets.composer import edit_externally
+from pleio_tui.tui.editor import edit_externally
 
 
 def mode(path: Path) -> int:

@@ -12,8 +12,9 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
+from pleio_tui.tui.editor import edit_externally, editor_command
 from pleio_tui.tui.i18n import Strings
-from pleio_tui.tui.widgets.composer import Composer, edit_externally, editor_command
+from pleio_tui.tui.widgets.composer import Composer
 
 HOSTILE_TITLE = "[@click=app.quit]x"
 

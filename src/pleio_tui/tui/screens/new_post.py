@@ -17,9 +17,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
+from pleio_tui.tui.editor import edit_in_suspended_app
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings, key_label
-from pleio_tui.tui.widgets.composer import edit_in_suspended_app
 
 MAX_TITLE_LENGTH = 256
 
