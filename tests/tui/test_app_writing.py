@@ -17,7 +17,9 @@ from test_app_support import (
     wait_for,
     widget_text,
 )
+from textual.widgets import Static
 
+from pleio_tui.config import Config
 from pleio_tui.models import OutboxState
 from pleio_tui.server import LocalSite
 from pleio_tui.tui.screens.new_post import NewPostScreen
@@ -110,6 +112,23 @@ async def test_a_draft_survives_a_restart(
         await pilot.press("escape")
     if again.store is not None:
         again.store.close()
+
+
+async def test_the_composer_names_and_obeys_a_remapped_send_key(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    config = Config(sync_interval_minutes=0, keys={"composer.send": "ctrl+t"})
+    app = make_app(demo_site.url, hadewych, tmp_path, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        guid = app.open_blog.guid if app.open_blog else ""
+        await pilot.press("c")
+        assert "ctrl+t" in widget_text(app.query_one("#composer-hint", Static))
+        await pilot.press(*"Via de eigen toets", "ctrl+t")
+        await wait_for(
+            pilot, lambda: "Via de eigen toets" in all_texts(thread(demo_site, hadewych, guid))
+        )
 
 
 async def test_a_new_post_in_the_current_group(

@@ -335,8 +335,8 @@ async def test_wide_terminal_shows_three_panes_side_by_side() -> None:
         groups, feed, post = (app.query_one(s).region for s in ("#groups", "#feed", "#post"))
         assert groups.x < feed.x < post.x
         assert post.width > feed.width > groups.width
-        assert not visible(app, "#composer")
-        app.query_one(Composer).open("comment:b", "Comment on x", "")
+        assert not app.query(Composer)  # made when the user first writes
+        app.screen.post.composer.open("comment:b", "Comment on x", "")
         await pilot.pause()
         assert visible(app, "#composer")
         composer, post = app.query_one("#composer").region, app.query_one("#post").region

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 from test_app_support import SIZE, make_app, wait_for, widget_text
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from pleio_tui.models import Blog, User
 from pleio_tui.store import Store
 from pleio_tui.tui.collection import pause_collection, resume_collection
 from pleio_tui.tui.main_screen import MainScreen
+from pleio_tui.tui.widgets.composer import Composer
 
 SITE_URL = "http://127.0.0.1:9"  # never asked: the app starts offline
 TITLE = "Wat de eerste blik laat zien"
@@ -64,6 +66,19 @@ async def test_the_first_frame_shows_the_cached_feed(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: first_frame)
     assert TITLE in first_frame[0]
+
+
+async def test_writing_widgets_wait_until_the_user_writes(cached: Path) -> None:
+    """The composer and the group filter are made on first use: the first screen
+    does not wait to style widgets it does not show."""
+    app = make_app(SITE_URL, None, cached, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.query(Composer) and not app.query(Input) and not app.query(TextArea)
+        assert not app.main.post.is_composing
+        app.main.post.composer.open("comment:b1", "Reactie", "")
+        await pilot.pause()
+        assert app.query_one(Composer).is_open and app.main.post.is_composing
 
 
 def test_resuming_what_was_not_paused_changes_nothing(collection_restored: None) -> None:

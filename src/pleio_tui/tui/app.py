@@ -45,7 +45,6 @@ from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.panes.groups_pane import ALL_GROUPS, GroupsPane, all_groups_row
 from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
-from pleio_tui.tui.widgets.composer import Composer
 from pleio_tui.tui.widgets.row_list import RowList
 
 # The other screens and the sync's results are imported when first needed: the
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
     from pleio_tui.tui.screens.login import LoginResult
     from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
+    from pleio_tui.tui.widgets.composer import Composer
 
 SENT_ITEMS_SHOWN = 20
 """Sent items the outbox screen still lists, newest last, under the unsent ones."""
@@ -307,9 +307,8 @@ class PleioApp(App[int]):
         except StoreError as exc:
             self._report(exc)
             return
-        composer = self.main.post.composer
-        if composer.is_open:
-            composer.action_leave()
+        if self.main.post.is_composing:
+            self.main.post.composer.action_leave()
         self._open_blog = blog
         self.main.post.view.show_blog(blog, related)
         self.main.activate(self.main.post)
@@ -319,26 +318,24 @@ class PleioApp(App[int]):
             self.run_worker(self._fetch_blog(guid), group="fetch-blog", exclusive=True)
 
     # --- the composer ---
+    # Handlers named, not decorated with @on: the composer is imported when the
+    # user first writes, not at start.
 
-    @on(Composer.DraftChanged)
-    def _draft_changed(self, event: Composer.DraftChanged) -> None:
+    def on_composer_draft_changed(self, event: Composer.DraftChanged) -> None:
         event.stop()
         self._save_draft(event.draft_key, "", event.text)
 
-    @on(Composer.Closed)
-    def _composer_closed(self, event: Composer.Closed) -> None:
+    def on_composer_closed(self, event: Composer.Closed) -> None:
         event.stop()
         self._save_draft(event.draft_key, "", event.text)
         self.main.post.view.focus()
 
-    @on(Composer.EditorFailed)
-    def _editor_failed(self, event: Composer.EditorFailed) -> None:
+    def on_composer_editor_failed(self, event: Composer.EditorFailed) -> None:
         event.stop()
         text = self._strings("composer.editor_failed", detail=event.reason)
         self.notify(text, severity="warning", markup=False)
 
-    @on(Composer.SendRequested)
-    def _send_requested(self, event: Composer.SendRequested) -> None:
+    def on_composer_send_requested(self, event: Composer.SendRequested) -> None:
         event.stop()
         # The send key is a priority binding: keys typed just before it may still
         # wait in the text area's queue. Send once that queue has been worked off.
@@ -365,7 +362,9 @@ class PleioApp(App[int]):
 
     def _open_composer(self, draft_key: str, heading: str, initial: str = "") -> None:
         text = self._draft_text(draft_key) or initial
-        self.main.post.composer.open(draft_key, heading, text)
+        composer = self.main.post.composer
+        composer.keymap = self._keymap
+        composer.open(draft_key, heading, text)
         self.main.activate(self.main.post)
 
     def _draft_text(self, draft_key: str) -> str:

@@ -104,7 +104,7 @@ class MainScreen(Screen[None]):
             self.groups.row_list.focus()
         elif pane is self.feed:
             self.feed.row_list.focus()
-        elif self.post.composer.is_open:
+        elif self.post.is_composing:
             self.post.focus_composer()
         else:
             self.post.view.focus()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -15,8 +15,10 @@ from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import age_formatter
 from pleio_tui.tui.render import DUTCH, ENGLISH, PostStrings
-from pleio_tui.tui.widgets.composer import Composer
 from pleio_tui.tui.widgets.post_view import PostView
+
+if TYPE_CHECKING:
+    from pleio_tui.tui.widgets.composer import Composer
 
 # The comment keys come from keys.py, so a remap of "post.next_comment" applies here.
 _OWN_COMMENT_KEYS = frozenset({"post.next_comment", "post.previous_comment"})
@@ -48,14 +50,18 @@ class ReadingView(PostView, inherit_bindings=False):
 
 
 class PostColumn(Vertical):
+    """The post view, and under it the composer once the user first writes: most
+    sessions only read, and the first screen should not wait for a widget it does
+    not show."""
+
     def __init__(self, strings: Strings, site_url: str) -> None:
         super().__init__(id="post-column", classes="pane")
         self._strings = strings
         self._site_url = site_url
+        self._composer: Composer | None = None
 
     def compose(self) -> ComposeResult:
         yield self._new_view()
-        yield Composer(self._strings)
 
     def _new_view(self) -> ReadingView:
         return ReadingView(
@@ -74,10 +80,21 @@ class PostColumn(Vertical):
 
     @property
     def composer(self) -> Composer:
-        return self.query_one("#composer", Composer)
+        """The comment composer, made the first time it is asked for."""
+        if self._composer is None:
+            from pleio_tui.tui.widgets.composer import Composer
+
+            self._composer = Composer(self._strings)
+            self.mount(self._composer)
+        return self._composer
+
+    @property
+    def is_composing(self) -> bool:
+        return self._composer is not None and self._composer.is_open
 
     def focus_composer(self) -> None:
-        self.composer.focus_text()
+        if self._composer is not None:
+            self._composer.focus_text()
 
     async def set_site(self, site_url: str) -> None:
         """Links in posts resolve against the site: a new site gets a new view."""
@@ -85,10 +102,11 @@ class PostColumn(Vertical):
             return
         self._site_url = site_url
         await self.view.remove()
-        await self.mount(self._new_view(), before=self.composer)
+        await self.mount(self._new_view(), before=self._composer)
 
     def set_strings(self, strings: Strings) -> None:
         self._strings = strings
         self.border_title = Content(strings("pane.post"))
         self.view.set_strings(post_strings(strings), strings("empty.post"))
-        self.composer.strings = strings
+        if self._composer is not None:
+            self._composer.strings = strings
