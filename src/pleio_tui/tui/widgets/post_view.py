@@ -17,11 +17,11 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pleio_tui.models import Blog, FeedRow
 from pleio_tui.tui.render import ENGLISH, PostStrings
+from pleio_tui.tui.widgets.line_view import LineView
 
 if TYPE_CHECKING:
     from pleio_tui.tui.render.post import CommentSpan, RenderedPost
@@ -32,7 +32,7 @@ IDLE_SLICE_SECONDS = 0.008
 RESIZE_INTERVAL_SECONDS = 0.1
 
 
-class PostView(ScrollView, can_focus=True, inherit_bindings=False):
+class PostView(LineView, can_focus=True, inherit_bindings=False):
     """Shows one blog with its comments; empty until `show_blog`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -210,8 +210,7 @@ class PostView(ScrollView, can_focus=True, inherit_bindings=False):
         super().watch_scroll_y(old_value, new_value)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width, base = self.line_frame()
         post = self._post
         if post is None:
             if y == 0 and self._blog is None and self._empty_text:

@@ -19,11 +19,11 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from pleio_tui.models import RowSource
+from pleio_tui.tui.widgets.line_view import LineView
 
 RowT = TypeVar("RowT")
 RowT_co = TypeVar("RowT_co", covariant=True)
@@ -49,7 +49,7 @@ def default_row_key(row: object) -> str | None:
     return key if isinstance(key, str) else None
 
 
-class RowList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
+class RowList(LineView, Generic[RowT], can_focus=True, inherit_bindings=False):
     """Shows `source` one row per `row_height` lines, with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -289,8 +289,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False)
         self._refresh_row(self.cursor_index)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width, base = self.line_frame()
         line = self.scroll_offset.y + y
         if self._row_count == 0:
             if line == 0 and self._placeholder:
