@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 class ConfigError(ValueError):
@@ -15,13 +16,17 @@ class ConfigError(ValueError):
 LANGUAGES = ("nl", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+NO_KEYS: Mapping[str, str] = MappingProxyType({})
+
+
+class Config(NamedTuple):
+    """Read at every start: a NamedTuple, like the models (see models.py)."""
+
     site: str | None = None
     language: str | None = None
     """"nl" or "en"; None follows the site's language."""
     allow_insecure_http: bool = False
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = NO_KEYS
     """Binding id -> comma-separated keys, e.g. {"post.comment": "C"}."""
     sync_interval_minutes: int = 15
     path: Path | None = None
@@ -65,7 +70,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         site=site,
         language=language,
         allow_insecure_http=insecure,
-        keys=dict(keys),
+        keys=MappingProxyType(dict(keys)),
         sync_interval_minutes=interval,
         path=path,
     )
