@@ -333,8 +333,6 @@ class RowList(LineView, Generic[RowT], can_focus=True, inherit_bindings=False):
                 )
                 for line in rendered.split("\n", allow_blank=True)
             ]
-        console = self.app.console
-        return [
-            Strip(list(line.render(console)), line.cell_len)
-            for line in rendered.split("\n", allow_blank=True)
-        ]
+        # Rendered whole and cut at the newlines: Text.split copies every span
+        # into a new Text per line, which cost the feed a seventh of its paint.
+        return [Strip(line) for line in Segment.split_lines(rendered.render(self.app.console))]
