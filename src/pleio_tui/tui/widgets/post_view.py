@@ -17,11 +17,12 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pleio_tui.models import Blog, FeedRow
 from pleio_tui.tui.render import ENGLISH, PostStrings
-from pleio_tui.tui.widgets.line_view import LineView
+from pleio_tui.tui.widgets.line_view import LineFrame
 
 if TYPE_CHECKING:
     from pleio_tui.tui.render.post import CommentSpan, RenderedPost
@@ -32,7 +33,7 @@ IDLE_SLICE_SECONDS = 0.008
 RESIZE_INTERVAL_SECONDS = 0.1
 
 
-class PostView(LineView, can_focus=True, inherit_bindings=False):
+class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one blog with its comments; empty until `show_blog`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -19,11 +19,12 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from pleio_tui.models import RowSource
-from pleio_tui.tui.widgets.line_view import LineView
+from pleio_tui.tui.widgets.line_view import LineFrame
 
 RowT = TypeVar("RowT")
 RowT_co = TypeVar("RowT_co", covariant=True)
@@ -49,7 +50,7 @@ def default_row_key(row: object) -> str | None:
     return key if isinstance(key, str) else None
 
 
-class RowList(LineView, Generic[RowT], can_focus=True, inherit_bindings=False):
+class RowList(LineFrame, ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
     """Shows `source` one row per `row_height` lines, with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
