@@ -32,10 +32,15 @@ def site_context(
     dirs: AppDirs | None = None,
     session: str | None = None,
     read_keyring: bool = True,
+    config: Config | None = None,
 ) -> SiteContext:
-    """Resolve the site from --site or the config, and its session and cache file."""
+    """Resolve the site from --site or the config, and its session and cache file.
+
+    `config` is the one read from `dirs` already, when the caller has it.
+    """
     dirs = dirs or AppDirs.default()
-    config = load_config(dirs.config_file)
+    if config is None:
+        config = load_config(dirs.config_file)
     raw = site_option or config.site
     if not raw:
         raise NoSiteError(dirs.config_file)

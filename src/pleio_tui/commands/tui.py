@@ -18,14 +18,15 @@ def run(args: argparse.Namespace) -> int:
     from pleio_tui.paths import AppDirs
 
     dirs = AppDirs.default()
-    if not args.site and not load_config(dirs.config_file).site:
+    config = load_config(dirs.config_file)
+    if not args.site and not config.site:
         # No site yet: the app opens on its login screen and asks for one.
         from pleio_tui.tui.app import run_app
 
         return run_app(None, dirs=dirs)
     # Offline, the session is never used: the keyring is not even asked.
     context = site_context(
-        args.site, offline=args.offline, dirs=dirs, read_keyring=not args.offline
+        args.site, offline=args.offline, dirs=dirs, read_keyring=not args.offline, config=config
     )
     from pleio_tui.tui.app import run_app
 
