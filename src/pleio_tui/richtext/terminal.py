@@ -1,6 +1,7 @@
 """Remote text made harmless for a terminal: no control, escape or bidi characters left."""
 
 import re
+from functools import cache
 
 _TAB_AS_SPACES = "    "
 
@@ -53,16 +54,21 @@ def _character_class(ranges: list[tuple[int, int]]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-_FORBIDDEN_PATTERN = re.compile(
-    _character_class(
-        [
-            *_DELETED_RANGES,
-            (ord("\t"), ord("\t")),
-            *((code, code) for code in _NEWLINE_CODES),
-            _SURROGATES,
-        ]
+@cache
+def _forbidden_pattern() -> re.Pattern[str]:
+    """Compiled when first asked (a link is checked), not at every start."""
+    return re.compile(
+        _character_class(
+            [
+                *_DELETED_RANGES,
+                (ord("\t"), ord("\t")),
+                *((code, code) for code in _NEWLINE_CODES),
+                _SURROGATES,
+            ]
+        )
     )
-)
+
+
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
@@ -72,7 +78,7 @@ def forbidden_chars() -> frozenset[str]:
 
 
 def has_forbidden_char(text: str) -> bool:
-    return _FORBIDDEN_PATTERN.search(text) is not None
+    return _forbidden_pattern().search(text) is not None
 
 
 def terminal_safe(text: str) -> str:
