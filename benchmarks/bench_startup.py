@@ -15,6 +15,7 @@ import os
 import pty
 import re
 import select
+import statistics
 import struct
 import subprocess
 import sys
@@ -22,8 +23,6 @@ import termios
 import time
 from collections.abc import Mapping
 from pathlib import Path
-
-from timing import median_of
 
 from pleio_tui import APP_NAME
 from pleio_tui.paths import site_slug
@@ -128,16 +127,20 @@ def first_feed_title(cache: Path) -> str:
     return rows[0].title[:20]
 
 
-def bare_app_seconds(home: Path, repeats: int) -> float:
-    argv = [sys.executable, "-c", BARE_APP]
-    env = terminal_env(home)
-    seconds_until_shown(argv, BARE_TEXT, env)
-    return median_of(lambda: seconds_until_shown(argv, BARE_TEXT, env), repeats)
-
-
-def offline_app_seconds(home: Path, session: str, expected: str, repeats: int) -> float:
-    """`pleio-tui --offline` until the newest cached blog's title shows."""
-    argv = [sys.executable, "-m", "pleio_tui", "--offline"]
-    env = {**terminal_env(home), "PLEIO_TUI_SESSION": session}
-    seconds_until_shown(argv, expected, env)
-    return median_of(lambda: seconds_until_shown(argv, expected, env), repeats)
+def first_screen_seconds(
+    home: Path, session: str, expected: str, repeats: int
+) -> tuple[float, float]:
+    """Medians for a bare Textual app and for `pleio-tui --offline` (until the newest
+    cached blog's title shows), runs of the two taking turns so that drift in the
+    machine's speed touches both alike."""
+    bare_argv = [sys.executable, "-c", BARE_APP]
+    app_argv = [sys.executable, "-m", "pleio_tui", "--offline"]
+    bare_env = terminal_env(home)
+    app_env = {**bare_env, "PLEIO_TUI_SESSION": session}
+    seconds_until_shown(bare_argv, BARE_TEXT, bare_env)
+    seconds_until_shown(app_argv, expected, app_env)
+    bare, app = [], []
+    for _ in range(max(1, repeats)):
+        bare.append(seconds_until_shown(bare_argv, BARE_TEXT, bare_env))
+        app.append(seconds_until_shown(app_argv, expected, app_env))
+    return statistics.median(bare), statistics.median(app)
