@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +43,48 @@ def test_config_reads_site_language_keys_and_sync(tmp_path: Path) -> None:
     assert config.language == "en"
     assert config.keys == {"post.comment": "C"}
     assert config.sync_interval_minutes == 5
+
+
+def test_an_unchanged_config_is_not_parsed_again(tmp_path: Path) -> None:
+    """The kept parse stands in for TOML while the text is the same; a changed or
+    damaged copy is parsed afresh."""
+    path = write(tmp_path / "c.toml", 'site = "https://x.pleio.nl"\n')
+    copy = tmp_path / "cache" / "config.json"
+    assert load_config(path, parsed_copy=copy).site == "https://x.pleio.nl"
+    assert copy.stat().st_mode & 0o777 == 0o600
+    kept = json.loads(copy.read_text(encoding="utf-8"))
+    kept["data"]["site"] = "https://kept.pleio.nl"
+    copy.write_text(json.dumps(kept), encoding="utf-8")
+    assert load_config(path, parsed_copy=copy).site == "https://kept.pleio.nl"
+
+    write(path, 'site = "https://y.pleio.nl"\n')
+    assert load_config(path, parsed_copy=copy).site == "https://y.pleio.nl"
+    copy.write_text("{not json", encoding="utf-8")
+    assert load_config(path, parsed_copy=copy).site == "https://y.pleio.nl"
+    assert load_config(path, parsed_copy=copy).site == "https://y.pleio.nl"
+
+
+def test_a_second_start_does_without_tomllib(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.toml", 'site = "https://x.pleio.nl"\n[keys]\n"post.comment" = "C"\n')
+    copy = tmp_path / "config.json"
+    load_config(path, parsed_copy=copy)
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom pleio_tui.config import load_config\n"
+        f"config = load_config(Path({str(path)!r}), parsed_copy=Path({str(copy)!r}))\n"
+        "print(config.site, dict(config.keys), 'tomllib' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.split() == ["https://x.pleio.nl", "{'post.comment':", "'C'}", "False"]
+
+
+def test_a_broken_config_is_not_kept(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.toml", "site = ")
+    copy = tmp_path / "config.json"
+    with pytest.raises(ConfigError):
+        load_config(path, parsed_copy=copy)
+    assert not copy.exists()
 
 
 @pytest.mark.parametrize(

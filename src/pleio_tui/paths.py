@@ -41,6 +41,11 @@ class AppDirs(NamedTuple):
     def config_file(self) -> Path:
         return self.config / "config.toml"
 
+    @property
+    def parsed_config_file(self) -> Path:
+        """The config as last parsed (see `load_config`)."""
+        return self.cache / "config.json"
+
     def site_cache_file(self, site_url: str) -> Path:
         return self.data / "sites" / f"{site_slug(site_url)}.sqlite3"
 

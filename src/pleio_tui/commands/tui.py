@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from pleio_tui.paths import AppDirs
 
     dirs = AppDirs.default()
-    config = load_config(dirs.config_file)
+    config = load_config(dirs.config_file, parsed_copy=dirs.parsed_config_file)
     if not args.site and not config.site:
         # No site yet: the app opens on its login screen and asks for one.
         from pleio_tui.tui.app import run_app
