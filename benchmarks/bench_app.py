@@ -21,6 +21,7 @@ from pleio_tui.models import GroupRow
 from pleio_tui.paths import AppDirs
 from pleio_tui.tui.app import PleioApp, create_app
 from pleio_tui.tui.render import clear_render_cache
+from pleio_tui.tui.widgets.row_list import RowList
 
 SCREEN = (120, 40)
 SITE_URL = "http://127.0.0.1:9"
@@ -58,8 +59,13 @@ def _paint(app: PleioApp) -> None:
     app.screen._compositor.render_strips()
 
 
-def _biggest_group(app: PleioApp) -> tuple[int, GroupRow]:
-    rows = app.main.groups.row_list
+async def _group_list(app: PleioApp) -> RowList[GroupRow]:
+    """The group list, made as when the user moves to it (below the wide layout it
+    is not made at start)."""
+    return (await app.main.make_groups()).row_list
+
+
+def _biggest_group(rows: RowList[GroupRow]) -> tuple[int, GroupRow]:
     found = [
         (index, row)
         for index in range(rows.row_count)
@@ -82,8 +88,8 @@ def app_times(
     result: dict[str, object] = {}
 
     async def body(app: PleioApp) -> float:
-        groups = app.main.groups.row_list
-        index, group = _biggest_group(app)
+        groups = await _group_list(app)
+        index, group = _biggest_group(groups)
         other = 0 if index != 0 else 1
         opens = []
         for _ in range(repeats):

@@ -45,9 +45,10 @@ def new_app(site: LocalSite, session: str, tmp: Path) -> PleioApp:
 
 
 async def open_seed_blog(pilot: Pilot[Any], app: PleioApp) -> None:
-    await wait_for(pilot, lambda: not app.is_syncing and app.main.groups.row_list.row_count > 1)
-    groups = app.main.groups.row_list
-    app.main.activate(app.main.groups)
+    await wait_for(pilot, lambda: not app.is_syncing and app.main.feed.row_count > 1)
+    pane = await app.main.make_groups()  # made at start only in the wide layout
+    app.main.activate(pane)
+    groups = pane.row_list
     while (row := groups.highlighted_row) is not None and not row.name.startswith("Van buiten"):
         await pilot.press("j")
     await pilot.press("enter")

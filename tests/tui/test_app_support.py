@@ -53,7 +53,13 @@ async def synced(pilot: Pilot[Any]) -> None:
     """Wait for the startup sync to finish."""
     app = pilot.app
     assert isinstance(app, PleioApp)
-    await wait_for(pilot, lambda: not app.is_syncing and app.main.groups.row_list.row_count > 1)
+
+    def filled() -> bool:
+        groups = app.main.groups  # made at start only in the wide layout
+        lists = [app.main.feed] + ([groups.row_list] if groups is not None else [])
+        return not app.is_syncing and all(rows.row_count > 1 for rows in lists)
+
+    await wait_for(pilot, filled)
 
 
 def widget_text(widget: Widget) -> str:

@@ -314,16 +314,23 @@ class LayoutApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.classes_when_filled: set[str] = set()
+        self.filled_groups = 0
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(EN, "https://example.pleio.nl", self._filled)
+        return MainScreen(EN, "https://example.pleio.nl", self._filled, self._groups_filled)
 
     def _filled(self) -> None:
         self.classes_when_filled = set(self.screen.classes)
 
+    def _groups_filled(self) -> None:
+        self.filled_groups += 1
+
 
 def visible(app: App[Any], selector: str) -> bool:
-    widget: Widget = app.query_one(selector)
+    """Shown, with room on screen (a pane not made yet is not)."""
+    widget: Widget | None = next(iter(app.query(selector)), None)
+    if widget is None:
+        return False
     return widget.display and widget.region.width > 0 and widget.region.height > 0
 
 
@@ -350,15 +357,34 @@ async def test_medium_terminal_folds_the_groups_away_until_active() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one("#feed").focus()
         await pilot.pause()
-        assert not visible(app, "#groups")
+        assert not app.query("#groups")  # made when the user first moves to it
         assert visible(app, "#feed") and visible(app, "#post-column")
-        app.query_one("#groups").add_class("-active")
+        await pilot.press("shift+tab")  # feed -> groups
         await pilot.pause()
-        assert visible(app, "#groups")
-        app.query_one("#groups").remove_class("-active")
-        app.query_one("#group-list").focus()
+        assert visible(app, "#groups") and app.filled_groups == 1
+        groups = app.query_one("#groups")
+        assert groups.has_class("-active") and app.query_one("#group-list").has_focus
+        groups.remove_class("-active")
         await pilot.pause()
-        assert visible(app, "#groups")
+        assert visible(app, "#groups")  # it still has the focus
+        await pilot.press("tab")  # groups -> feed
+        await pilot.pause()
+        assert not visible(app, "#groups")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert visible(app, "#groups") and app.filled_groups == 1  # made once
+
+
+async def test_widening_to_three_panes_makes_the_group_list() -> None:
+    app = LayoutApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.query("#groups")
+        await pilot.resize_terminal(180, 40)
+        await pilot.pause()
+        assert visible(app, "#groups") and app.filled_groups == 1
+        groups, feed = app.query_one("#groups").region, app.query_one("#feed").region
+        assert groups.x < feed.x
 
 
 @pytest.mark.parametrize(("width", "expected"), [(80, "-narrow"), (120, "-medium"), (180, "-wide")])

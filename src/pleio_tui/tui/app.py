@@ -166,7 +166,7 @@ class PleioApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         site_url = self._site.site_url if self._site else ""
-        self._main = MainScreen(self._strings, site_url, self._start)
+        self._main = MainScreen(self._strings, site_url, self._start, self._show_groups)
         return self._main
 
     def _start(self) -> None:
@@ -199,7 +199,7 @@ class PleioApp(App[int]):
 
     def _show_groups(self) -> None:
         groups = self.main.groups
-        if self._store is None:
+        if self._store is None or groups is None:
             return
         try:
             source = self._store.groups(groups.filter_text)
@@ -213,7 +213,7 @@ class PleioApp(App[int]):
     def _show_feed(self) -> None:
         if self._store is None:
             return
-        row = self.main.groups.current
+        row = self.main.current_group
         in_group = row is not None and row.guid != ALL_GROUPS
         try:
             source = self._store.feed(row.guid if in_group and row else None)
@@ -454,7 +454,7 @@ class PleioApp(App[int]):
         if self._store is None:
             self.notify(self._strings("notice.no_site"), markup=False)
             return
-        row = self.main.groups.current
+        row = self.main.current_group
         group_guid = row.guid if row is not None and row.guid != ALL_GROUPS else None
         if group_guid is None and self._open_blog is not None:
             group_guid = self._open_blog.group_guid
@@ -595,7 +595,7 @@ class PleioApp(App[int]):
         self._show_status()
 
     def action_toggle_membership(self) -> None:
-        row = self.main.groups.current
+        row = self.main.current_group
         if row is None or row.guid == ALL_GROUPS:
             self.notify(self._strings("notice.no_group"), markup=False)
             return
@@ -638,10 +638,7 @@ class PleioApp(App[int]):
 
     def action_toggle_language(self) -> None:
         self._strings = self._strings.other
-        main = self.main
-        main.groups.set_strings(self._strings)
-        main.feed.set_strings(self._strings)
-        main.post.set_strings(self._strings)
+        self.main.set_strings(self._strings)
         self._show_groups()
         self._show_status()
         self.notify(self._strings("notice.language"), markup=False)
