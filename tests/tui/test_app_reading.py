@@ -142,6 +142,20 @@ async def test_language_switch_renames_the_panes(
         assert str(app.main.groups.border_title) == "Groepen"
 
 
+async def test_a_group_list_made_after_a_language_switch_speaks_the_new_language(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await synced(pilot)
+        await pilot.press("L")
+        assert app.main.groups is None
+        await pilot.press("shift+tab")  # feed -> groups, made now
+        await wait_for(pilot, lambda: "All groups" in screen_text(pilot))
+        groups = app.main.groups
+        assert groups is not None and str(groups.border_title) == "Groups"
+
+
 async def test_help_and_tab_between_panes(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:
