@@ -4,6 +4,8 @@ held off while the app starts, resumes once that frame is painted."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,6 +81,56 @@ async def test_writing_widgets_wait_until_the_user_writes(cached: Path) -> None:
         app.main.post.composer.open("comment:b1", "Reactie", "")
         await pilot.pause()
         assert app.query_one(Composer).is_open and app.main.post.is_composing
+
+
+FIRST_SCREEN_SCRIPT = """
+import asyncio, sys
+from pathlib import Path
+from pleio_tui.config import Config
+from pleio_tui.context import SiteContext
+from pleio_tui.paths import AppDirs
+from pleio_tui.tui.app import create_app
+
+home = Path(sys.argv[1])
+context = SiteContext(
+    sys.argv[2], None, home / "cache.sqlite3", Config(sync_interval_minutes=0), offline=True
+)
+app = create_app(context, dirs=AppDirs(home / "data", home / "config", home / "cache"))
+
+async def main():
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print(" ".join(sorted(sys.modules)))
+
+asyncio.run(main())
+"""
+
+NOT_ON_THE_FIRST_SCREEN = (
+    "httpx",  # the network: only when the app goes online
+    "keyring",
+    "markdown_it",  # post rendering: only when a post opens
+    "markdownify",
+    "bs4",
+    "pleio_tui.sync",
+    "pleio_tui.api.client",
+    "pleio_tui.tui.widgets.composer",  # made when the user first writes
+    "pleio_tui.tui.panes.groups_pane",  # folded away at 120 columns: made when moved to
+    "textual.widgets._text_area",
+)
+
+
+def test_the_first_screen_imports_only_what_it_shows(cached: Path) -> None:
+    """What the first screen does not show is imported when first used: a fresh
+    process, on the medium layout, never loads it before the first frame."""
+    shown = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_SCRIPT, str(cached), SITE_URL],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout.split()
+    assert "pleio_tui.tui.main_screen" in shown
+    assert sorted(set(NOT_ON_THE_FIRST_SCREEN) & set(shown)) == []
 
 
 def test_resuming_what_was_not_paused_changes_nothing(collection_restored: None) -> None:

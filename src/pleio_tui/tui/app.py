@@ -42,7 +42,6 @@ from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen
-from pleio_tui.tui.panes.groups_pane import ALL_GROUPS, GroupsPane, all_groups_row
 from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
 from pleio_tui.tui.widgets.row_list import RowList
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
+    from pleio_tui.tui.panes.groups_pane import GroupsPane
     from pleio_tui.tui.screens.login import LoginResult
     from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
     from pleio_tui.tui.widgets.composer import Composer
@@ -208,19 +208,18 @@ class PleioApp(App[int]):
             self._report(exc)
             return
         empty = "empty.groups_offline" if self._offline_mode else "empty.groups"
-        groups.show(source, all_groups_row(self._strings, unread), self._strings(empty))
+        groups.show(source, unread, self._strings(empty))
 
     def _show_feed(self) -> None:
         if self._store is None:
             return
-        row = self.main.current_group
-        in_group = row is not None and row.guid != ALL_GROUPS
+        group = self.main.current_group
         try:
-            source = self._store.feed(row.guid if in_group and row else None)
+            source = self._store.feed(group.guid if group is not None else None)
         except StoreError as exc:
             self._report(exc)
             return
-        self.main.feed.show(source, row.name if in_group and row else None)
+        self.main.feed.show(source, group.name if group is not None else None)
 
     def _refresh_from_cache(self) -> None:
         """The cache changed under the panes (a sync, a send): read it again."""
@@ -281,8 +280,7 @@ class PleioApp(App[int]):
         event.stop()
         self.main.activate(self.main.feed)
 
-    @on(GroupsPane.FilterChanged)
-    def _group_filter_changed(self, event: GroupsPane.FilterChanged) -> None:
+    def on_groups_pane_filter_changed(self, event: GroupsPane.FilterChanged) -> None:
         event.stop()
         self._show_groups()
 
@@ -454,8 +452,8 @@ class PleioApp(App[int]):
         if self._store is None:
             self.notify(self._strings("notice.no_site"), markup=False)
             return
-        row = self.main.current_group
-        group_guid = row.guid if row is not None and row.guid != ALL_GROUPS else None
+        chosen = self.main.current_group
+        group_guid = chosen.guid if chosen is not None else None
         if group_guid is None and self._open_blog is not None:
             group_guid = self._open_blog.group_guid
         group = self._store.group(group_guid) if group_guid else None
@@ -595,14 +593,14 @@ class PleioApp(App[int]):
         self._show_status()
 
     def action_toggle_membership(self) -> None:
-        row = self.main.current_group
-        if row is None or row.guid == ALL_GROUPS:
+        group = self.main.current_group
+        if group is None:
             self.notify(self._strings("notice.no_group"), markup=False)
             return
-        self._membership_toggle(row)
+        self._membership_toggle(group)
 
-    @on(GroupsPane.MembershipToggle)
-    def _membership_key(self, event: GroupsPane.MembershipToggle) -> None:
+    # Named, not decorated with @on: the group list is imported when first made.
+    def on_groups_pane_membership_toggle(self, event: GroupsPane.MembershipToggle) -> None:
         event.stop()
         self._membership_toggle(event.group)
 

@@ -11,7 +11,7 @@ does not show.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -23,9 +23,11 @@ from pleio_tui.models import GroupRow
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import FeedPane
-from pleio_tui.tui.panes.groups_pane import GroupsPane
 from pleio_tui.tui.panes.post_pane import PostColumn
 from pleio_tui.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from pleio_tui.tui.panes.groups_pane import GroupsPane
 
 WIDE = "-wide"
 """The breakpoint class at which the group list is always shown (see app.tcss)."""
@@ -56,7 +58,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         if self.has_class(WIDE):
-            self._groups = GroupsPane(self._strings)
+            self._groups = self._new_groups()
             yield self._groups
         yield FeedPane(self._strings, active=True)
         yield PostColumn(self._strings, self._site_url)
@@ -80,6 +82,11 @@ class MainScreen(Screen[None]):
         chosen = [name for low, name in sorted(breakpoints) if width >= low]
         return chosen[-1] if chosen else ""
 
+    def _new_groups(self) -> GroupsPane:
+        from pleio_tui.tui.panes import groups_pane
+
+        return groups_pane.GroupsPane(self._strings)
+
     @property
     def groups(self) -> GroupsPane | None:
         """The group list, None until it is made (see the module's docstring)."""
@@ -87,13 +94,14 @@ class MainScreen(Screen[None]):
 
     @property
     def current_group(self) -> GroupRow | None:
-        """The group under the list's cursor; None (all groups) before the list is made."""
-        return self._groups.current if self._groups is not None else None
+        """The group chosen in the list; None for all groups (also before the list
+        is made)."""
+        return self._groups.chosen_group if self._groups is not None else None
 
     async def make_groups(self) -> GroupsPane:
         """The group list, made and filled now if it was not yet."""
         if self._groups is None:
-            self._groups = GroupsPane(self._strings)
+            self._groups = self._new_groups()
             await self.mount(self._groups, before=self.feed)
             self._on_groups_made()
         return self._groups

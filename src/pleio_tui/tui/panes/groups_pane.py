@@ -131,11 +131,19 @@ class GroupsPane(Vertical):
     def current(self) -> GroupRow | None:
         return self.row_list.highlighted_row
 
-    def show(self, groups: RowSource[GroupRow], all_row: GroupRow, placeholder: str) -> None:
-        """`placeholder` shows while the cache has no groups at all."""
+    @property
+    def chosen_group(self) -> GroupRow | None:
+        """The group under the cursor; None on the "all groups" row."""
+        row = self.current
+        return row if row is not None and row.guid != ALL_GROUPS else None
+
+    def show(self, groups: RowSource[GroupRow], unread_total: int, placeholder: str) -> None:
+        """`groups` after an "all groups" row with `unread_total`; `placeholder`
+        shows while the cache has no groups at all."""
         if groups.count() == 0 and not self.filter_text:
             self.row_list.set_source(groups, placeholder)
         else:
+            all_row = all_groups_row(self._strings, unread_total)
             self.row_list.set_source(WithFirstRow(all_row, groups), placeholder)
 
     def set_strings(self, strings: Strings) -> None:
