@@ -93,10 +93,14 @@ class GroupsPane(Vertical):
 
     @dataclass
     class FilterChanged(Message):
+        """The filter field now holds `text`."""
+
         text: str
 
     @dataclass
     class MembershipToggle(Message):
+        """The user asked to join or leave `group`."""
+
         group: GroupRow
 
     def __init__(self, strings: Strings) -> None:

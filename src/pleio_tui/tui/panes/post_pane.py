@@ -40,6 +40,8 @@ class ReadingView(PostView, inherit_bindings=False):
 
     @dataclass
     class ReplyRequested(Message):
+        """The user asked to reply to the selected comment (None when none is)."""
+
         comment_guid: str | None
 
     def action_reply(self) -> None:

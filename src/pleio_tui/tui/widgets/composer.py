@@ -54,16 +54,22 @@ class Composer(Vertical):
 
     @dataclass
     class DraftChanged(Message):
+        """The text changed and the typing paused: save it as the draft."""
+
         draft_key: str
         text: str
 
     @dataclass
     class SendRequested(Message):
+        """The user asked to send `text`."""
+
         draft_key: str
         text: str
 
     @dataclass
     class Closed(Message):
+        """The user left the composer; `text` is kept as the draft."""
+
         draft_key: str
         text: str
 
