@@ -112,7 +112,7 @@ NOT_ON_THE_FIRST_SCREEN = (
     "markdownify",
     "bs4",
     "pleio_tui.sync",
-    "pleio_tui.api.client",
+    "pleio_tui.api",  # its errors too: nothing has failed yet
     "pleio_tui.tui.widgets.composer",  # made when the user first writes
     "pleio_tui.tui.panes.groups_pane",  # folded away at 120 columns: made when moved to
     "textual.widgets._text_area",

@@ -21,7 +21,6 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from pleio_tui.api import OfflineError, PleioError, SessionExpiredError
 from pleio_tui.config import Config, load_config
 from pleio_tui.models import (
     Blog,
@@ -46,8 +45,8 @@ from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
 from pleio_tui.tui.widgets.row_list import RowList
 
-# The other screens and the sync's results are imported when first needed: the
-# first screen does without them.
+# The other screens, the sync's results and the network's errors are imported
+# when first needed: the first screen does without them.
 if TYPE_CHECKING:
     from textual.command import Provider
 
@@ -685,6 +684,7 @@ class PleioApp(App[int]):
         self.run_worker(self._sync(), group="sync")
 
     async def _sync(self) -> None:
+        from pleio_tui.api import PleioError
         from pleio_tui.tui.services.jobs import sync_job
 
         assert self._site is not None
@@ -709,6 +709,7 @@ class PleioApp(App[int]):
             self.main.status.set_sync_progress(progress.done, progress.total)
 
     def _sync_finished(self, report: SyncReport) -> None:
+        from pleio_tui.api import OfflineError, SessionExpiredError
         from pleio_tui.sync import StopReason
 
         if report.stopped == StopReason.SESSION_EXPIRED:
@@ -720,6 +721,7 @@ class PleioApp(App[int]):
         self._announce_outbox(report.outbox)
 
     async def _replay(self) -> None:
+        from pleio_tui.api import OfflineError, PleioError
         from pleio_tui.tui.services.jobs import replay_job
 
         assert self._site is not None
@@ -755,6 +757,7 @@ class PleioApp(App[int]):
                 self.notify(self._strings("notice.sent"), markup=False)
 
     async def _fetch_blog(self, guid: str) -> None:
+        from pleio_tui.api import PleioError
         from pleio_tui.tui.services.jobs import fetch_blog_job
 
         if self._site is None:
@@ -771,6 +774,7 @@ class PleioApp(App[int]):
         self._show_status()
 
     async def _change_membership(self, guid: str, *, join: bool) -> None:
+        from pleio_tui.api import PleioError
         from pleio_tui.tui.services.jobs import membership_job
 
         if self._site is None:
@@ -791,6 +795,8 @@ class PleioApp(App[int]):
 
     def _network_failed(self, exc: BaseException, *, quiet_offline: bool = False) -> None:
         """Say what went wrong and carry on from the cache."""
+        from pleio_tui.api import OfflineError, SessionExpiredError
+
         if isinstance(exc, SessionExpiredError):
             self._online = False
             self.notify(self._strings.error("session_expired"), severity="error", markup=False)
@@ -822,6 +828,7 @@ class PleioApp(App[int]):
             self.run_worker(self._check_login(result), group="login", exclusive=True)
 
     async def _check_login(self, result: LoginResult) -> None:
+        from pleio_tui.api import PleioError
         from pleio_tui.tui.services.jobs import viewer_job
 
         same_site = self._site is not None and self._site.site_url == result.site_url

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pleio_tui.api import PleioError
 from pleio_tui.store import CacheBusyError, CacheCorruptError
 
 
 def error_code(exc: BaseException) -> str:
     """Pleio's or the client's code for `exc` ("offline", "could_not_add", ...)."""
+    from pleio_tui.api import PleioError  # not needed before something fails
+
     if isinstance(exc, PleioError):
         return exc.code
     if isinstance(exc, CacheBusyError):
