@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -373,6 +374,17 @@ async def test_medium_terminal_folds_the_groups_away_until_active() -> None:
         await pilot.press("shift+tab")
         await pilot.pause()
         assert visible(app, "#groups") and app.filled_groups == 1  # made once
+
+
+async def test_the_group_list_is_made_once_when_asked_twice_at_once() -> None:
+    app = LayoutApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        first, second = await asyncio.gather(screen.make_groups(), screen.make_groups())
+        assert first is second and len(app.query("#groups")) == 1
+        assert app.filled_groups == 1
 
 
 async def test_widening_to_three_panes_makes_the_group_list() -> None:

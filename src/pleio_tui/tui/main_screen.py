@@ -10,6 +10,7 @@ does not show.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -55,6 +56,7 @@ class MainScreen(Screen[None]):
         self._on_mounted = on_mounted
         self._on_groups_made = on_groups_made
         self._groups: GroupsPane | None = None
+        self._making_groups = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         if self.has_class(WIDE):
@@ -100,11 +102,16 @@ class MainScreen(Screen[None]):
 
     async def make_groups(self) -> GroupsPane:
         """The group list, made and filled now if it was not yet."""
-        if self._groups is None:
-            self._groups = self._new_groups()
-            await self.mount(self._groups, before=self.feed)
-            self._on_groups_made()
-        return self._groups
+        # A resize and a key can both ask while it mounts: one makes it, and
+        # `groups` stays None until it is mounted and filled.
+        async with self._making_groups:
+            groups = self._groups
+            if groups is None:
+                groups = self._new_groups()
+                await self.mount(groups, before=self.feed)
+                self._groups = groups
+                self._on_groups_made()
+            return groups
 
     def set_strings(self, strings: Strings) -> None:
         """Another language, for the panes made so far and those made later."""
