@@ -52,6 +52,7 @@ def test_an_unchanged_config_is_not_parsed_again(tmp_path: Path) -> None:
     copy = tmp_path / "cache" / "config.json"
     assert load_config(path, parsed_copy=copy).site == "https://x.pleio.nl"
     assert copy.stat().st_mode & 0o777 == 0o600
+    assert copy.parent.stat().st_mode & 0o777 == 0o700
     kept = json.loads(copy.read_text(encoding="utf-8"))
     kept["data"]["site"] = "https://kept.pleio.nl"
     copy.write_text(json.dumps(kept), encoding="utf-8")

@@ -10,6 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from pleio_tui.paths import ensure_private_dir
+
 
 class ConfigError(ValueError):
     """The config file has a problem; the message names the file and the setting."""
@@ -85,7 +87,7 @@ def _keep_parse(parsed_copy: Path, text: str, data: dict[str, Any]) -> None:
     except (TypeError, ValueError):  # TOML dates and times have no JSON form
         return
     try:
-        parsed_copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_private_dir(parsed_copy.parent)
         handle, name = tempfile.mkstemp(dir=parsed_copy.parent, prefix=".config-")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
