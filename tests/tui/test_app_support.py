@@ -67,6 +67,11 @@ def widget_text(widget: Widget) -> str:
     return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
 
 
+def notices(pilot: Pilot[Any]) -> list[str]:
+    """The notifications shown now (toasts wrap, so they are not read off the screen)."""
+    return [notice.message for notice in pilot.app._notifications]
+
+
 def screen_text(pilot: Pilot[Any]) -> str:
     """Everything on the terminal now, modal screens included."""
     strips = pilot.app.screen._compositor.render_strips()

@@ -12,6 +12,7 @@ from test_app_support import (
     choose_group,
     graphql,
     make_app,
+    notices,
     open_blog,
     synced,
     wait_for,
@@ -177,3 +178,66 @@ async def test_vote_and_bookmark_reach_the_site(
 
         await wait_for(pilot, on_site)
         assert thread(demo_site, hadewych, blog.guid)["votes"] == blog.votes + 1
+
+
+BLOG_BODY = """
+query Body($guid: String!) {
+  entity(guid: $guid) { ... on Blog { guid description richDescription } }
+}
+"""
+
+
+async def test_editing_own_post_sends_the_new_text_to_the_site(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")  # Hadewych wrote it
+        guid = app.open_blog.guid if app.open_blog else ""
+        await pilot.press("e")
+        composer = app.main.post.composer
+        assert composer.is_open and composer.draft_key == f"edit:{guid}"
+        assert "energieke samenleving" in composer.text  # the post's own text, to change
+        await pilot.press(*" Aangevuld vanuit de terminal.", "ctrl+s")
+
+        def on_site() -> str:
+            blog = graphql(demo_site.url, hadewych, BLOG_BODY, guid=guid)["entity"]
+            return f"{blog['description']} {blog['richDescription']}"
+
+        await wait_for(pilot, lambda: "Aangevuld vanuit de terminal." in on_site())
+        assert not composer.is_open
+
+
+async def test_someone_elses_post_is_not_opened_for_editing(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Welkom op dit Pleio-platform")
+        assert app.open_blog is not None and not app.open_blog.can_edit
+        await pilot.press("e")
+        await wait_for(pilot, lambda: "Dit blog mag je niet bewerken." in notices(pilot))
+        assert not app.main.post.is_composing
+
+
+async def test_copy_link_and_open_in_browser_give_the_posts_address(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    opened: list[str] = []
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    # No browser can start here: record what the app asks Textual to open.
+    app.open_url = lambda url, *, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        blog = app.open_blog
+        assert blog is not None
+        expected = demo_site.url.rstrip("/") + blog.url
+        await pilot.press("y")
+        assert app.clipboard == expected
+        await wait_for(pilot, lambda: "Link gekopieerd." in notices(pilot))
+        await pilot.press("o")
+        assert opened == [expected]
+        await wait_for(pilot, lambda: "Geopend in de browser." in notices(pilot))

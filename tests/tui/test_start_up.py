@@ -11,10 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_app_support import SIZE, make_app, wait_for, widget_text
+from test_app_support import SIZE, make_app, notices, wait_for, widget_text
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
+from pleio_tui.config import Config
 from pleio_tui.models import Blog, User
 from pleio_tui.store import Store
 from pleio_tui.tui.collection import pause_collection, resume_collection
@@ -131,6 +132,17 @@ def test_the_first_screen_imports_only_what_it_shows(cached: Path) -> None:
     ).stdout.split()
     assert "pleio_tui.tui.main_screen" in shown
     assert sorted(set(NOT_ON_THE_FIRST_SCREEN) & set(shown)) == []
+
+
+async def test_a_bad_key_remap_is_named_at_start_and_the_rest_apply(cached: Path) -> None:
+    config = Config(sync_interval_minutes=0, keys={"app.serach": "s", "app.help": "H"})
+    app = make_app(SITE_URL, None, cached, offline=True, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: any("app.serach" in text for text in notices(pilot)))
+        [notice] = [text for text in notices(pilot) if "app.serach" in text]
+        assert notice.startswith("Toetsen in de configuratie:") and "app.search" in notice
+        await pilot.press("H")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
 
 
 def test_resuming_what_was_not_paused_changes_nothing(collection_restored: None) -> None:
