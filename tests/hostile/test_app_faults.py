@@ -20,7 +20,7 @@ import pytest
 from fault_server import FaultServer
 from hostile_site import refused_site_url
 from screen_probe import assert_strips_inert, screen_strips
-from test_app_support import SIZE, make_app, open_blog, wait_for
+from test_app_support import SIZE, make_app, notices, open_blog, wait_for
 from textual.pilot import Pilot
 
 from pleio_tui.models import OutboxState
@@ -75,7 +75,7 @@ def toasts_and_screen(pilot: Pilot[Any]) -> str:
 def notified(pilot: Pilot[Any], text: str) -> bool:
     """Whether a notification says `text` (toasts wrap, so not read off the screen)."""
     toasts_and_screen(pilot)  # what they show on the terminal is inert
-    return any(text in notice.message for notice in pilot.app._notifications)
+    return any(text in notice for notice in notices(pilot))
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from pleio_tui.models import Blog, FeedRow
 from pleio_tui.tui.render import ENGLISH, PostStrings
-from pleio_tui.tui.widgets.line_view import LineFrame
+from pleio_tui.tui.widgets.line_frame import LineFrame
 
 if TYPE_CHECKING:
     from pleio_tui.tui.render.post import CommentSpan, RenderedPost

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from pleio_tui.models import RowSource
-from pleio_tui.tui.widgets.line_view import LineFrame
+from pleio_tui.tui.widgets.line_frame import LineFrame
 
 RowT = TypeVar("RowT")
 RowT_co = TypeVar("RowT_co", covariant=True)
