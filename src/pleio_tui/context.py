@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from pleio_tui.config import Config, load_config
 from pleio_tui.paths import AppDirs
+from pleio_tui.secret import Secret
 from pleio_tui.site_url import parse_site_url
 
 
@@ -19,7 +20,7 @@ class NoSiteError(ValueError):
 
 class SiteContext(NamedTuple):
     site_url: str
-    session: str | None
+    session: Secret | None
     cache_path: Path
     config: Config
     offline: bool = False
@@ -30,7 +31,7 @@ def site_context(
     *,
     offline: bool = False,
     dirs: AppDirs | None = None,
-    session: str | None = None,
+    session: Secret | None = None,
     read_keyring: bool = True,
     config: Config | None = None,
 ) -> SiteContext:

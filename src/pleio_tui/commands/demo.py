@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from pleio_tui.config import load_config
     from pleio_tui.context import SiteContext
     from pleio_tui.paths import AppDirs
+    from pleio_tui.secret import Secret
     from pleio_tui.server.runner import LocalSite
 
     dirs = AppDirs.default()
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             )
             context = SiteContext(
                 site_url=site.url,
-                session=session,
+                session=Secret(session),
                 cache_path=Path(tmp) / "cache" / "demo.sqlite3",
                 config=config,
                 offline=args.offline,

@@ -138,6 +138,9 @@ NL: dict[str, str] = {
     "login.url_empty": "Geef het adres van de site, bijvoorbeeld https://gemeente.pleio.nl.",
     "login.url_scheme": "Een site-adres begint met https:// (of http://).",
     "login.url_no_host": "Er staat geen servernaam in het adres.",
+    "login.url_credentials": (
+        "Zet geen gebruikersnaam of wachtwoord in het adres; plak de sessionid hieronder."
+    ),
     "login.url_insecure": (
         "Let op: zonder https gaat je sessie onversleuteld over het netwerk naar {host}."
     ),
@@ -336,6 +339,9 @@ EN: dict[str, str] = {
     "login.url_empty": "Give the site's address, for example https://gemeente.pleio.nl.",
     "login.url_scheme": "A site address starts with https:// (or http://).",
     "login.url_no_host": "The address has no host name.",
+    "login.url_credentials": (
+        "Leave the user name and password out of the address; paste the sessionid below."
+    ),
     "login.url_insecure": "Careful: without https your session travels unencrypted to {host}.",
     "login.session_empty": "Paste the value of the cookie sessionid.",
     "login.session_invalid": "This sessionid has characters a cookie cannot hold.",
