@@ -29,6 +29,8 @@ __all__ = [
 
 class KeyringUnavailableError(RuntimeError):
     def __init__(self, detail: str) -> None:
+        self.detail = detail
+        """What the keyring said or did, without the advice."""
         super().__init__(
             "no usable keyring on this machine to keep the session in "
             f"({detail}); set the environment variable {SESSION_ENV} to the "

@@ -856,7 +856,7 @@ class PleioApp(App[int]):
         except KeyringUnavailableError as exc:
             # The session still works for this run; the message names the way out.
             self.notify(
-                self._strings("notice.session_not_saved", reason=str(exc)),
+                self._strings("notice.session_not_saved", reason=exc.detail),
                 severity="warning",
                 markup=False,
             )

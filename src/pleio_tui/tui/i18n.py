@@ -249,7 +249,11 @@ NL: dict[str, str] = {
     "notice.no_site": "Nog geen site: log eerst in.",
     "notice.logged_in": "Ingelogd als {name}.",
     "notice.plain_http": "Let op: {site} is gewoon http; je sessie gaat onversleuteld mee.",
-    "notice.session_not_saved": "Sessie niet bewaard: {reason}",
+    "notice.session_not_saved": (
+        "Ingelogd voor nu, maar de sessie is niet bewaard: deze machine heeft geen "
+        "bruikbare keyring ({reason}). Zet PLEIO_TUI_SESSION op de waarde van "
+        "sessionid om de volgende keer ingelogd te zijn."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -442,7 +446,11 @@ EN: dict[str, str] = {
     "notice.no_site": "No site yet: log in first.",
     "notice.logged_in": "Logged in as {name}.",
     "notice.plain_http": "Careful: {site} is plain http; your session travels unencrypted.",
-    "notice.session_not_saved": "Session not saved: {reason}",
+    "notice.session_not_saved": (
+        "Logged in for now, but the session was not stored: this machine has no "
+        "usable keyring ({reason}). Set PLEIO_TUI_SESSION to the sessionid value "
+        "to be logged in next time."
+    ),
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}
