@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     post.add_argument("--title", required=True, metavar="T")
     post.add_argument("file", metavar="FILE|-", nargs="?", default="-")
     post.add_argument("--site", dest="sub_site", metavar="URL")
+
+    comment = commands.add_parser(
+        "comment", help="comment on a blog or reply to a comment (queued when offline)"
+    )
+    comment.add_argument("item", metavar="ITEM", help="the blog's guid or its address on the site")
+    comment.add_argument("file", metavar="FILE|-", nargs="?", default="-")
+    comment.add_argument("--reply-to", metavar="COMMENT_GUID", help="reply to this comment")
+    comment.add_argument("--site", dest="sub_site", metavar="URL")
     return parser
 
 
