@@ -7,9 +7,11 @@ at the one place that sends it.
 
 from __future__ import annotations
 
-import hmac
-import re
-from typing import NoReturn
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 SESSION_ENV = "PLEIO_TUI_SESSION"
 SECRET_ENVIRONMENT = (SESSION_ENV,)
@@ -19,7 +21,7 @@ COOKIE_NAME = "sessionid"
 MASK = "********"
 
 # RFC 6265 cookie-octet: anything else could smuggle another cookie or header.
-_COOKIE_VALUE = re.compile(r"^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$")
+_COOKIE_OCTETS = frozenset(chr(code) for code in range(0x21, 0x7F)) - frozenset('",;\\')
 
 
 class MalformedSessionError(ValueError):
@@ -50,6 +52,8 @@ class Secret:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Secret):
             return NotImplemented
+        import hmac  # hashlib with it: not worth its import time at every start
+
         return hmac.compare_digest(self._value.encode(), other._value.encode())
 
     def __hash__(self) -> int:
@@ -59,8 +63,16 @@ class Secret:
         raise TypeError("a Secret is not pickled: it would be written out in full")
 
 
+def scrub_secret_environment() -> None:
+    """Take the secrets out of this process's environment once they are read: no
+    child process (the browser the app opens, the editor, their helpers) inherits
+    them."""
+    for name in SECRET_ENVIRONMENT:
+        os.environ.pop(name, None)
+
+
 def is_cookie_value(value: str) -> bool:
-    return bool(_COOKIE_VALUE.match(value))
+    return bool(value) and all(char in _COOKIE_OCTETS for char in value)
 
 
 def session_secret(raw: str, *, source: str = "the sessionid") -> Secret:

@@ -194,3 +194,64 @@ def test_a_configured_site_with_a_password_is_refused_without_echo(
     err = capsys.readouterr().err
     assert "wachtwoord123" not in err
     assert str(config_file) in err and "user name or password" in err
+
+
+DUMPING_SCRIPT = """#!/bin/sh
+env > "{target}.tmp" && mv "{target}.tmp" "{target}"
+[ -f "$1" ] && printf ' bewerkt' >> "$1"
+exit 0
+"""
+
+
+def _wait_for_file(path: Path, timeout: float = 20) -> str:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path.name} was never written"
+        time.sleep(0.1)
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_browser_and_the_editor_the_app_starts_never_get_the_session(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    """The real app in tmux, with PLEIO_TUI_SESSION: `o` opens the post in $BROWSER,
+    ctrl+e the composer's text in $EDITOR; both dump the environment they got."""
+    from terminal_session import TerminalSession, xdg_env
+
+    scripts = {}
+    for name in ("browser", "editor"):
+        script = tmp_path / f"{name}.sh"
+        script.write_text(DUMPING_SCRIPT.format(target=tmp_path / f"{name}-env.txt"))
+        script.chmod(0o700)
+        scripts[name] = str(script)
+    env = {
+        **xdg_env(tmp_path),
+        SESSION_ENV: hadewych,
+        "BROWSER": scripts["browser"],
+        "EDITOR": scripts["editor"],
+        "VISUAL": scripts["editor"],
+        "PLEIO_TEST_MARKER": "zichtbaar",
+    }
+    session = TerminalSession(["--site", demo_site.url], env)
+    try:
+        session.wait_for("Leren door doen")
+        session.keys("/")
+        session.wait_for("Zoek")
+        session.type("energieke samenleving")
+        session.keys("Down")
+        time.sleep(0.3)
+        session.keys("Enter")
+        session.wait_for("Door Hadewych in de groep")
+        session.keys("o")
+        browser_env = _wait_for_file(tmp_path / "browser-env.txt")
+        session.keys("c")
+        session.wait_for("Reactie op")
+        session.keys("C-e")
+        editor_env = _wait_for_file(tmp_path / "editor-env.txt")
+        session.wait_for("bewerkt")  # the app took the editor's text back
+    finally:
+        session.close()
+
+    for seen in (browser_env, editor_env):
+        assert "PLEIO_TEST_MARKER=zichtbaar" in seen  # the rest of the environment is there
+        assert SESSION_ENV not in seen and hadewych not in seen

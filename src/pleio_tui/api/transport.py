@@ -27,16 +27,13 @@ from pleio_tui.api.errors import (
     is_retryable,
     remote_error,
 )
-from pleio_tui.secret import Secret
+from pleio_tui.secret import Secret, is_cookie_value
 
 USER_AGENT = f"{APP_NAME}/{__version__}"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=20.0, pool=5.0)
 DEFAULT_TOTAL_TIMEOUT = 60.0
 """A site that drips its answer a byte at a time never trips the read timeout."""
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
-
-# RFC 6265 cookie-octet: anything else could smuggle another cookie or header.
-_COOKIE_VALUE = re.compile(r"^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$")
 
 JsonObject = dict[str, Any]
 
@@ -77,7 +74,9 @@ class GraphQLTransport:
     ) -> None:
         if isinstance(session_id, str):
             session_id = Secret(session_id)
-        if session_id is not None and not _COOKIE_VALUE.match(session_id.reveal()):
+        # RFC 6265 cookie-octets only: anything else could smuggle another cookie
+        # or header (a trailing newline included).
+        if session_id is not None and not is_cookie_value(session_id.reveal()):
             raise ValueError("the session id holds characters a cookie cannot carry")
         self.endpoint = graphql_endpoint(site_url)
         self.session_id = session_id
