@@ -205,3 +205,46 @@ def test_a_comment_on_an_address_needs_no_configured_site(
     assert cli("comment", f"{url}{address}", str(text_file)) == 0
 
     assert "Commented:" in capsys.readouterr().err
+
+
+GUID = "6a1f0c52-7d1e-4b4e-9d53-2f3c7a9e8b10"
+
+
+@pytest.mark.parametrize(
+    ("item", "origin"),
+    [
+        (GUID, None),
+        (f"  {GUID}\n", None),
+        (f"/blog/view/{GUID}/een-titel", None),
+        (f"/blog/view/{GUID}", None),
+        (f"https://gemeente.pleio.nl/blog/view/{GUID}/een-titel", "https://gemeente.pleio.nl"),
+        (
+            f"https://Gemeente.pleio.nl/groups/view/{GUID[::-1]}/de-groep/blog/view/{GUID}/titel",
+            "https://gemeente.pleio.nl",
+        ),
+        (f"http://127.0.0.1:8000/blog/view/{GUID}/titel?x=1#reacties", "http://127.0.0.1:8000"),
+    ],
+)
+def test_the_item_is_a_guid_or_a_blog_address(item: str, origin: str | None) -> None:
+    from pleio_tui.commands.comment import BlogRef, parse_blog_ref
+
+    assert parse_blog_ref(item) == BlogRef(GUID, origin)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "",
+        "https://gemeente.pleio.nl/",
+        f"https://gemeente.pleio.nl/groups/view/{GUID}/de-groep",
+        f"https://gemeente.pleio.nl/news/view/{GUID}/nieuws",
+        f"https://gemeente.pleio.nl/blog/view/{GUID}/titel/extra",
+        "een blog over participatie",
+    ],
+)
+def test_anything_else_is_not_a_blog(item: str) -> None:
+    from pleio_tui.commands.comment import parse_blog_ref
+    from pleio_tui.commands.text_input import BadInputError
+
+    with pytest.raises(BadInputError, match="is not a blog"):
+        parse_blog_ref(item)

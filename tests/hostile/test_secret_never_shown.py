@@ -255,3 +255,29 @@ def test_the_browser_and_the_editor_the_app_starts_never_get_the_session(
     for seen in (browser_env, editor_env):
         assert "PLEIO_TEST_MARKER=zichtbaar" in seen  # the rest of the environment is there
         assert SESSION_ENV not in seen and hadewych not in seen
+
+
+def test_the_login_screen_refuses_an_address_with_a_password() -> None:
+    from pleio_tui.tui.i18n import Strings
+    from pleio_tui.tui.screens.login import check_site_url
+
+    check = check_site_url("https://jan:wachtwoord123@gemeente.pleio.nl")
+    assert (check.site_url, check.error) == (None, "login.url_credentials")
+    for language in ("nl", "en"):
+        assert "wachtwoord123" not in Strings(language)("login.url_credentials")
+
+
+@pytest.mark.parametrize("raw", ["abc def", "abc\n1", "abc;x=1", 'a"b', "caf\u00e9", "\x1b[2J"])
+def test_a_session_no_cookie_can_carry_is_refused_without_echo(raw: str) -> None:
+    from pleio_tui.secret import MalformedSessionError, session_secret
+
+    with pytest.raises(MalformedSessionError) as caught:
+        session_secret(raw)
+    assert raw not in str(caught.value)
+
+
+def test_a_pasted_cookie_header_gives_its_value() -> None:
+    from pleio_tui.secret import session_secret
+
+    assert session_secret("  sessionid=abc123 \n").reveal() == "abc123"
+    assert session_secret("abc123").reveal() == "abc123"
