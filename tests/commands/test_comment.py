@@ -240,6 +240,7 @@ def test_the_item_is_a_guid_or_a_blog_address(item: str, origin: str | None) -> 
         f"https://gemeente.pleio.nl/news/view/{GUID}/nieuws",
         f"https://gemeente.pleio.nl/blog/view/{GUID}/titel/extra",
         "een blog over participatie",
+        f"//[gemeente/blog/view/{GUID}",
     ],
 )
 def test_anything_else_is_not_a_blog(item: str) -> None:

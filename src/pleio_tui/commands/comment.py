@@ -42,13 +42,14 @@ def parse_blog_ref(item: str) -> BlogRef:
         return BlogRef(text, None)
     origin = None
     if "://" in text:
-        parts = urlsplit(text)
-        authority = text.partition("://")[2].split("/")[0]
+        scheme, _, rest = text.partition("://")
+        authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
         # Only compared with the site in use, which is checked on its own.
-        origin = parse_site_url(f"{parts.scheme}://{authority}", allow_insecure_http=True)
-        path = parts.path
-    else:
+        origin = parse_site_url(f"{scheme}://{authority}", allow_insecure_http=True)
+    try:
         path = urlsplit(text).path
+    except ValueError:  # brackets that hold no IPv6 address
+        path = ""
     found = _BLOG_PATH.match(path)
     if found is None or not _GUID.match(found.group(1)):
         raise BadInputError(
@@ -84,7 +85,7 @@ def commented_line(site_url: str, blog_url: str, outcome: OutboxOutcome) -> str:
 def _blog_url(blog: Blog | None, ref: BlogRef, item: str) -> str:
     if blog is not None and blog.url:
         return blog.url
-    return item.strip() if ref.origin is not None else f"/blog/view/{ref.guid}"
+    return terminal_safe_line(item.strip()) if ref.origin else f"/blog/view/{ref.guid}"
 
 
 def run(args: argparse.Namespace) -> int:
