@@ -19,6 +19,7 @@ from pleio_tui.credentials import (
     save_session,
 )
 from pleio_tui.paths import AppDirs, site_slug
+from pleio_tui.secret import Secret
 from pleio_tui.site_url import SiteUrlError, parse_site_url
 
 
@@ -170,8 +171,8 @@ def test_platformdirs_follow_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 
 def test_the_session_lives_in_the_keyring_per_site() -> None:
     assert load_session("https://a.pleio.nl") is None
-    save_session("https://a.pleio.nl/", "abc")
-    assert load_session("https://A.pleio.nl") == "abc"
+    save_session("https://a.pleio.nl/", Secret("abc"))
+    assert load_session("https://A.pleio.nl") == Secret("abc")
     assert load_session("https://b.pleio.nl") is None
     assert forget_session("https://a.pleio.nl") is True
     assert forget_session("https://a.pleio.nl") is False
@@ -179,9 +180,9 @@ def test_the_session_lives_in_the_keyring_per_site() -> None:
 
 
 def test_the_environment_overrides_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    save_session("https://a.pleio.nl", "from-keyring")
+    save_session("https://a.pleio.nl", Secret("from-keyring"))
     monkeypatch.setenv("PLEIO_TUI_SESSION", "from-env")
-    assert load_session("https://a.pleio.nl") == "from-env"
+    assert load_session("https://a.pleio.nl") == Secret("from-env")
 
 
 def test_no_keyring_backend_names_the_environment_variable() -> None:
@@ -192,7 +193,7 @@ def test_no_keyring_backend_names_the_environment_variable() -> None:
     with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION"):
         load_session("https://a.pleio.nl")
     with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION"):
-        save_session("https://a.pleio.nl", "x")
+        save_session("https://a.pleio.nl", Secret("x"))
 
 
 def test_site_context_needs_a_site(tmp_path: Path) -> None:
@@ -201,8 +202,8 @@ def test_site_context_needs_a_site(tmp_path: Path) -> None:
         site_context(None, dirs=dirs)
     (tmp_path / "c").mkdir()
     write(dirs.config_file, 'site = "https://a.pleio.nl"\n')
-    save_session("https://a.pleio.nl", "s3")
+    save_session("https://a.pleio.nl", Secret("s3"))
     context = site_context(None, dirs=dirs)
     assert context.site_url == "https://a.pleio.nl"
-    assert context.session == "s3"
+    assert context.session == Secret("s3")
     assert context.cache_path.parent == tmp_path / "d" / "sites"

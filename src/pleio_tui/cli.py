@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     post.add_argument("--title", required=True, metavar="T")
     post.add_argument("file", metavar="FILE|-", nargs="?", default="-")
     post.add_argument("--site", dest="sub_site", metavar="URL")
+
+    comment = commands.add_parser(
+        "comment", help="comment on a blog or reply to a comment (queued when offline)"
+    )
+    comment.add_argument("item", metavar="ITEM", help="the blog's guid or its address on the site")
+    comment.add_argument("file", metavar="FILE|-", nargs="?", default="-")
+    comment.add_argument("--reply-to", metavar="COMMENT_GUID", help="reply to this comment")
+    comment.add_argument("--site", dest="sub_site", metavar="URL")
     return parser
 
 
@@ -95,8 +103,21 @@ def plain_start(argv: Sequence[str]) -> SimpleNamespace | None:
     return SimpleNamespace(site=site, offline=offline, command="tui")
 
 
+def _holds_surrogate(argument: str) -> bool:
+    """Python hands bytes that are not UTF-8 over as lone surrogates."""
+    return any("\ud800" <= char <= "\udfff" for char in argument)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
+    if any(_holds_surrogate(argument) for argument in given):
+        from pleio_tui.commands.text_input import BadInputError, check_arguments
+
+        try:
+            check_arguments(given)
+        except BadInputError as exc:
+            print(f"pleio-tui: {exc}", file=sys.stderr)
+            return 2
     args = plain_start(given) or build_parser().parse_args(given)
     if getattr(args, "sub_site", None):
         args.site = args.sub_site

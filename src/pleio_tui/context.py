@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from pleio_tui.config import Config, load_config
 from pleio_tui.paths import AppDirs
-from pleio_tui.site_url import parse_site_url
+from pleio_tui.secret import Secret
+from pleio_tui.site_url import SiteUrlError, parse_site_url
 
 
 class NoSiteError(ValueError):
@@ -19,7 +20,7 @@ class NoSiteError(ValueError):
 
 class SiteContext(NamedTuple):
     site_url: str
-    session: str | None
+    session: Secret | None
     cache_path: Path
     config: Config
     offline: bool = False
@@ -30,7 +31,7 @@ def site_context(
     *,
     offline: bool = False,
     dirs: AppDirs | None = None,
-    session: str | None = None,
+    session: Secret | None = None,
     read_keyring: bool = True,
     config: Config | None = None,
 ) -> SiteContext:
@@ -44,7 +45,12 @@ def site_context(
     raw = site_option or config.site
     if not raw:
         raise NoSiteError(dirs.config_file)
-    site_url = parse_site_url(raw, allow_insecure_http=config.allow_insecure_http)
+    try:
+        site_url = parse_site_url(raw, allow_insecure_http=config.allow_insecure_http)
+    except SiteUrlError as exc:
+        if site_option:
+            raise
+        raise SiteUrlError(f"{dirs.config_file}: site: {exc}") from None
     if session is None and read_keyring:
         from pleio_tui.credentials import load_session  # keyring: 20 ms, when needed
 

@@ -14,12 +14,23 @@ import keyring.errors
 
 from pleio_tui import APP_NAME
 from pleio_tui.paths import normalise_site_url
+from pleio_tui.secret import SESSION_ENV, MalformedSessionError, Secret, session_secret
 
-SESSION_ENV = "PLEIO_TUI_SESSION"
+__all__ = [
+    "SESSION_ENV",
+    "KeyringUnavailableError",
+    "MalformedSessionError",
+    "forget_session",
+    "load_session",
+    "save_session",
+    "session_from_env",
+]
 
 
 class KeyringUnavailableError(RuntimeError):
     def __init__(self, detail: str) -> None:
+        self.detail = detail
+        """What the keyring said or did, without the advice."""
         super().__init__(
             "no usable keyring on this machine to keep the session in "
             f"({detail}); set the environment variable {SESSION_ENV} to the "
@@ -27,29 +38,42 @@ class KeyringUnavailableError(RuntimeError):
         )
 
 
-def session_from_env() -> str | None:
-    value = os.environ.get(SESSION_ENV, "").strip()
-    return value or None
+def session_from_env() -> Secret | None:
+    """The session in PLEIO_TUI_SESSION; None when unset or blank.
+    MalformedSessionError when it cannot be a cookie value."""
+    raw = os.environ.get(SESSION_ENV, "")
+    if not raw.strip():
+        return None
+    return session_secret(raw, source=SESSION_ENV)
 
 
-def load_session(site_url: str) -> str | None:
+def load_session(site_url: str) -> Secret | None:
     """The session for a site: the environment first, then the keyring."""
     from_env = session_from_env()
     if from_env:
         return from_env
+    stored = _stored(site_url)
+    if not stored:
+        return None
     try:
-        return keyring.get_password(APP_NAME, normalise_site_url(site_url))
-    except keyring.errors.NoKeyringError as exc:
-        raise KeyringUnavailableError(type(exc).__name__) from None
+        return session_secret(stored, source="the session in the keyring")
+    except MalformedSessionError:
+        return None  # not ours to send: the site would refuse it anyway; login replaces it
+
+
+def save_session(site_url: str, session: Secret) -> None:
+    """Keep the session in the keyring, then read it back: a backend that takes
+    it and keeps nothing (no backend at all, a null one) is as unusable as one
+    that refuses."""
+    try:
+        keyring.set_password(APP_NAME, normalise_site_url(site_url), session.reveal())
     except Exception as exc:  # backends raise their own errors (D-Bus, locked wallets)
         raise KeyringUnavailableError(type(exc).__name__) from None
-
-
-def save_session(site_url: str, sessionid: str) -> None:
-    try:
-        keyring.set_password(APP_NAME, normalise_site_url(site_url), sessionid)
-    except Exception as exc:
-        raise KeyringUnavailableError(type(exc).__name__) from None
+    kept = _stored(site_url)
+    if kept is None or Secret(kept) != session:
+        backend = type(keyring.get_keyring())
+        name = f"{backend.__module__}.{backend.__qualname__}"
+        raise KeyringUnavailableError(f"the keyring backend {name} did not keep it")
 
 
 def forget_session(site_url: str) -> bool:
@@ -61,3 +85,10 @@ def forget_session(site_url: str) -> bool:
     except Exception as exc:
         raise KeyringUnavailableError(type(exc).__name__) from None
     return True
+
+
+def _stored(site_url: str) -> str | None:
+    try:
+        return keyring.get_password(APP_NAME, normalise_site_url(site_url))
+    except Exception as exc:  # NoKeyringError, and the backends' own errors
+        raise KeyringUnavailableError(type(exc).__name__) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
 
 from pleio_tui.paths import normalise_site_url
@@ -32,6 +33,12 @@ def parse_site_url(raw: str, *, allow_insecure_http: bool = False) -> str:
         raise SiteUrlError("no site address given (for example https://gemeente.pleio.nl)")
     if "://" not in text:
         text = "https://" + text
+    # Checked before anything can quote the address back: it holds a password.
+    if "@" in re.split(r"[/?#]", text.partition("://")[2], maxsplit=1)[0]:
+        raise SiteUrlError(
+            "a site address must not hold a user name or password (user:password@...): "
+            "give the address alone; `pleio-tui login` asks for the session"
+        )
     try:
         parts = urlsplit(text)
         port = parts.port

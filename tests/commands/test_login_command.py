@@ -16,6 +16,7 @@ from command_helpers import cli
 
 from pleio_tui.credentials import SESSION_ENV, load_session, save_session
 from pleio_tui.paths import AppDirs
+from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
 
 
@@ -34,7 +35,7 @@ def test_login_keeps_a_good_session_and_makes_the_site_the_default(
     assert cli("login", demo_site.url) == 0
 
     assert f"Logged in to {demo_site.url} as Hadewych" in capsys.readouterr().err
-    assert load_session(demo_site.url) == hadewych
+    assert load_session(demo_site.url) == Secret(hadewych)
     config_file = AppDirs.default().config_file
     assert config_file.read_text(encoding="utf-8") == f'site = "{demo_site.url}"\n'
     assert stat.S_IMODE(config_file.stat().st_mode) == 0o600
@@ -52,7 +53,7 @@ def test_login_leaves_a_configured_site_alone(
     assert cli("login", demo_site.url) == 0
 
     assert config_file.read_text(encoding="utf-8") == 'site = "https://elders.pleio.nl"\n'
-    assert load_session(demo_site.url) == hadewych
+    assert load_session(demo_site.url) == Secret(hadewych)
 
 
 def test_login_refuses_a_session_the_site_does_not_know(
@@ -92,7 +93,7 @@ def test_login_rejects_a_bad_address_before_asking(capsys: pytest.CaptureFixture
 def test_logout_forgets_the_session_once(
     demo_site: LocalSite, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    save_session(demo_site.url, "abc")
+    save_session(demo_site.url, Secret("abc"))
 
     assert cli("logout", demo_site.url) == 0
     assert cli("logout", demo_site.url) == 0

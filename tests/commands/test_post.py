@@ -12,6 +12,7 @@ from command_helpers import SEED_GROUP, cli, count_titled
 from pleio_tui.context import site_context
 from pleio_tui.credentials import save_session
 from pleio_tui.models import OutboxState
+from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
 
@@ -27,7 +28,7 @@ def body_file(tmp_path: Path) -> Path:
 
 
 def synced(site: LocalSite, session: str) -> str:
-    save_session(site.url, session)
+    save_session(site.url, Secret(session))
     assert cli("sync", "--site", site.url) == 0
     return site.url
 

@@ -8,12 +8,13 @@ import pytest
 from command_helpers import add_blog, cli
 
 from pleio_tui.credentials import save_session
+from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
 
 
 @pytest.fixture
 def logged_in(demo_site: LocalSite, hadewych: str) -> str:
-    save_session(demo_site.url, hadewych)
+    save_session(demo_site.url, Secret(hadewych))
     return demo_site.url
 
 
@@ -50,7 +51,7 @@ def test_sync_without_a_session_says_how_to_log_in(
 def test_sync_with_an_expired_session_fails(
     demo_site: LocalSite, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    save_session(demo_site.url, "lang-verlopen")
+    save_session(demo_site.url, Secret("lang-verlopen"))
 
     assert cli("--site", demo_site.url, "sync") == 1
 

@@ -4,16 +4,22 @@ adds the list to choose from), the app notifies and keeps the draft."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from corpus import assert_inert
 from screen_probe import assert_strips_inert, screen_strips
 from test_app_support import SIZE, choose_group, make_app, synced, wait_for
 
 from pleio_tui.cli import main
+from pleio_tui.context import site_context
 from pleio_tui.paths import AppDirs
 from pleio_tui.server import LocalSite
+from pleio_tui.store import Store
 from pleio_tui.tui.screens.new_post import NewPostScreen
 
 
@@ -113,3 +119,144 @@ async def test_an_empty_title_in_the_app_is_refused_and_the_post_kept(
         await pilot.press("j")  # still running
     if app.store is not None:
         app.store.close()
+
+
+# --- bytes that are not UTF-8, and session values no cookie can carry, in real processes
+
+
+def run_cli(
+    *args: str | bytes, stdin: bytes = b"", session: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`python -m pleio_tui ARGS` as a shell would start it: arguments are bytes."""
+    env = {**os.environ}
+    env.pop("PLEIO_TUI_SESSION", None)
+    if session is not None:
+        env["PLEIO_TUI_SESSION"] = session
+    argv = [arg if isinstance(arg, bytes) else arg.encode() for arg in args]
+    return subprocess.run(
+        [sys.executable.encode(), b"-m", b"pleio_tui", *argv],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def one_line_exit_2(result: subprocess.CompletedProcess[bytes]) -> str:
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, err
+    assert "Traceback" not in err and result.stdout == b""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("pleio-tui: "), err
+    assert_inert(lines[0])
+    return lines[0]
+
+
+def blog_count(site: LocalSite, session: str) -> int:
+    response = httpx.post(
+        f"{site.url}/graphql",
+        json={"query": '{ entities(subtype: "blog", limit: 1000) { total } }'},
+        headers={"Cookie": f"sessionid={session}"},
+        timeout=10,
+    )
+    return int(response.json()["data"]["entities"]["total"])
+
+
+@pytest.fixture
+def synced_site(demo_site: LocalSite, hadewych: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+    assert main(["sync", "--site", demo_site.url]) == 0
+    monkeypatch.delenv("PLEIO_TUI_SESSION")
+    return demo_site.url
+
+
+def nothing_queued(site_url: str) -> None:
+    with Store.open(site_context(site_url, read_keyring=False).cache_path) as store:
+        assert store.outbox() == [] and store.drafts() == []
+
+
+LATIN_1 = "Één café, één zaak".encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [b"search", b"caf\xe9"],
+        [b"post", b"--group", b"Van buiten", b"--title", b"Caf\xe9", b"-"],
+        [b"post", b"--group", b"Van buiten \xff", b"--title", b"Titel", b"-"],
+        [b"--site", b"https://caf\xe9.example", b"search", b"x"],
+    ],
+    ids=["search", "post-title", "post-group", "site"],
+)
+def test_arguments_that_are_not_utf8_are_refused(
+    args: list[bytes], synced_site: str, demo_site: LocalSite, hadewych: str
+) -> None:
+    before = blog_count(demo_site, hadewych)
+
+    result = run_cli(*args, b"--site", synced_site.encode(), stdin=b"Tekst", session=hadewych)
+
+    assert "not UTF-8" in one_line_exit_2(result)
+    nothing_queued(synced_site)
+    assert blog_count(demo_site, hadewych) == before
+
+
+@pytest.mark.parametrize("source", ["stdin", "file"])
+def test_a_body_that_is_not_utf8_is_refused(
+    source: str, synced_site: str, demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    before = blog_count(demo_site, hadewych)
+    body = tmp_path / "latin1.md"
+    body.write_bytes(LATIN_1)
+    where = "-" if source == "stdin" else str(body)
+
+    result = run_cli(
+        "post",
+        "--group",
+        "Van buiten",
+        "--title",
+        "Café",
+        where,
+        "--site",
+        synced_site,
+        stdin=LATIN_1,
+        session=hadewych,
+    )
+
+    line = one_line_exit_2(result)
+    assert "not UTF-8" in line and ("standard input" in line or "latin1.md" in line)
+    nothing_queued(synced_site)
+    assert blog_count(demo_site, hadewych) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["sync"], ["post", "--group", "Van buiten", "--title", "Titel", "-"], ["search", "x"], []],
+    ids=["sync", "post", "search", "tui"],
+)
+@pytest.mark.parametrize("session", ["abc def", 'abc"def;other=1', "s\u00e9ssion"])
+def test_a_malformed_session_in_the_environment_is_refused(
+    args: list[str], session: str, synced_site: str, demo_site: LocalSite, hadewych: str
+) -> None:
+    before = blog_count(demo_site, hadewych)
+
+    result = run_cli(*args, "--site", synced_site, stdin=b"Tekst", session=session)
+
+    if args == ["search", "x"]:  # the cache alone: the session is never read
+        assert result.returncode in (0, 1) and b"Traceback" not in result.stderr
+        return
+    line = one_line_exit_2(result)
+    assert "PLEIO_TUI_SESSION" in line and "not a sessionid value" in line
+    assert session not in line
+    nothing_queued(synced_site)
+    assert blog_count(demo_site, hadewych) == before
+
+
+@pytest.mark.parametrize(
+    "pasted", [b"abc def\n", b"abc;def\n", LATIN_1 + b"\n"], ids=["space", "semicolon", "latin-1"]
+)
+def test_login_refuses_a_malformed_session(pasted: bytes, demo_site: LocalSite) -> None:
+    result = run_cli("login", demo_site.url, stdin=pasted)
+
+    line = one_line_exit_2(result)
+    assert "sessionid" in line or "not UTF-8" in line
+    assert not AppDirs.default().config_file.exists()

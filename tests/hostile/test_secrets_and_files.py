@@ -26,6 +26,7 @@ from pleio_tui.cli import main
 from pleio_tui.config import Config
 from pleio_tui.context import site_context
 from pleio_tui.paths import AppDirs
+from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
 from pleio_tui.site_url import SiteUrlError, parse_site_url
 from pleio_tui.tui.editor import edit_externally
@@ -74,7 +75,7 @@ def test_the_session_is_in_the_keyring_and_nowhere_else(
     assert "Posted:" in output.err  # the commands did run
 
     context = site_context(None)
-    assert context.session == hadewych and context.cache_path.exists()
+    assert context.session == Secret(hadewych) and context.cache_path.exists()
 
 
 async def test_a_screenshot_never_shows_the_session(

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 import pleio_tui.tui
+from pleio_tui.secret import Secret
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import BINDING_IDS, key_label
 from pleio_tui.tui.main_screen import MainScreen
@@ -73,7 +74,7 @@ def test_check_site_url(raw: str, url: str | None, error: str | None, warning: s
 
 
 def test_check_sessionid() -> None:
-    assert check_sessionid("  abc123xyz \n") == ("abc123xyz", None)
+    assert check_sessionid("  abc123xyz \n") == (Secret("abc123xyz"), None)
     assert check_sessionid("")[1] == "login.session_empty"
     assert check_sessionid("abc; other=1")[1] == "login.session_invalid"
     assert check_sessionid("abc\x1b")[1] == "login.session_invalid"
@@ -87,7 +88,7 @@ async def test_login_returns_the_site_and_session() -> None:
         assert session.has_focus and session.password
         await pilot.press(*"abc123", "enter")
         await pilot.pause()
-    assert app.results == [LoginResult("https://gemeente.pleio.nl", "abc123")]
+    assert app.results == [LoginResult("https://gemeente.pleio.nl", Secret("abc123"))]
 
 
 async def test_login_refuses_a_bad_address_and_an_empty_session() -> None:
@@ -122,7 +123,7 @@ async def test_login_warns_about_plain_http_to_another_machine() -> None:
         await pilot.press("enter")
         await pilot.pause()
     # a warning, not a refusal
-    assert app.results == [LoginResult("http://pleio.example.nl", "s3ss10n")]
+    assert app.results == [LoginResult("http://pleio.example.nl", Secret("s3ss10n"))]
 
 
 async def test_login_shows_the_apps_error_literally() -> None:

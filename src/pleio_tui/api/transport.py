@@ -27,15 +27,13 @@ from pleio_tui.api.errors import (
     is_retryable,
     remote_error,
 )
+from pleio_tui.secret import Secret, is_cookie_value
 
 USER_AGENT = f"{APP_NAME}/{__version__}"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=20.0, pool=5.0)
 DEFAULT_TOTAL_TIMEOUT = 60.0
 """A site that drips its answer a byte at a time never trips the read timeout."""
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
-
-# RFC 6265 cookie-octet: anything else could smuggle another cookie or header.
-_COOKIE_VALUE = re.compile(r"^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$")
 
 JsonObject = dict[str, Any]
 
@@ -66,7 +64,7 @@ class GraphQLTransport:
     def __init__(
         self,
         site_url: str,
-        session_id: str | None = None,
+        session_id: Secret | str | None = None,
         *,
         http: httpx.AsyncClient | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
@@ -74,7 +72,11 @@ class GraphQLTransport:
         retry: RetryPolicy | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        if session_id is not None and not _COOKIE_VALUE.match(session_id):
+        if isinstance(session_id, str):
+            session_id = Secret(session_id)
+        # RFC 6265 cookie-octets only: anything else could smuggle another cookie
+        # or header (a trailing newline included).
+        if session_id is not None and not is_cookie_value(session_id.reveal()):
             raise ValueError("the session id holds characters a cookie cannot carry")
         self.endpoint = graphql_endpoint(site_url)
         self.session_id = session_id
@@ -124,14 +126,14 @@ class GraphQLTransport:
             "Accept": "application/json",
             "Content-Type": "application/json",
         }
-        if self.session_id is not None:
-            headers["Cookie"] = f"sessionid={self.session_id}"
         try:
             async with self._http.stream(
                 "POST",
                 self.endpoint,
                 content=json.dumps(body).encode(),
-                headers=headers,
+                # No variable here holds the cookie: a crash report listing this
+                # frame's locals must not show it.
+                headers=headers | self._cookie_header(),
                 timeout=self.timeout,
                 follow_redirects=False,
             ) as response:
@@ -148,6 +150,11 @@ class GraphQLTransport:
                 # The session is the one we send; a cookie the site sets must not
                 # ride along on a later request made without a session.
                 self._http.cookies.clear()
+
+    def _cookie_header(self) -> dict[str, str]:
+        if self.session_id is None:
+            return {}
+        return {"Cookie": f"sessionid={self.session_id.reveal()}"}
 
     async def _read_limited(self, response: httpx.Response) -> bytes:
         declared = response.headers.get("Content-Length", "")

@@ -18,8 +18,10 @@ def run(args: argparse.Namespace) -> int:
     from pleio_tui.config import load_config
     from pleio_tui.context import SiteContext
     from pleio_tui.paths import AppDirs
+    from pleio_tui.secret import Secret, scrub_secret_environment
     from pleio_tui.server.runner import LocalSite
 
+    scrub_secret_environment()  # the demo has its own session: no child gets the user's
     dirs = AppDirs.default()
     config = load_config(dirs.config_file)
     with tempfile.TemporaryDirectory(prefix="pleio-tui-demo-") as tmp:
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             )
             context = SiteContext(
                 site_url=site.url,
-                session=session,
+                session=Secret(session),
                 cache_path=Path(tmp) / "cache" / "demo.sqlite3",
                 config=config,
                 offline=args.offline,

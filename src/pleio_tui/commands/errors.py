@@ -9,14 +9,17 @@ from pleio_tui.api import (
     SessionExpiredError,
     UnexpectedResponseError,
 )
+from pleio_tui.commands.text_input import BadInputError
 from pleio_tui.config import ConfigError
 from pleio_tui.context import NoSiteError
-from pleio_tui.credentials import KeyringUnavailableError
+from pleio_tui.credentials import KeyringUnavailableError, MalformedSessionError
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.site_url import SiteUrlError
 from pleio_tui.store import StoreError
 
 EXPLAINED: tuple[type[Exception], ...] = (
+    BadInputError,
+    MalformedSessionError,
     ConfigError,
     NoSiteError,
     KeyringUnavailableError,

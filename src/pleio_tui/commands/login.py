@@ -16,22 +16,27 @@ from pathlib import Path
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
 from pleio_tui.commands.errors import describe_offline, explain
+from pleio_tui.commands.text_input import read_stdin_line
 from pleio_tui.config import Config, load_config
-from pleio_tui.credentials import save_session
+from pleio_tui.credentials import KeyringUnavailableError, save_session
 from pleio_tui.models import Viewer
 from pleio_tui.paths import AppDirs, ensure_private_dir
 from pleio_tui.richtext import terminal_safe_line
+from pleio_tui.secret import COOKIE_NAME, MalformedSessionError, Secret, session_secret
 from pleio_tui.site_url import parse_site_url
 
-COOKIE_NAME = "sessionid"
+
+class NoSessionGivenError(ValueError):
+    """Nothing was typed or piped in."""
 
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _read_session(site_url: str) -> str:
-    """From the terminal without echo, or one line of piped input."""
+def _read_session(site_url: str) -> Secret:
+    """From the terminal without echo, or one line of piped input; a pasted
+    "sessionid=..." (as in a Cookie header) is taken as its value."""
     if sys.stdin.isatty():
         _say(
             f"Log in to {site_url} in your browser, then copy the value of the cookie "
@@ -39,14 +44,13 @@ def _read_session(site_url: str) -> str:
         )
         raw = getpass.getpass(f"{COOKIE_NAME}: ")
     else:
-        raw = sys.stdin.readline()
-    value = raw.strip()
-    # A pasted "sessionid=..." (as in a Cookie header) is taken as its value.
-    prefix = f"{COOKIE_NAME}="
-    return value[len(prefix) :] if value.startswith(prefix) else value
+        raw = read_stdin_line()
+    if not raw.strip():
+        raise NoSessionGivenError
+    return session_secret(raw)
 
 
-async def _viewer(site_url: str, session: str) -> Viewer:
+async def _viewer(site_url: str, session: Secret) -> Viewer:
     async with PleioClient(site_url, session) as client:
         return await client.viewer()
 
@@ -74,15 +78,16 @@ def run(args: argparse.Namespace) -> int:
     if args.offline:
         _say("pleio-tui: login checks the session with the site: run it without --offline")
         return 2
-    session = _read_session(site_url)
-    if not session:
+    try:
+        session = _read_session(site_url)
+    except NoSessionGivenError:
         _say("pleio-tui: no sessionid given: nothing was stored")
         return 1
+    except MalformedSessionError as exc:
+        _say(f"pleio-tui: {exc}: nothing was stored")
+        return 2
     try:
         viewer = asyncio.run(_viewer(site_url, session))
-    except ValueError:
-        _say("pleio-tui: that is not a sessionid value (it holds spaces, quotes or ';')")
-        return 1
     except SessionExpiredError:
         viewer = Viewer(logged_in=False)
     except OfflineError as exc:
@@ -98,7 +103,14 @@ def run(args: argparse.Namespace) -> int:
             "Nothing was stored."
         )
         return 1
-    save_session(site_url, session)
+    try:
+        save_session(site_url, session)
+    except KeyringUnavailableError as exc:
+        _say(
+            f"pleio-tui: {site_url} accepts the session, but it was not stored: {exc}. "
+            "Not logged in"
+        )
+        return 2
     if remember_site(dirs.config_file, config, site_url):
         _say(f"Saved {site_url} as the default site in {dirs.config_file}")
     _say(f"Logged in to {site_url} as {terminal_safe_line(viewer.user.name)}")

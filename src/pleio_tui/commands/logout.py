@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from pleio_tui.config import load_config
 from pleio_tui.context import NoSiteError
-from pleio_tui.credentials import SESSION_ENV, forget_session, session_from_env
+from pleio_tui.credentials import SESSION_ENV, forget_session
 from pleio_tui.paths import AppDirs
 from pleio_tui.site_url import parse_site_url
 
@@ -23,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"Logged out of {site_url}: the stored session is gone", file=sys.stderr)
     else:
         print(f"No session was stored for {site_url}", file=sys.stderr)
-    if session_from_env():
+    if os.environ.get(SESSION_ENV, "").strip():  # even one that is no cookie value
         print(f"{SESSION_ENV} is set and still gives a session to every command", file=sys.stderr)
     return 0

@@ -1,26 +1,19 @@
 """`pleio-tui post --group NAME|GUID --title T [FILE|-]`: a Markdown post, sent
-now or queued in the outbox.
-
-Nothing written is lost: the body is saved as a draft and queued before any
-network, and a post the site refuses stays in the outbox with the reason.
-"""
+now or queued in the outbox (see `writing`)."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import sys
-from pathlib import Path
+from functools import partial
 
-from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
-from pleio_tui.commands.errors import describe_code, describe_offline
 from pleio_tui.commands.notices import warn_if_plain_http
-from pleio_tui.context import SiteContext, site_context
-from pleio_tui.credentials import SESSION_ENV
-from pleio_tui.models import Group, OutboxItem, OutboxKind
+from pleio_tui.commands.text_input import read_text
+from pleio_tui.commands.writing import Writing, say, write
+from pleio_tui.context import site_context
+from pleio_tui.models import Group, OutboxKind
 from pleio_tui.richtext import absolute_url, terminal_safe_line
 from pleio_tui.store import Store
-from pleio_tui.sync import OutboxOutcome, OutboxReplayer, OutboxResult
+from pleio_tui.sync import OutboxOutcome
 
 MAX_TITLE = 256
 MAX_CANDIDATES = 10
@@ -28,16 +21,6 @@ MAX_CANDIDATES = 10
 
 class GroupChoiceError(LookupError):
     """The --group value names no cached group, or more than one."""
-
-
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _read_body(source: str) -> str:
-    if source == "-":
-        return sys.stdin.read()
-    return Path(source).read_text(encoding="utf-8")
 
 
 def _listing(groups: list[tuple[str, str]]) -> str:
@@ -77,79 +60,37 @@ def resolve_group(store: Store, wanted: str) -> Group:
     )
 
 
-async def _replay(
-    context: SiteContext, store: Store
-) -> tuple[list[OutboxOutcome], PleioError | None]:
-    """Send the outbox in order (older items first, this post last)."""
-    async with PleioClient(context.site_url, context.session) as client:
-        replayer = OutboxReplayer(client, store)
-        outcomes = await replayer.replay()
-        return outcomes, replayer.stopped_by
-
-
-def _report(
-    context: SiteContext,
-    item: OutboxItem,
-    outcomes: list[OutboxOutcome],
-    stopped_by: PleioError | None,
-) -> int:
-    mine = next((outcome for outcome in outcomes if outcome.item_id == item.id), None)
-    if mine is not None and mine.delivered:
-        url = absolute_url(context.site_url, mine.remote_url or "") or context.site_url
-        _say(f"Posted: {url}")
-        return 0
-    if mine is not None and mine.result == OutboxResult.FAILED:
-        _say(
-            f"Rejected: {describe_code(mine.error_code or 'error')}. The post is kept in the "
-            "outbox as failed (and as a draft)"
-        )
-        return 1
-    if isinstance(stopped_by, SessionExpiredError):
-        _say(
-            f"Queued: {context.site_url} no longer accepts the session: run "
-            f"`pleio-tui login {context.site_url}`, then `pleio-tui sync` sends it"
-        )
-        return 1
-    why = describe_offline(stopped_by) if isinstance(stopped_by, OfflineError) else "no answer"
-    _say(f"Queued: the site cannot be reached ({why}); `pleio-tui sync` sends it later")
-    return 0
+def posted_line(site_url: str, outcome: OutboxOutcome) -> str:
+    url = absolute_url(site_url, outcome.remote_url or "") or site_url
+    return f"Posted: {url}"
 
 
 def run(args: argparse.Namespace) -> int:
     title = args.title.strip()
     if not 1 <= len(title) <= MAX_TITLE:
-        _say(f"pleio-tui: the title must be 1 to {MAX_TITLE} characters (after trimming spaces)")
+        say(f"pleio-tui: the title must be 1 to {MAX_TITLE} characters (after trimming spaces)")
         return 2
-    try:
-        body = _read_body(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        _say(f"pleio-tui: cannot read {args.file}: {exc}")
-        return 2
+    body = read_text(args.file)
     context = site_context(args.site, offline=args.offline, read_keyring=not args.offline)
     if not args.offline:
         warn_if_plain_http(context.site_url)
     if not context.cache_path.exists():
-        _say(f"pleio-tui: nothing is cached for {context.site_url} yet: run `pleio-tui sync` first")
+        say(f"pleio-tui: nothing is cached for {context.site_url} yet: run `pleio-tui sync` first")
         return 2
     with Store.open(context.cache_path) as store:
         try:
             group = resolve_group(store, args.group)
         except GroupChoiceError as exc:
-            _say(f"pleio-tui: {exc}")
+            say(f"pleio-tui: {exc}")
             return 2
-        draft_key = f"post:{group.guid}"
-        store.save_draft(draft_key, title, body)
-        item = store.enqueue(OutboxKind.BLOG, group.guid, title, body, draft_key=draft_key)
-        where = terminal_safe_line(group.name)
-        if args.offline:
-            _say(f"Queued for {where} (offline): `pleio-tui sync` sends it later")
-            return 0
-        if context.session is None:
-            _say(
-                f"Queued for {where}, but not logged in to {context.site_url}: run "
-                f"`pleio-tui login {context.site_url}` (or set {SESSION_ENV}), "
-                "then `pleio-tui sync`"
-            )
-            return 1
-        outcomes, stopped_by = asyncio.run(_replay(context, store))
-        return _report(context, item, outcomes, stopped_by)
+        writing = Writing(
+            kind=OutboxKind.BLOG,
+            target_guid=group.guid,
+            thread_guid=None,
+            title=title,
+            body=body,
+            draft_key=f"post:{group.guid}",
+            noun="post",
+            where=terminal_safe_line(group.name),
+        )
+        return write(context, store, writing, partial(posted_line, context.site_url))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pleio_tui.context import site_context
+from pleio_tui.secret import scrub_secret_environment
 
 if TYPE_CHECKING:
     import argparse
@@ -21,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(dirs.config_file, parsed_copy=dirs.parsed_config_file)
     if not args.site and not config.site:
         # No site yet: the app opens on its login screen and asks for one.
+        scrub_secret_environment()
         from pleio_tui.tui.app import run_app
 
         return run_app(None, dirs=dirs)
@@ -28,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     context = site_context(
         args.site, offline=args.offline, dirs=dirs, read_keyring=not args.offline, config=config
     )
+    scrub_secret_environment()  # read: no browser or editor the app starts gets it
     from pleio_tui.tui.app import run_app
 
     return run_app(context, dirs=dirs)

@@ -33,6 +33,7 @@ from pleio_tui.models import (
     SearchHit,
 )
 from pleio_tui.paths import AppDirs
+from pleio_tui.secret import Secret
 from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.collection import resume_collection
@@ -67,7 +68,7 @@ class SiteSettings(Protocol):
     def site_url(self) -> str: ...
 
     @property
-    def session(self) -> str | None: ...
+    def session(self) -> Secret | None: ...
 
     @property
     def cache_path(self) -> Path: ...
@@ -855,7 +856,7 @@ class PleioApp(App[int]):
         except KeyringUnavailableError as exc:
             # The session still works for this run; the message names the way out.
             self.notify(
-                self._strings("notice.session_not_saved", reason=str(exc)),
+                self._strings("notice.session_not_saved", reason=exc.detail),
                 severity="warning",
                 markup=False,
             )
@@ -880,6 +881,11 @@ class PleioApp(App[int]):
         self.main.post.view.clear()
         await self.main.post.set_site(access.site_url)
         self._show_cache()
+
+    def _fatal_error(self) -> None:
+        from pleio_tui.tui.crash_report import report_crash
+
+        report_crash(self)  # without the frames' local variables: they hold the session
 
 
 def _find_comment(blog: Blog, guid: str | None) -> Comment | None:

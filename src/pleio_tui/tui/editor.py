@@ -16,6 +16,8 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
+from pleio_tui.secret import SECRET_ENVIRONMENT
+
 
 @dataclass(frozen=True, slots=True)
 class EditorOutcome:
@@ -29,6 +31,12 @@ def editor_command(environ: Mapping[str, str]) -> list[str]:
     """$VISUAL, else $EDITOR, else vi; split like a shell would ("code --wait")."""
     chosen = environ.get("VISUAL", "").strip() or environ.get("EDITOR", "").strip() or "vi"
     return shlex.split(chosen)
+
+
+def editor_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The editor's environment: ours without the secrets (the session). An editor
+    runs plugins, language servers and shells that could pass it on."""
+    return {name: value for name, value in environ.items() if name not in SECRET_ENVIRONMENT}
 
 
 def edit_externally(text: str, environ: Mapping[str, str] | None = None) -> EditorOutcome:
@@ -48,7 +56,7 @@ def edit_externally(text: str, environ: Mapping[str, str] | None = None) -> Edit
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
-        completed = subprocess.run([*command, str(path)], env=dict(env), check=False)
+        completed = subprocess.run([*command, str(path)], env=editor_environment(env), check=False)
         if completed.returncode != 0:
             return EditorOutcome(text, f"{command[0]}: exit status {completed.returncode}")
         edited = path.read_text(encoding="utf-8")

@@ -138,6 +138,9 @@ NL: dict[str, str] = {
     "login.url_empty": "Geef het adres van de site, bijvoorbeeld https://gemeente.pleio.nl.",
     "login.url_scheme": "Een site-adres begint met https:// (of http://).",
     "login.url_no_host": "Er staat geen servernaam in het adres.",
+    "login.url_credentials": (
+        "Zet geen gebruikersnaam of wachtwoord in het adres; plak de sessionid hieronder."
+    ),
     "login.url_insecure": (
         "Let op: zonder https gaat je sessie onversleuteld over het netwerk naar {host}."
     ),
@@ -246,7 +249,11 @@ NL: dict[str, str] = {
     "notice.no_site": "Nog geen site: log eerst in.",
     "notice.logged_in": "Ingelogd als {name}.",
     "notice.plain_http": "Let op: {site} is gewoon http; je sessie gaat onversleuteld mee.",
-    "notice.session_not_saved": "Sessie niet bewaard: {reason}",
+    "notice.session_not_saved": (
+        "Ingelogd voor nu, maar de sessie is niet bewaard: deze machine heeft geen "
+        "bruikbare keyring ({reason}). Zet PLEIO_TUI_SESSION op de waarde van "
+        "sessionid om de volgende keer ingelogd te zijn."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -336,6 +343,9 @@ EN: dict[str, str] = {
     "login.url_empty": "Give the site's address, for example https://gemeente.pleio.nl.",
     "login.url_scheme": "A site address starts with https:// (or http://).",
     "login.url_no_host": "The address has no host name.",
+    "login.url_credentials": (
+        "Leave the user name and password out of the address; paste the sessionid below."
+    ),
     "login.url_insecure": "Careful: without https your session travels unencrypted to {host}.",
     "login.session_empty": "Paste the value of the cookie sessionid.",
     "login.session_invalid": "This sessionid has characters a cookie cannot hold.",
@@ -436,7 +446,11 @@ EN: dict[str, str] = {
     "notice.no_site": "No site yet: log in first.",
     "notice.logged_in": "Logged in as {name}.",
     "notice.plain_http": "Careful: {site} is plain http; your session travels unencrypted.",
-    "notice.session_not_saved": "Session not saved: {reason}",
+    "notice.session_not_saved": (
+        "Logged in for now, but the session was not stored: this machine has no "
+        "usable keyring ({reason}). Set PLEIO_TUI_SESSION to the sessionid value "
+        "to be logged in next time."
+    ),
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

@@ -19,18 +19,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from pleio_tui.paths import normalise_site_url
+from pleio_tui.secret import MalformedSessionError, Secret, session_secret
 from pleio_tui.site_url import is_loopback_host
 from pleio_tui.tui.i18n import Strings, one_line
 from pleio_tui.tui.keys import bindings
-
-_COOKIE_FORBIDDEN = frozenset(' ",;\\')
 
 
 @dataclass(frozen=True, slots=True)
 class LoginResult:
     site_url: str
     """scheme://host[:port], normalised."""
-    sessionid: str
+    sessionid: Secret
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +57,8 @@ def check_site_url(raw: str) -> UrlCheck:
         return UrlCheck(None, "login.url_no_host")
     if parts.scheme.lower() not in ("http", "https"):
         return UrlCheck(None, "login.url_scheme")
+    if "@" in parts.netloc:
+        return UrlCheck(None, "login.url_credentials")
     host = parts.hostname or ""
     if not host or any(char.isspace() for char in host):
         return UrlCheck(None, "login.url_no_host")
@@ -67,14 +68,15 @@ def check_site_url(raw: str) -> UrlCheck:
     return UrlCheck(normalise_site_url(text), warning=warning, host=host)
 
 
-def check_sessionid(raw: str) -> tuple[str, str | None]:
-    """The cleaned value and the message id of what is wrong with it, if anything."""
-    value = raw.strip()
-    if not value:
-        return value, "login.session_empty"
-    if any(not (0x20 < ord(char) < 0x7F) or char in _COOKIE_FORBIDDEN for char in value):
-        return value, "login.session_invalid"
-    return value, None
+def check_sessionid(raw: str) -> tuple[Secret | None, str | None]:
+    """The session (a pasted "sessionid=..." too), or the message id of what is
+    wrong with it."""
+    if not raw.strip():
+        return None, "login.session_empty"
+    try:
+        return session_secret(raw), None
+    except MalformedSessionError:
+        return None, "login.session_invalid"
 
 
 class LoginScreen(ModalScreen[LoginResult | None]):
@@ -133,8 +135,8 @@ class LoginScreen(ModalScreen[LoginResult | None]):
             self.query_one("#login-site", Input).focus()
             return
         sessionid, problem = check_sessionid(self.query_one("#login-session", Input).value)
-        if problem is not None:
-            self.show_error(self._strings(problem))
+        if sessionid is None:
+            self.show_error(self._strings(problem or "login.session_invalid"))
             self.query_one("#login-session", Input).focus()
             return
         self.dismiss(LoginResult(check.site_url, sessionid))

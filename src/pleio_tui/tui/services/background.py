@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from pleio_tui.secret import Secret
 from pleio_tui.store import Store
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ class SiteAccess(NamedTuple):
     """What a job needs to reach the site and the cache."""
 
     site_url: str
-    session: str | None
+    session: Secret | None
+    """Masked wherever it shows (a crash report lists this tuple)."""
     cache_path: Path
 
 
