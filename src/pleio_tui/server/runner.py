@@ -20,6 +20,7 @@ import uvicorn
 from pleio_tui.server import auth, db
 from pleio_tui.server.app import build_app
 from pleio_tui.server.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_content
+from pleio_tui.server.doors import Doors
 from pleio_tui.server.site_setup import ensure_site_settings
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -60,6 +61,8 @@ class LocalSite:
         demo: bool = False,
         demo_blogs: int = 0,
         closed: bool = False,
+        doors: Doors | None = None,
+        trusted_proxies: tuple[str, ...] = (),
     ) -> None:
         if data_dir is None:
             temporary = tempfile.TemporaryDirectory(prefix="pleio-site-")
@@ -72,6 +75,9 @@ class LocalSite:
         self.demo = demo
         self.demo_blogs = demo_blogs
         self.closed = closed
+        self.doors = doors or Doors()
+        self.trusted_proxies = trusted_proxies
+        """Addresses whose X-Forwarded-For and -Proto headers are believed."""
         self._server: _ThreadedServer | None = None
         self._thread: threading.Thread | None = None
         self._conn: sqlite3.Connection | None = None
@@ -102,8 +108,12 @@ class LocalSite:
         self.port = sock.getsockname()[1]
         self._conn = db.connect(self.data_dir)
         config = uvicorn.Config(
-            build_app(self._conn, closed=self.closed),
+            build_app(self._conn, closed=self.closed, doors=self.doors),
             log_level="warning",
+            # Forwarded headers say who asked and whether over https: believed only
+            # from a proxy named on the command line, never by default.
+            proxy_headers=bool(self.trusted_proxies),
+            forwarded_allow_ips=",".join(self.trusted_proxies) or None,
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=2,
@@ -167,10 +177,19 @@ def serve_forever(
     demo: bool,
     demo_blogs: int,
     closed: bool,
+    doors: Doors | None = None,
+    trusted_proxies: tuple[str, ...] = (),
 ) -> int:
     """`pleio-tui serve`: run the site in the foreground until Ctrl-C."""
     site = LocalSite(
-        data_dir, host=host, port=port, demo=demo, demo_blogs=demo_blogs, closed=closed
+        data_dir,
+        host=host,
+        port=port,
+        demo=demo,
+        demo_blogs=demo_blogs,
+        closed=closed,
+        doors=doors,
+        trusted_proxies=trusted_proxies,
     )
     try:
         site.start()
@@ -182,6 +201,8 @@ def serve_forever(
         print("Bound to loopback only: other machines cannot reach it (use --host to change).")
     else:
         print(f"Bound to {host}: reachable from other machines on that address, over plain http.")
+    for line in _door_notes(site.doors, trusted_proxies):
+        print(line)
     print(f"Data in {site.data_dir}{' (a walled garden: log in first)' if closed else ''}")
     if demo:
         names = ", ".join(username for username, _name, _admin in DEMO_USERS)
@@ -194,3 +215,16 @@ def serve_forever(
     finally:
         site.stop()
     return 0
+
+
+def _door_notes(doors: Doors, trusted_proxies: tuple[str, ...]) -> list[str]:
+    notes = []
+    if trusted_proxies:
+        notes.append(f"Trusting X-Forwarded-For/-Proto from {', '.join(trusted_proxies)}.")
+    if doors.require_2fa:
+        notes.append("Two-factor login required: a request with a session gets 403, logged out.")
+    if doors.primary_domain:
+        notes.append(f"Primary domain {doors.primary_domain}: other host names get 301 there.")
+    if doors.fail_every:
+        notes.append(f"Every {doors.fail_every}th /graphql request gets a 500 error page.")
+    return notes
