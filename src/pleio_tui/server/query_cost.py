@@ -29,7 +29,7 @@ from graphql import (
 
 MAX_QUERY_COST = 40_000
 MAX_QUERY_DEPTH = 15
-MAX_LIST_LIMIT = 500
+MAX_LIST_LIMIT = 10_000
 """Larger `limit`s are cut to this (Pleio slices whatever is asked)."""
 
 
