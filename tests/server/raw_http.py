@@ -14,7 +14,9 @@ class RawAnswer(NamedTuple):
     body: bytes
 
 
-def raw_post(url: str, headers: dict[str, str], body: bytes = b"", timeout: float = 10) -> RawAnswer:
+def raw_post(
+    url: str, headers: dict[str, str], body: bytes = b"", timeout: float = 10
+) -> RawAnswer:
     """POST `headers` (Host added) and `body` exactly as given, then read the answer."""
     parts = urlsplit(url)
     lines = [f"POST {parts.path or '/'} HTTP/1.1", f"Host: {parts.netloc}"]
