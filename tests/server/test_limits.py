@@ -13,7 +13,12 @@ from site_graphql import GraphQL
 from pleio_tui.api import queries
 from pleio_tui.server import LocalSite, query_cost
 from pleio_tui.server.limits import MAX_FORM_BODY, MAX_GRAPHQL_BODY, MAX_JSON_DEPTH
-from pleio_tui.server.query_cost import MAX_QUERY_COST, MAX_QUERY_DEPTH, QueryCost
+from pleio_tui.server.query_cost import (
+    MAX_QUERY_COST,
+    MAX_QUERY_DEPTH,
+    MAX_QUERY_TOKENS,
+    QueryCost,
+)
 
 JSON = {"Content-Type": "application/json"}
 ABUSIVE = (
@@ -117,6 +122,17 @@ def test_a_query_nested_too_deeply_is_refused(api: GraphQL) -> None:
     response = api.post(f'{{ __type(name: "Blog") {{ {inner} }} }}')
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["{ site { name } }" + " site" * MAX_QUERY_TOKENS, "{ site " * 1500 + "}" * 1500],
+    ids=["too-many-tokens", "deeper-than-python-recurses"],
+)
+def test_a_query_too_long_or_deep_to_parse_is_refused(api: GraphQL, query: str) -> None:
+    response = api.post(query)
+    assert response.status_code == 400
+    assert "data" not in response.json()
 
 
 def test_a_list_gives_at_most_the_cap(api: GraphQL, monkeypatch: pytest.MonkeyPatch) -> None:

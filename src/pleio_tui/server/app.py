@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 from urllib.parse import parse_qs
 
-from ariadne import graphql
+from ariadne import format_error, graphql
 from ariadne.utils import unwrap_graphql_error
 from graphql import GraphQLError
 from starlette.applications import Starlette
@@ -34,7 +34,7 @@ from pleio_tui.server.limits import (
     read_body,
 )
 from pleio_tui.server.pages import graphql_landing_page, home_page, login_page, walled_garden_page
-from pleio_tui.server.query_cost import clamp_limits, cost_rule
+from pleio_tui.server.query_cost import clamp_limits, parse_within_limits
 from pleio_tui.server.resolvers import build_schema
 from pleio_tui.server.throttle import LoginThrottle
 
@@ -58,10 +58,6 @@ def _bad_request(message: str, status: int = 400) -> JSONResponse:
     # A body left unread cannot be skipped on a kept-alive connection: close it.
     headers = {"Connection": "close"} if status == 413 else None
     return JSONResponse({"errors": [{"message": message}]}, status_code=status, headers=headers)
-
-
-def _cost_rules(_context: Any, _document: Any, data: dict[str, Any]) -> list[Any]:
-    return [cost_rule(data.get("variables"))]
 
 
 async def _decoded(raw: bytes) -> Any:
@@ -113,14 +109,19 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             return _bad_request("The request has no query")
         if data.get("variables") is not None and not isinstance(data["variables"], dict):
             return _bad_request("Query variables must be an object")
+        try:
+            document = parse_within_limits(data["query"], data.get("variables"))
+        except GraphQLError as refused:
+            # As ariadne answers a query it cannot parse or validate.
+            return JSONResponse({"errors": [format_error(refused)]}, status_code=400)
         context = RequestContext(conn=conn, viewer=load_viewer(conn, user), site_is_closed=closed)
         _success, result = await graphql(
             schema,
             data,
             context_value=context,
+            query_document=document,
             introspection=True,
             logger=graphql_logger,
-            validation_rules=_cost_rules,
             middleware=[clamp_limits],
         )
         # As ariadne 0.15, which Pleio runs: a query that ran is answered 200, even

@@ -21,9 +21,9 @@ SESSION_COOKIE = "sessionid"
 SESSION_LIFETIME = timedelta(weeks=2)
 # Cheap enough for a test suite that logs in hundreds of times, still a real KDF.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-# scrypt lets go of the GIL: two threads keep a burst of logins off the event
-# loop without letting it take every core and 16 MiB a hash at once.
-_hashing = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pleio-site-scrypt")
+# scrypt lets go of the GIL: a thread of its own keeps a burst of logins off the
+# event loop, one at a time, so that a burst takes one core and 16 MiB, not all.
+_hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pleio-site-scrypt")
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
