@@ -147,7 +147,7 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             error = f"Te veel mislukte pogingen. Probeer het over {wait} seconden opnieuw."
             page = login_page(site_name(), error=error, username=username)
             return HTMLResponse(page, status_code=429, headers={"Retry-After": str(wait)})
-        user = await auth.check_login_off_loop(conn, username, form.get("password", [""])[0])
+        user = await auth.check_login(conn, username, form.get("password", [""])[0])
         if user is None:
             throttle.failed(username, address)
             page = login_page(

@@ -80,16 +80,9 @@ def _matches(password: str, stored: str) -> bool:
     return password_matches(password, stored or _unknown_user_hash()) and bool(stored)
 
 
-def check_login(conn: sqlite3.Connection, username: str, password: str) -> UserRecord | None:
-    user, stored = _login_candidate(conn, username)
-    return user if _matches(password, stored) else None
-
-
-async def check_login_off_loop(
-    conn: sqlite3.Connection, username: str, password: str
-) -> UserRecord | None:
-    """check_login with the hashing in a worker thread; the database is read on
-    the calling (event loop) thread, which owns the connection."""
+async def check_login(conn: sqlite3.Connection, username: str, password: str) -> UserRecord | None:
+    """The user these credentials are for, or None. The password is hashed in a
+    worker thread; the database is read on the calling (event loop) thread."""
     user, stored = _login_candidate(conn, username)
     loop = asyncio.get_running_loop()
     matches = await loop.run_in_executor(_hashing, _matches, password, stored)

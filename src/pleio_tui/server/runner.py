@@ -229,5 +229,5 @@ def _door_notes(doors: Doors, trusted_proxies: tuple[str, ...]) -> list[str]:
     if doors.primary_domain:
         notes.append(f"Primary domain {doors.primary_domain}: other host names get 301 there.")
     if doors.fail_every:
-        notes.append(f"Every {doors.fail_every}th /graphql request gets a 500 error page.")
+        notes.append(f"One /graphql request in {doors.fail_every} gets Pleio's 500 error page.")
     return notes
