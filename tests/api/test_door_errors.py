@@ -12,6 +12,7 @@ from pleio_tui.api import GraphQLRequestError, OfflineError, is_retryable
 from pleio_tui.api.errors import MovedError, TwoFactorRequiredError
 from pleio_tui.api.transport import GraphQLTransport
 from pleio_tui.server.doors import Doors
+from pleio_tui.server.limits import MAX_GRAPHQL_BODY
 
 
 async def test_two_factor_required_is_its_own_error_and_not_retried(
@@ -64,3 +65,19 @@ async def test_a_variable_the_site_cannot_take_is_a_bad_request(
         await transport.aclose()
 
     assert "$n" in str(caught.value)
+
+
+async def test_a_request_too_large_for_the_site_is_a_bad_request_not_retried(
+    site_factory: SiteFactory,
+) -> None:
+    site = site_factory()
+    transport = GraphQLTransport(site.url)
+    huge = "x" * (MAX_GRAPHQL_BODY + 1)
+    try:
+        with pytest.raises(GraphQLRequestError) as caught:
+            await transport.query("query Q($q: String) { site { name } }", {"q": huge}, "Q")
+    finally:
+        await transport.aclose()
+
+    assert "413" in str(caught.value)
+    assert not is_retryable(caught.value)

@@ -190,6 +190,9 @@ def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
         raise UnexpectedResponseError(status, location)
     if status == 400:
         raise GraphQLRequestError(_error_messages(payload))
+    if status == 413:
+        # Refused unread, so nothing was done; sending it again will not help.
+        raise GraphQLRequestError(["the request is too large for the site (HTTP 413)"])
     if status != 200:
         raise UnexpectedResponseError(status)
     if payload is None:
