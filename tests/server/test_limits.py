@@ -135,12 +135,38 @@ def test_a_query_too_long_or_deep_to_parse_is_refused(api: GraphQL, query: str) 
     assert "data" not in response.json()
 
 
-def test_a_list_gives_at_most_the_cap(api: GraphQL, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ('{ entities(subtype: "blog", limit: 100000) { total edges { guid } } }', None),
+        ("query($n: Int) { entities(limit: $n) { total edges { guid } } }", {"n": 100000}),
+        ("query($n: Int) { entities(limit: $n) { total edges { guid } } }", {"n": 1e5}),
+        ("query($n: Int = 100000) { entities(limit: $n) { total edges { guid } } }", None),
+    ],
+    ids=["written", "variable", "float-variable", "default"],
+)
+def test_a_list_gives_at_most_the_cap(
+    api: GraphQL,
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    variables: dict[str, object] | None,
+) -> None:
     # The site runs in this process: a small cap stands for the real one.
     monkeypatch.setattr(query_cost, "MAX_LIST_LIMIT", 3)
-    page = api.data('{ entities(subtype: "blog", limit: 100000) { total edges { guid } } }')
+    page = api.data(query, variables)
     assert len(page["entities"]["edges"]) == 3
     assert page["entities"]["total"] > 3
+
+
+@pytest.mark.parametrize("variables", [{"n": 100000.0}, None], ids=["float", "default"])
+def test_limits_count_however_they_are_given(
+    api: GraphQL, variables: dict[str, object] | None
+) -> None:
+    declared = "$n: Int" if variables else "$n: Int = 100000"
+    query = f"query({declared}) {{ " + ABUSIVE[1:].replace("100000", "$n")
+    response = api.post(query, variables)
+    assert response.status_code == 400
+    assert "cost" in response.json()["errors"][0]["message"]
 
 
 def _client_documents() -> dict[str, str]:

@@ -34,7 +34,7 @@ from pleio_tui.server.limits import (
     read_body,
 )
 from pleio_tui.server.pages import graphql_landing_page, home_page, login_page, walled_garden_page
-from pleio_tui.server.query_cost import clamp_limits, parse_within_limits
+from pleio_tui.server.query_cost import parse_within_limits
 from pleio_tui.server.resolvers import build_schema
 from pleio_tui.server.throttle import LoginThrottle
 
@@ -110,7 +110,7 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
         if data.get("variables") is not None and not isinstance(data["variables"], dict):
             return _bad_request("Query variables must be an object")
         try:
-            document = parse_within_limits(data["query"], data.get("variables"))
+            document = parse_within_limits(data)
         except GraphQLError as refused:
             # As ariadne answers a query it cannot parse or validate.
             return JSONResponse({"errors": [format_error(refused)]}, status_code=400)
@@ -122,7 +122,6 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             query_document=document,
             introspection=True,
             logger=graphql_logger,
-            middleware=[clamp_limits],
         )
         # As ariadne 0.15, which Pleio runs: a query that ran is answered 200, even
         # when its data is null (a variable of the wrong type); one that could not

@@ -11,10 +11,11 @@ be exposed with `--host`, so it has one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from graphql import (
+    ArgumentNode,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -25,7 +26,9 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
+    Visitor,
     parse,
+    visit,
 )
 
 MAX_QUERY_TOKENS = 5000
@@ -41,12 +44,16 @@ class _TooCostly(Exception):
 
 
 class QueryCost:
-    """The cost and depth of one operation, given the request's variables."""
+    """The cost and depth of one operation, given the request's variables.
+
+    Measuring cuts every `limit` over MAX_LIST_LIMIT: in `variables` (a variable
+    left to its default is set to it first), and for one written in the query
+    it notes `literal_over_cap` for `cap_literal_limits` to rewrite."""
 
     def __init__(
         self,
-        fragments: Mapping[str, Any],
-        variables: Mapping[str, Any],
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: dict[str, Any],
         max_cost: int = MAX_QUERY_COST,
     ) -> None:
         self._fragments = fragments
@@ -54,9 +61,14 @@ class QueryCost:
         self._max_cost = max_cost
         self.cost = 0
         self.depth = 0
+        self.literal_over_cap = False
 
     def measure(self, operation: OperationDefinitionNode) -> None:
         """Fills in `cost` and `depth`; stops counting once over the maximum."""
+        for definition in operation.variable_definitions or ():
+            name = definition.variable.name.value
+            if name not in self._variables and isinstance(definition.default_value, IntValueNode):
+                self._variables[name] = int(definition.default_value.value)
         with contextlib.suppress(_TooCostly):
             self._walk(operation.selection_set, 1, 1, frozenset())
 
@@ -87,34 +99,67 @@ class QueryCost:
         for argument in field.arguments or ():
             if argument.name.value != "limit":
                 continue
-            value: Any = None
-            if isinstance(argument.value, IntValueNode):
-                value = int(argument.value.value)
-            elif isinstance(argument.value, VariableNode):
-                value = self._variables.get(argument.value.name.value)
-            if isinstance(value, int) and not isinstance(value, bool):
+            node = argument.value
+            if isinstance(node, IntValueNode):
+                value = int(node.value)
+                self.literal_over_cap |= value > MAX_LIST_LIMIT
+            elif isinstance(node, VariableNode):
+                value = _as_int(self._variables.get(node.name.value))
+                if value is not None and value > MAX_LIST_LIMIT:
+                    self._variables[node.name.value] = MAX_LIST_LIMIT
+            else:
+                continue
+            if value is not None:
                 return max(1, min(value, MAX_LIST_LIMIT))
         return 1
 
 
-def parse_within_limits(query: str, variables: Mapping[str, Any] | None) -> DocumentNode:
-    """The parsed query, or the GraphQLError that refuses it: unparsable, over
-    MAX_QUERY_TOKENS, or an operation over the cost or depth limit.
+def _as_int(value: Any) -> int | None:
+    """A variable's value as GraphQL's Int takes it (1e5 included), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+class _CapLiteralLimits(Visitor):
+    def enter_argument(self, node: ArgumentNode, *_: Any) -> ArgumentNode | None:
+        value = node.value
+        over = isinstance(value, IntValueNode) and int(value.value) > MAX_LIST_LIMIT
+        if node.name.value != "limit" or not over:
+            return None
+        capped = IntValueNode(value=str(MAX_LIST_LIMIT), loc=value.loc)
+        return ArgumentNode(name=node.name, value=capped, loc=node.loc)
+
+
+def parse_within_limits(data: dict[str, Any]) -> DocumentNode:
+    """The request's query parsed with every `limit` cut to MAX_LIST_LIMIT (in
+    `data["variables"]` too), or the GraphQLError that refuses it: unparsable,
+    over MAX_QUERY_TOKENS, or an operation over the cost or depth limit.
 
     Runs before GraphQL's own validation, so a refused query costs little."""
+    variables = data.get("variables") or {}
     try:
-        document = parse(query, max_tokens=MAX_QUERY_TOKENS)
+        document = parse(data["query"], max_tokens=MAX_QUERY_TOKENS)
         fragments = {
             definition.name.value: definition
             for definition in document.definitions
             if isinstance(definition, FragmentDefinitionNode)
         }
+        literal_over_cap = False
         for definition in document.definitions:
             if isinstance(definition, OperationDefinitionNode):
-                _check(definition, QueryCost(fragments, variables or {}))
+                measured = QueryCost(fragments, variables)
+                _check(definition, measured)
+                literal_over_cap |= measured.literal_over_cap
     except RecursionError as error:
         raise GraphQLError("The query is nested too deeply") from error
-    return document
+    if variables:
+        data["variables"] = variables
+    return visit(document, _CapLiteralLimits()) if literal_over_cap else document
 
 
 def _check(operation: OperationDefinitionNode, measured: QueryCost) -> None:
@@ -130,11 +175,3 @@ def _check(operation: OperationDefinitionNode, measured: QueryCost) -> None:
     else:
         return
     raise GraphQLError(message, operation)
-
-
-def clamp_limits(resolve: Callable[..., Any], root: Any, info: Any, **args: Any) -> Any:
-    """Resolver middleware: no list gives more than MAX_LIST_LIMIT items at once."""
-    limit = args.get("limit")
-    if isinstance(limit, int) and limit > MAX_LIST_LIMIT:
-        args["limit"] = MAX_LIST_LIMIT
-    return resolve(root, info, **args)
