@@ -23,6 +23,8 @@ DEFAULT_PORT = 8000
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
+    from pleio_tui.commands import serve as serve_command
+
     parser = argparse.ArgumentParser(
         prog="pleio-tui",
         description="Read and write the groups of a Pleio site from the terminal.",
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--closed", action="store_true", help="walled garden: anonymous requests get 401"
     )
+    serve_command.add_arguments(serve)
 
     login = commands.add_parser("login", help="store the session cookie for a site")
     login.add_argument("site_url", metavar="SITE_URL")

@@ -69,3 +69,41 @@ def test_the_database_uses_write_ahead_logging(demo_site: LocalSite) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_the_data_is_readable_by_its_owner_alone(site_factory: SiteFactory, tmp_path: Path) -> None:
+    data = tmp_path / "new-data"
+    site = site_factory(data_dir=data)
+    GraphQL(site).data("{ site { name } }")
+
+    assert _mode(data) == 0o700
+    files = [data / f"site.sqlite3{suffix}" for suffix in ("", "-wal", "-shm")]
+    assert all(file.exists() for file in files)
+    assert [_mode(file) for file in files] == [0o600] * 3
+
+
+def test_an_old_site_folder_is_made_private(tmp_path: Path) -> None:
+    data = tmp_path / "old-data"
+    LocalSite(data).prepare()
+    data.chmod(0o755)
+    (data / "site.sqlite3").chmod(0o644)
+
+    LocalSite(data).prepare()
+
+    assert _mode(data) == 0o700
+    assert _mode(data / "site.sqlite3") == 0o600
+
+
+def test_a_shared_folder_without_a_site_keeps_its_mode(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+
+    LocalSite(shared).prepare()
+
+    assert _mode(shared) == 0o755
+    assert _mode(shared / "site.sqlite3") == 0o600

@@ -76,6 +76,29 @@ class UnexpectedResponseError(PleioError):
         self.status = status
 
 
+class TwoFactorRequiredError(UnexpectedResponseError):
+    """The site demands two-factor login (403 with its "security obligation" page)
+    and has logged the session out: turn it on in the browser, then log in again.
+
+    Nothing was done; like any answer at the door it is not retried."""
+
+    code = "two_factor_required"
+
+    def __init__(self, detail: str = "two-factor login required") -> None:
+        super().__init__(403, detail)
+
+
+class MovedError(UnexpectedResponseError):
+    """A permanent redirect: the site answers on another address (Pleio sends a
+    site's other domains to its primary one). `location` is where, as sent."""
+
+    code = "moved"
+
+    def __init__(self, location: str, status: int = 301) -> None:
+        super().__init__(status, location)
+        self.location = location
+
+
 class RemoteError(PleioError):
     """A resolver refused: `code` is Pleio's error code, raw when it is not a known one."""
 

@@ -20,9 +20,11 @@ import httpx
 from pleio_tui import APP_NAME, __version__
 from pleio_tui.api.errors import (
     GraphQLRequestError,
+    MovedError,
     OfflineError,
     PleioError,
     SessionExpiredError,
+    TwoFactorRequiredError,
     UnexpectedResponseError,
     is_retryable,
     remote_error,
@@ -170,11 +172,18 @@ class GraphQLTransport:
         return b"".join(chunks)
 
 
+_NOT_RUN = ("Variable '$", "Unknown operation named", "Must provide operation name")
+
+
 def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
     """The `data` of a GraphQL answer, or the exception that explains the answer."""
     if status >= 500:
         raise OfflineError("server_error", f"HTTP {status}")
     payload = _json_or_none(raw)
+    # Pleio's "security obligation" page links to turning 2FA on, in any language.
+    two_factor_page = b"2FA" in raw or b"securitypages" in raw
+    if status == 403 and payload is None and _looks_like_html(headers, raw) and two_factor_page:
+        raise TwoFactorRequiredError()
     if status in (401, 403):
         if isinstance(payload, dict) and payload.get("errors"):
             _raise_first_error(payload["errors"])
@@ -183,9 +192,14 @@ def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
         location = headers.get("Location", "")
         if "login" in location:
             raise SessionExpiredError(f"HTTP {status} to {location}")
+        if status in (301, 308) and location:
+            raise MovedError(location, status)
         raise UnexpectedResponseError(status, location)
     if status == 400:
         raise GraphQLRequestError(_error_messages(payload))
+    if status == 413:
+        # Refused unread, so nothing was done; sending it again will not help.
+        raise GraphQLRequestError(["the request is too large for the site (HTTP 413)"])
     if status != 200:
         raise UnexpectedResponseError(status)
     if payload is None:
@@ -194,8 +208,18 @@ def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
         raise OfflineError("malformed_response", "the answer is not complete JSON")
     if not isinstance(payload, dict):
         raise OfflineError("malformed_response", "the answer is not a JSON object")
-    if payload.get("errors"):
-        _raise_first_error(payload["errors"])
+    errors = payload.get("errors")
+    # A query that could not start (a variable of the wrong type, an unknown
+    # operation) is answered 200 by Pleio's ariadne 0.15, with no data and
+    # GraphQL's own words, without the `path` a resolver's error carries.
+    messages = _error_messages(payload)
+    did_not_run = bool(messages) and all(
+        isinstance(error, dict) and "path" not in error for error in payload["errors"]
+    )
+    if did_not_run and payload.get("data") is None and messages[0].startswith(_NOT_RUN):
+        raise GraphQLRequestError(messages)
+    if errors:
+        _raise_first_error(errors)
     data = payload.get("data")
     if not isinstance(data, dict):
         raise OfflineError("malformed_response", "the answer holds no data")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from pleio_tui.api import (
     GraphQLRequestError,
     OfflineError,
@@ -9,6 +11,7 @@ from pleio_tui.api import (
     SessionExpiredError,
     UnexpectedResponseError,
 )
+from pleio_tui.api.errors import MovedError, TwoFactorRequiredError
 from pleio_tui.commands.text_input import BadInputError
 from pleio_tui.config import ConfigError
 from pleio_tui.context import NoSiteError
@@ -50,6 +53,8 @@ _CODE_TEXT = {
     "already_member_of_group": "you are already a member of the group",
     "user_not_member_of_group": "you are not a member of that group",
     "not_authorized": "you are not allowed to do this",
+    "two_factor_required": "the site requires two-factor login",
+    "moved": "the site has moved to another address",
 }
 
 
@@ -62,6 +67,14 @@ def describe_offline(exc: OfflineError | str) -> str:
     """Why the site could not be reached, from the error or its `reason`."""
     reason = exc.reason if isinstance(exc, OfflineError) else exc
     return _OFFLINE_REASONS.get(reason, terminal_safe_line(reason))
+
+
+def describe_moved(location: str) -> str:
+    """The site address a redirect points at (scheme and host), safe to print."""
+    parts = urlsplit(location)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return terminal_safe_line(f"{parts.scheme}://{parts.netloc}")
+    return repr(terminal_safe_line(location))
 
 
 def explain(exc: Exception) -> str | None:
@@ -78,6 +91,16 @@ def explain(exc: Exception) -> str | None:
         return f"the site cannot be reached: {describe_offline(exc)}"
     if isinstance(exc, RemoteError):
         return f"the site refused: {describe_code(exc.code)}"
+    if isinstance(exc, TwoFactorRequiredError):
+        return (
+            "the site requires two-factor login and has logged the session out: turn it on "
+            "for your account in the browser, then run `pleio-tui login SITE_URL` again"
+        )
+    if isinstance(exc, MovedError):
+        return (
+            f"the site has moved to {describe_moved(exc.location)}: "
+            "use that address (`pleio-tui login ADDRESS`)"
+        )
     if isinstance(exc, UnexpectedResponseError):
         return f"the site answered HTTP {exc.status}: is this the address of a Pleio site?"
     if isinstance(exc, GraphQLRequestError):

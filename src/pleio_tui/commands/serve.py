@@ -4,7 +4,37 @@ import argparse
 from pathlib import Path
 
 
+def add_arguments(serve: argparse.ArgumentParser) -> None:
+    """The flags of `serve` beyond the basic ones: a proxy to trust, and answers a
+    Pleio site gives at the door, for testing clients against them."""
+    serve.add_argument(
+        "--trust-proxy",
+        metavar="ADDR",
+        action="append",
+        default=[],
+        help="believe X-Forwarded-For/-Proto from this proxy address (repeatable)",
+    )
+    serve.add_argument(
+        "--require-2fa",
+        action="store_true",
+        help="as a site that demands two-factor login: requests with a session get 403 HTML",
+    )
+    serve.add_argument(
+        "--primary-domain",
+        metavar="HOST",
+        help="requests on any other host name are answered 301 to this one",
+    )
+    serve.add_argument(
+        "--fail-every",
+        type=int,
+        default=0,
+        metavar="N",
+        help="answer every Nth /graphql request with Pleio's 500 error page",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    from pleio_tui.server.doors import Doors
     from pleio_tui.server.runner import serve_forever
 
     return serve_forever(
@@ -14,4 +44,10 @@ def run(args: argparse.Namespace) -> int:
         demo=args.demo,
         demo_blogs=args.demo_blogs,
         closed=args.closed,
+        doors=Doors(
+            require_2fa=args.require_2fa,
+            primary_domain=args.primary_domain,
+            fail_every=max(0, args.fail_every),
+        ),
+        trusted_proxies=tuple(args.trust_proxy),
     )

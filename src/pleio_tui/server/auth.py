@@ -3,11 +3,14 @@ keys are stored hashed so that a copy of the database logs nobody in."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import functools
 import hashlib
 import hmac
 import secrets
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 from pleio_tui.server.records import UserRecord
@@ -18,6 +21,9 @@ SESSION_COOKIE = "sessionid"
 SESSION_LIFETIME = timedelta(weeks=2)
 # Cheap enough for a test suite that logs in hundreds of times, still a real KDF.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# scrypt lets go of the GIL: a thread of its own keeps a burst of logins off the
+# event loop, one at a time, so that a burst takes one core and 16 MiB, not all.
+_hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pleio-site-scrypt")
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -55,11 +61,32 @@ def create_user(
     return guid
 
 
-def check_login(conn: sqlite3.Connection, username: str, password: str) -> UserRecord | None:
+@functools.cache
+def _unknown_user_hash() -> str:
+    """What a password is checked against for a username nobody has: the same
+    work as for a real account, so the answer's timing names no usernames."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def _login_candidate(conn: sqlite3.Connection, username: str) -> tuple[UserRecord | None, str]:
     row = conn.execute("SELECT * FROM users WHERE username = ?", (username,)).fetchone()
-    if row is None or not password_matches(password, row["password_hash"]):
-        return None
-    return UserRecord.from_row(row)
+    if row is None:
+        return None, ""
+    return UserRecord.from_row(row), str(row["password_hash"])
+
+
+def _matches(password: str, stored: str) -> bool:
+    """password_matches, against the unknown-user hash when there is no account."""
+    return password_matches(password, stored or _unknown_user_hash()) and bool(stored)
+
+
+async def check_login(conn: sqlite3.Connection, username: str, password: str) -> UserRecord | None:
+    """The user these credentials are for, or None. The password is hashed in a
+    worker thread; the database is read on the calling (event loop) thread."""
+    user, stored = _login_candidate(conn, username)
+    loop = asyncio.get_running_loop()
+    matches = await loop.run_in_executor(_hashing, _matches, password, stored)
+    return user if matches else None
 
 
 def _key_hash(session_key: str) -> str:
@@ -92,3 +119,8 @@ def close_session(conn: sqlite3.Connection, session_key: str | None) -> None:
     if session_key:
         with conn:
             conn.execute("DELETE FROM sessions WHERE key_hash = ?", (_key_hash(session_key),))
+
+
+def prepare_hashing() -> None:
+    """Make the unknown-user hash in the background, before the first login needs it."""
+    _hashing.submit(_unknown_user_hash)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 DB_FILE_NAME = "site.sqlite3"
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 # Each entry moves the schema one version up; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -104,7 +106,7 @@ MIGRATIONS: tuple[str, ...] = (
 
 def connect(data_dir: Path) -> sqlite3.Connection:
     """Open (and create or migrate) the site's database in `data_dir`."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    _make_private(data_dir)
     # The server thread and the thread that started it both touch the file;
     # every statement runs on one of them at a time.
     conn = sqlite3.connect(data_dir / DB_FILE_NAME, check_same_thread=False)
@@ -115,6 +117,24 @@ def connect(data_dir: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 5000")
     migrate(conn)
     return conn
+
+
+def _make_private(data_dir: Path) -> None:
+    """The folder 0700 and the files 0600: they hold password hashes, sessions and
+    closed groups' content.
+
+    A folder given with --data that holds no site yet keeps its own mode (it may
+    be one the user shares); the files in it are private all the same. SQLite
+    gives its -wal and -shm files the mode of the database file."""
+    path = data_dir / DB_FILE_NAME
+    created = not data_dir.exists()
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if created or path.exists():
+        data_dir.chmod(0o700)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, *(path.with_name(path.name + s) for s in SIDE_FILE_SUFFIXES)):
+        if file.exists():
+            file.chmod(0o600)
 
 
 def migrate(conn: sqlite3.Connection) -> None:

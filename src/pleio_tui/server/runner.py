@@ -20,6 +20,7 @@ import uvicorn
 from pleio_tui.server import auth, db
 from pleio_tui.server.app import build_app
 from pleio_tui.server.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_content
+from pleio_tui.server.doors import Doors
 from pleio_tui.server.site_setup import ensure_site_settings
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -36,7 +37,10 @@ class _ThreadedServer(uvicorn.Server):
 
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP spelled out: asyncio turns Nagle off only on sockets that say
+    # so, and with Nagle on every answer after a connection's first waits 40 ms
+    # for a delayed ACK (headers and body are two writes).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -60,6 +64,8 @@ class LocalSite:
         demo: bool = False,
         demo_blogs: int = 0,
         closed: bool = False,
+        doors: Doors | None = None,
+        trusted_proxies: tuple[str, ...] = (),
     ) -> None:
         if data_dir is None:
             temporary = tempfile.TemporaryDirectory(prefix="pleio-site-")
@@ -72,6 +78,9 @@ class LocalSite:
         self.demo = demo
         self.demo_blogs = demo_blogs
         self.closed = closed
+        self.doors = doors or Doors()
+        self.trusted_proxies = trusted_proxies
+        """Addresses whose X-Forwarded-For and -Proto headers are believed."""
         self._server: _ThreadedServer | None = None
         self._thread: threading.Thread | None = None
         self._conn: sqlite3.Connection | None = None
@@ -102,8 +111,12 @@ class LocalSite:
         self.port = sock.getsockname()[1]
         self._conn = db.connect(self.data_dir)
         config = uvicorn.Config(
-            build_app(self._conn, closed=self.closed),
+            build_app(self._conn, closed=self.closed, doors=self.doors),
             log_level="warning",
+            # Forwarded headers say who asked and whether over https: believed only
+            # from a proxy named on the command line, never by default.
+            proxy_headers=bool(self.trusted_proxies),
+            forwarded_allow_ips=",".join(self.trusted_proxies) or None,
             access_log=False,
             lifespan="off",
             timeout_graceful_shutdown=2,
@@ -167,10 +180,19 @@ def serve_forever(
     demo: bool,
     demo_blogs: int,
     closed: bool,
+    doors: Doors | None = None,
+    trusted_proxies: tuple[str, ...] = (),
 ) -> int:
     """`pleio-tui serve`: run the site in the foreground until Ctrl-C."""
     site = LocalSite(
-        data_dir, host=host, port=port, demo=demo, demo_blogs=demo_blogs, closed=closed
+        data_dir,
+        host=host,
+        port=port,
+        demo=demo,
+        demo_blogs=demo_blogs,
+        closed=closed,
+        doors=doors,
+        trusted_proxies=trusted_proxies,
     )
     try:
         site.start()
@@ -182,6 +204,8 @@ def serve_forever(
         print("Bound to loopback only: other machines cannot reach it (use --host to change).")
     else:
         print(f"Bound to {host}: reachable from other machines on that address, over plain http.")
+    for line in _door_notes(site.doors, trusted_proxies):
+        print(line)
     print(f"Data in {site.data_dir}{' (a walled garden: log in first)' if closed else ''}")
     if demo:
         names = ", ".join(username for username, _name, _admin in DEMO_USERS)
@@ -194,3 +218,16 @@ def serve_forever(
     finally:
         site.stop()
     return 0
+
+
+def _door_notes(doors: Doors, trusted_proxies: tuple[str, ...]) -> list[str]:
+    notes = []
+    if trusted_proxies:
+        notes.append(f"Trusting X-Forwarded-For/-Proto from {', '.join(trusted_proxies)}.")
+    if doors.require_2fa:
+        notes.append("Two-factor login required: a request with a session gets 403, logged out.")
+    if doors.primary_domain:
+        notes.append(f"Primary domain {doors.primary_domain}: other host names get 301 there.")
+    if doors.fail_every:
+        notes.append(f"One /graphql request in {doors.fail_every} gets Pleio's 500 error page.")
+    return notes

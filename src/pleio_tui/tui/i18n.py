@@ -37,6 +37,8 @@ CLIENT_ERROR_CODES = (
     "session_expired",
     "bad_request",
     "unexpected_response",
+    "two_factor_required",
+    "moved",
     "response_too_large",
     "cache_busy",
     "cache_corrupt",
@@ -218,6 +220,10 @@ NL: dict[str, str] = {
     "error.session_expired": "Je sessie is verlopen. Log opnieuw in.",
     "error.bad_request": "De site begreep het verzoek niet (een fout in pleio-tui).",
     "error.unexpected_response": "De site gaf een onverwacht antwoord. Klopt het adres?",
+    "error.two_factor_required": (
+        "De site vraagt tweestapsverificatie. Zet die aan in je browser en log opnieuw in."
+    ),
+    "error.moved": "De site is verhuisd naar een ander adres. Log in op het nieuwe adres.",
     "error.response_too_large": "Het antwoord van de site was te groot om te lezen.",
     "error.cache_busy": "De cache is bezet door een ander pleio-tui-proces.",
     "error.cache_corrupt": "De cache is beschadigd; zet het bestand opzij en synchroniseer.",
@@ -415,6 +421,10 @@ EN: dict[str, str] = {
     "error.session_expired": "Your session has expired. Log in again.",
     "error.bad_request": "The site did not understand the request (a bug in pleio-tui).",
     "error.unexpected_response": "The site answered unexpectedly. Is the address right?",
+    "error.two_factor_required": (
+        "The site requires two-factor login. Turn it on in your browser, then log in again."
+    ),
+    "error.moved": "The site has moved to another address. Log in at the new address.",
     "error.response_too_large": "The site's answer was too large to read.",
     "error.cache_busy": "The cache is in use by another pleio-tui process.",
     "error.cache_corrupt": "The cache is damaged; move the file aside and sync again.",

@@ -60,8 +60,17 @@ def resolve_members(
     offset: int | None = None,
     limit: int | None = None,
 ) -> dict[str, Any]:
+    ctx = context_of(info)
+    viewer = ctx.viewer
+    # Pleio lists no members to anonymous visitors (an empty list, no error); this
+    # site also keeps a closed group's members to its members and site admins.
+    hidden = not viewer.logged_in or (
+        group.is_closed and not viewer.is_admin and not viewer.is_full_member(group.guid)
+    )
+    if hidden:
+        return {"total": 0, "edges": []}
     offset, limit = page_bounds(offset, MEMBERS_DEFAULT_LIMIT if limit is None else limit)
     total, members = repo.list_members(
-        context_of(info).conn, group.guid, name_contains=q, offset=offset, limit=limit
+        ctx.conn, group.guid, name_contains=q, offset=offset, limit=limit
     )
     return {"total": total, "edges": members}
