@@ -16,6 +16,7 @@ import pytest
 from command_helpers import cli
 
 from pleio_tui.credentials import save_session
+from pleio_tui.secret import Secret
 
 Serve = Callable[..., str]
 
@@ -56,13 +57,13 @@ def serve(tmp_path: Path, demo_site_template: Path) -> Iterator[Serve]:
             process.wait()
 
 
-def _log_in(url: str, host: str | None = None) -> str:
+def _log_in(url: str, host: str | None = None) -> Secret:
     headers = {"Host": host} if host else {}
     answer = httpx.post(
         f"{url}/login", data={"username": "hadewych", "password": "demo"}, headers=headers
     )
     assert answer.status_code == 302, answer.text
-    return answer.cookies["sessionid"]
+    return Secret(answer.cookies["sessionid"])
 
 
 def test_sync_on_a_site_that_requires_two_factor_login_says_so(
