@@ -20,6 +20,7 @@ from pleio_tui.server import auth, db
 from pleio_tui.server.context import RequestContext, load_viewer
 from pleio_tui.server.pages import graphql_landing_page, home_page, login_page, walled_garden_page
 from pleio_tui.server.resolvers import build_schema
+from pleio_tui.server.secure_rich_text import SITE_HOST
 
 JSON_TYPES = ("application/json",)
 
@@ -67,10 +68,13 @@ def build_app(conn: sqlite3.Connection, *, closed: bool) -> Starlette:
         if data.get("variables") is not None and not isinstance(data["variables"], dict):
             return _bad_request("Query variables must be an object")
         context = RequestContext(conn=conn, viewer=load_viewer(conn, user), site_is_closed=closed)
-        success, result = await graphql(
+        SITE_HOST.set(request.headers.get("host", ""))
+        _success, result = await graphql(
             schema, data, context_value=context, introspection=True, logger=graphql_logger
         )
-        return JSONResponse(result, status_code=200 if success else 400)
+        # As Pleio's ariadne (0.15) answers: 400 only for a query that does not parse or
+        # validate; once executed (variables that do not coerce included), 200.
+        return JSONResponse(result, status_code=200 if "data" in result else 400)
 
     async def login_form(_request: Request) -> HTMLResponse:
         return HTMLResponse(login_page(site_name()))

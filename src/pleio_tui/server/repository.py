@@ -19,8 +19,6 @@ ORDER_COLUMNS = {
     "timePublished": "b.published_at",
     "lastAction": "b.last_action",
     "title": "b.title COLLATE NOCASE",
-    # Blogs have no start date; Pleio falls back to the publication time.
-    "startDate": "b.published_at",
 }
 
 
@@ -176,7 +174,9 @@ def list_blogs(
         params.append(tag)
     condition = " AND ".join(where)
     direction = "DESC" if query.descending else "ASC"
-    order = [f"{ORDER_COLUMNS[query.order_by]} {direction}", f"b.id {direction}"]
+    # One key and no tie-breaker, as on Pleio: blogs with equal times come in an
+    # order that may differ from one request to the next, so this site shuffles them.
+    order = [f"{ORDER_COLUMNS[query.order_by]} {direction}", "random()"]
     if query.pinned_first:
         order.insert(0, "b.is_pinned DESC")
     total = conn.execute(
@@ -254,6 +254,10 @@ def update_blog(conn: sqlite3.Connection, guid: str, changes: dict[str, object])
     values = {k: json.dumps(v) if k == "tags" else v for k, v in changes.items()}
     assignments = ", ".join(f"{column} = ?" for column in values)
     conn.execute(f"UPDATE blogs SET {assignments} WHERE id = ?", [*values.values(), guid])
+
+
+def set_archived(conn: sqlite3.Connection, guid: str, archived: bool) -> None:
+    conn.execute("UPDATE blogs SET is_archived = ? WHERE id = ?", (int(archived), guid))
 
 
 def add_view(conn: sqlite3.Connection, guid: str) -> None:
