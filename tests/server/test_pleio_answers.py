@@ -201,3 +201,22 @@ def test_an_abstract_over_320_characters_is_text_too_long(api: GraphQL, hadewych
 def test_ordering_blogs_by_start_date_is_refused(api: GraphQL) -> None:
     query = '{ entities(subtype: "blog", orderBy: startDate) { total } }'
     assert api.error(query) == "order_by_start_date_is_only_for_events"
+
+
+# --- blog/tests/test_resolve_edit_entity.py: timeCreated is for admins ---
+
+
+def test_only_an_admin_moves_the_creation_time(
+    api: GraphQL, hadewych: str, admin_session: str
+) -> None:
+    edit = """
+    mutation($input: editEntityInput!) {
+      editEntity(input: $input) { entity { guid ... on Blog { timeCreated } } }
+    }"""
+    blog = add_blog(api, hadewych, doc(paragraph(text("x")))).json()["data"]["addEntity"]
+    guid = blog["entity"]["guid"]
+    moved = {"guid": guid, "timeCreated": "2018-12-10T23:00:00.000Z"}
+    by_owner = api.data(edit, {"input": moved}, hadewych)["editEntity"]["entity"]
+    assert not by_owner["timeCreated"].startswith("2018")
+    by_admin = api.data(edit, {"input": moved}, admin_session)["editEntity"]["entity"]
+    assert by_admin["timeCreated"] == "2018-12-10T23:00:00.000000+00:00"

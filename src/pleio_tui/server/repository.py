@@ -241,6 +241,7 @@ EDITABLE_BLOG_COLUMNS = frozenset(
         "access_id",
         "write_access_id",
         "published_at",
+        "created_at",
         "updated_at",
         "last_action",
     }

@@ -142,6 +142,9 @@ def _edit_blog(ctx: RequestContext, blog: BlogRecord, input: dict[str, Any]) -> 
         changes["write_access_id"] = effective_access_id(input["write_access_id"], group)
     if "time_published" in input:
         changes["published_at"] = input["time_published"]
+    # As on Pleio, only a site admin may move the creation time; others are ignored.
+    if input.get("time_created") is not None and ctx.viewer.is_admin:
+        changes["created_at"] = input["time_created"]
     with ctx.conn:
         repo.update_blog(ctx.conn, blog.guid, changes)
     return repo.get_blog(ctx.conn, blog.guid)
