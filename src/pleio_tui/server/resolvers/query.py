@@ -8,7 +8,7 @@ from typing import Any
 from ariadne import QueryType
 from graphql import GraphQLResolveInfo
 
-from pleio_tui.server import db
+from pleio_tui.server import db, marks
 from pleio_tui.server import repository as repo
 from pleio_tui.server.access import (
     SITE_DEFAULT_ACCESS_ID,
@@ -236,6 +236,6 @@ def resolve_bookmarks(
     if subtype not in (None, "", "all", "blog"):
         fail(INVALID_SUBTYPE)
     offset, limit = page_bounds(offset, limit)
-    seen = [visible_entity(ctx, guid) for guid in repo.bookmarked_ids(ctx.conn, user.guid)]
+    seen = [visible_entity(ctx, guid) for guid in marks.bookmarked_ids(ctx.conn, user.guid)]
     blogs = [entity for entity in seen if isinstance(entity, BlogRecord)]
     return entity_list(len(blogs), blogs[offset : offset + limit])
