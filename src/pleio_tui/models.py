@@ -141,6 +141,11 @@ class Blog(NamedTuple):
     comments: tuple[Comment, ...] | None = None
     """Top-level comments newest first, each with its replies; None when not fetched."""
 
+    @property
+    def is_archived(self) -> bool:
+        """Archived on the site: out of its listings, still readable by its guid."""
+        return self.status_published == "archived"
+
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -187,6 +192,7 @@ class FeedRow(NamedTuple):
     excerpt: str
     is_read: bool
     is_bookmarked: bool
+    is_archived: bool = False
 
 
 class SearchHit(NamedTuple):

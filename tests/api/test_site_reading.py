@@ -28,7 +28,8 @@ async def test_logged_in_viewer(
     assert viewer.logged_in is True
     assert viewer.is_admin is False
     assert viewer.user is not None
-    assert (viewer.user.name, viewer.user.username) == ("Hadewych", "hadewych")
+    # Pleio's username is the user's guid, never a login name.
+    assert (viewer.user.name, viewer.user.username) == ("Hadewych", viewer.user.guid)
     admin = await make_client(demo_site.url, admin_session).viewer()
     assert admin.is_admin is True
 

@@ -31,7 +31,7 @@ async def test_add_blog_reads_back_and_heads_the_feed(
     client = make_client(demo_site.url, hadewych)
     blog = await _post(client)
     assert (blog.title, blog.abstract, blog.tags) == ("Treinpost", "Kort", ("trein",))
-    assert blog.owner is not None and blog.owner.username == "hadewych"
+    assert blog.owner is not None and blog.owner.name == "Hadewych"
     assert blog.access_id == AccessId.LOGGED_IN, "the group's default, not Pleio's private 0"
     assert blog.write_access_id == AccessId.PRIVATE
     read_back = await client.blog(blog.guid)

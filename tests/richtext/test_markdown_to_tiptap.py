@@ -104,14 +104,21 @@ def test_code_keeps_its_text_and_lines() -> None:
     ]
 
 
-def test_images_become_image_blocks_and_split_paragraphs() -> None:
+def test_images_stay_inline_in_their_paragraph() -> None:
+    """Pleio's schema declares `image` inline (group "inline"): it stays where it stands."""
+    assert blocks('voor ![een *kat*](/kat.png "Kat") na') == [
+        paragraph(
+            text("voor "),
+            {"type": "image", "attrs": {"src": "/kat.png", "alt": "een kat", "title": "Kat"}},
+            text(" na"),
+        )
+    ]
+
+
+def test_an_image_from_elsewhere_becomes_a_link_to_it() -> None:
+    link = {"type": "link", "attrs": {"href": "https://x.nl/kat.png"}}
     assert blocks('voor ![een *kat*](https://x.nl/kat.png "Kat") na') == [
-        paragraph(text("voor")),
-        {
-            "type": "image",
-            "attrs": {"src": "https://x.nl/kat.png", "alt": "een kat", "title": "Kat"},
-        },
-        paragraph(text("na")),
+        paragraph(text("voor "), text("een kat", link), text(" na"))
     ]
 
 

@@ -58,6 +58,11 @@ class GraphQL:
         )
         return next(g["guid"] for g in edges["groups"]["edges"] if g["name"] == name)
 
+    def user_guid(self, login: str) -> str:
+        """The guid of the demo user who logs in as `login`."""
+        viewer = self.data("{ viewer { user { guid } } }", session=self.site.login(login))
+        return str(viewer["viewer"]["user"]["guid"])
+
     def blog_guid(self, title: str, session: str) -> str:
         query = '{ entities(subtype: "blog", limit: 100) { edges { guid ... on Blog { title } } } }'
         edges = self.data(query, session=session)["entities"]["edges"]

@@ -9,7 +9,7 @@ from site_graphql import CLOSED_GROUP, OPEN_GROUP, SEED_BLOG, GraphQL
 COMMENT = """
 mutation($container: String, $text: SecureRichText) {
   addEntity(input: {subtype: "comment", containerGuid: $container, richDescription: $text}) {
-    entity { guid ... on Comment { description owner { username } ownerName canEdit canComment
+    entity { guid ... on Comment { description owner { guid username } ownerName canEdit canComment
                                    commentCount comments { guid } timeCreated } }
   }
 }
@@ -49,8 +49,8 @@ def test_a_comment_and_a_reply_make_a_thread(api: GraphQL, hadewych: str) -> Non
     blog = api.blog_guid("Open data zonder gebruikers is een etalage zonder winkel", hadewych)
     before = api.data(THREAD, {"guid": blog}, hadewych)["entity"]
     first = comment(api, blog, "Eerste reactie", hadewych)
-    assert first["description"] == "Eerste reactie"
-    assert first["owner"] == {"username": "hadewych"}
+    assert first["description"] == "Eerste reactie\n\n"
+    assert first["owner"]["username"] == first["owner"]["guid"] == api.user_guid("hadewych")
     assert first["ownerName"] == "Hadewych"
     assert (first["canEdit"], first["canComment"], first["commentCount"]) == (True, True, 0)
     reply = comment(api, str(first["guid"]), "Een antwoord", hadewych)
@@ -63,7 +63,7 @@ def test_a_comment_and_a_reply_make_a_thread(api: GraphQL, hadewych: str) -> Non
     assert newest["comments"] == [
         {
             "guid": reply["guid"],
-            "description": "Een antwoord",
+            "description": "Een antwoord\n\n",
             "canComment": False,
             "commentCount": 0,
             "comments": [],
@@ -129,7 +129,8 @@ def test_can_comment_follows_membership(api: GraphQL, hadewych: str, jan_session
 
 def test_commenting_outside_groups_needs_only_a_login(api: GraphQL, jan_session: str) -> None:
     blog = api.blog_guid("Welkom op dit Pleio-platform", jan_session)
-    assert comment(api, blog, "Dank!", jan_session)["owner"] == {"username": "jan"}
+    owner = comment(api, blog, "Dank!", jan_session)["owner"]
+    assert owner["username"] == owner["guid"] == api.user_guid("jan")
 
 
 def test_a_comment_in_a_closed_group_is_not_found_by_outsiders(api: GraphQL, hadewych: str) -> None:
@@ -150,7 +151,7 @@ def test_edit_and_delete_a_comment(api: GraphQL, hadewych: str, jan_session: str
       }
     }"""
     edited = api.data(edit, {"guid": mine["guid"], "text": doc("Verbeterd")}, hadewych)
-    assert edited["editEntity"]["entity"]["description"] == "Verbeterd"
+    assert edited["editEntity"]["entity"]["description"] == "Verbeterd\n\n"
     assert (
         api.error(edit, {"guid": mine["guid"], "text": doc("Van Jan")}, jan_session)
         == "could_not_save"

@@ -36,7 +36,7 @@ GENERATED = """
 query($g: String, $offset: Int) {
   entities(subtype: "blog", containerGuid: $g, limit: 100, offset: $offset,
            orderBy: timePublished) {
-    total edges { ... on Blog { title description commentCount owner { username } } }
+    total edges { ... on Blog { title description commentCount owner { name } } }
   }
 }
 """
@@ -106,7 +106,7 @@ def _generated(site_factory: SiteFactory, count: int) -> list[tuple[str, str, in
         page = api.data(GENERATED, {"g": group, "offset": len(rows)}, session)["entities"]
         total = page["total"]
         rows += [
-            (b["title"], b["description"], b["commentCount"], b["owner"]["username"])
+            (b["title"], b["description"], b["commentCount"], b["owner"]["name"])
             for b in page["edges"]
         ]
     api.close()

@@ -18,7 +18,7 @@ from pleio_tui.server.throttle import (
     LoginThrottle,
 )
 
-VIEWER = "{ viewer { loggedIn isAdmin user { name username } } }"
+VIEWER = "{ viewer { loggedIn isAdmin user { name } } }"
 
 
 def test_the_login_page_is_a_form(demo_site: LocalSite) -> None:
@@ -140,7 +140,7 @@ def test_the_session_cookie_is_the_credential(
     assert api.data(VIEWER, session=hadewych)["viewer"] == {
         "loggedIn": True,
         "isAdmin": False,
-        "user": {"name": "Hadewych", "username": "hadewych"},
+        "user": {"name": "Hadewych"},
     }
     assert api.data(VIEWER, session=admin_session)["viewer"]["isAdmin"] is True
     assert api.data(VIEWER, session="forged")["viewer"]["loggedIn"] is False

@@ -2,7 +2,7 @@
 enum value and input field it has, Pleio has, with the same type and nullability.
 
 Checked by introspecting the running site against the facts read from Pleio's
-backend2 schema (a copy is kept beside this test, so that it never skips)."""
+whole backend2 schema (a copy is kept beside this test, so that it never skips)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from site_graphql import GraphQL
 
-FACTS_COPY = Path(__file__).with_name("pleio-schema-facts.json")
-SHARED_FACTS = Path(__file__).resolve().parents[2].parent / "shared" / "pleio-schema-facts.json"
+FACTS_COPY = Path(__file__).with_name("pleio-schema-full.json")
+SHARED_FACTS = Path(__file__).resolve().parents[2].parent / "shared" / "pleio-schema-full.json"
 
 TYPE_REF = (
     "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }"

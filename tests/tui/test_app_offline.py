@@ -63,7 +63,7 @@ async def test_offline_start_queues_and_the_outbox_drains_once(
         await wait_for(pilot, lambda: not app.is_syncing)
 
     comments = graphql(site_url, hadewych, BLOG_THREAD, guid=guid)["entity"]["comments"]
-    texts = [comment["description"] for comment in comments]
+    texts = [comment["description"].strip() for comment in comments]
     assert texts.count("Geschreven in de trein") == 1
     if app.store is not None:
         app.store.close()

@@ -15,6 +15,7 @@ from pleio_tui.richtext.terminal import terminal_safe, terminal_safe_line
 _LAZY = {
     "body_to_markdown": "pleio_tui.richtext.body",
     "draftjs_to_markdown": "pleio_tui.richtext.draftjs",
+    "external_images": "pleio_tui.richtext.images",
     "html_to_markdown": "pleio_tui.richtext.legacy_html",
     "markdown_to_tiptap": "pleio_tui.richtext.markdown_reader",
     "tiptap_to_markdown": "pleio_tui.richtext.markdown_writer",
@@ -28,6 +29,7 @@ __all__ = [
     "absolute_url",
     "body_to_markdown",
     "draftjs_to_markdown",
+    "external_images",
     "html_to_markdown",
     "markdown_to_tiptap",
     "safe_link",

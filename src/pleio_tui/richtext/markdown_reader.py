@@ -1,4 +1,10 @@
-"""Markdown (CommonMark with GFM tables) to a well-formed Tiptap document."""
+"""Markdown (CommonMark with GFM tables) to a well-formed Tiptap document, of the
+node types Pleio's SecureRichText accepts (backend2's core/utils tiptap schema).
+
+Images are inline, as Pleio declares them: they stay in their paragraph. An image
+alone in a top-level paragraph is a `figure` (Pleio's block image), its caption
+the line of italic text right under it. An image from another host becomes a link
+to it: Pleio refuses images it does not hold itself."""
 
 from typing import Any
 
@@ -6,6 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from pleio_tui.richtext.document import Node, dump_doc
+from pleio_tui.richtext.images import ANY_HOST, is_external_image
 from pleio_tui.richtext.links import is_relative_link, safe_image_src, usable_link
 
 # Raw HTML stays text: the user's Markdown must not smuggle markup into the post.
@@ -13,54 +20,64 @@ _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 _MARK_ORDER = {"link": 0, "bold": 1, "italic": 2}
 
 
-def markdown_to_tiptap(markdown: str) -> str:
-    """A Tiptap doc JSON string for the Markdown: every node typed, no empty text nodes."""
-    return dump_doc(markdown_to_doc(markdown))
+def markdown_to_tiptap(markdown: str, site_host: str | None = None) -> str:
+    """A Tiptap doc JSON string for the Markdown: every node typed, no empty text nodes.
+
+    `site_host` is the site's host[:port]: images elsewhere become links. Without
+    it, every image with a host of its own does."""
+    return dump_doc(markdown_to_doc(markdown, site_host))
 
 
-def markdown_to_doc(markdown: str) -> Node:
+def markdown_to_doc(markdown: str, site_host: str | None = None) -> Node:
     tree = SyntaxTreeNode(_PARSER.parse(markdown))
-    content = _blocks(tree.children)
+    content: list[Node] = []
+    for node in tree.children:
+        if node.type == "paragraph":
+            content.extend(_top_level_paragraph(node, site_host))
+        else:
+            content.extend(_block(node, site_host))
     return {"type": "doc", "content": content or [_paragraph([])]}
 
 
-def inline_markdown_to_nodes(markdown: str) -> list[Node]:
-    """Inline Tiptap nodes (images as image nodes) for one line of inline Markdown."""
+def inline_markdown_to_nodes(markdown: str, site_host: str | None = ANY_HOST) -> list[Node]:
+    """Inline Tiptap nodes for one line of inline Markdown (every image an image node,
+    unless a `site_host` is given)."""
     items: list[Node] = []
     for token in _PARSER.parseInline(markdown):
-        _inline(SyntaxTreeNode(token.children or []).children, [], items)
+        _inline(SyntaxTreeNode(token.children or []).children, [], items, site_host)
     return _merge_texts(items)
 
 
-def _blocks(nodes: list[SyntaxTreeNode]) -> list[Node]:
+def _blocks(nodes: list[SyntaxTreeNode], site_host: str | None) -> list[Node]:
     blocks: list[Node] = []
     for node in nodes:
-        blocks.extend(_block(node))
+        blocks.extend(_block(node, site_host))
     return blocks
 
 
-def _block(node: SyntaxTreeNode) -> list[Node]:
+def _block(node: SyntaxTreeNode, site_host: str | None) -> list[Node]:
     kind = node.type
     if kind == "paragraph":
-        return _paragraphs(node)
+        return _paragraphs(node, site_host)
     if kind == "heading":
         level = int(node.tag[1:]) if node.tag[1:].isdigit() else 1
-        return [_typed("heading", _text_only(_inline_items(node)), {"level": level})]
+        items = _text_only(_inline_items(node, site_host))
+        return [_typed("heading", items, {"level": level})]
     if kind == "blockquote":
-        return [_typed("blockquote", _blocks(node.children) or [_paragraph([])])]
-    if kind == "bullet_list":
-        return [_typed("bulletList", [_list_item(item) for item in node.children])]
-    if kind == "ordered_list":
+        return [_typed("blockquote", _blocks(node.children, site_host) or [_paragraph([])])]
+    if kind in ("bullet_list", "ordered_list"):
+        items = [_list_item(item, site_host) for item in node.children]
+        if kind == "bullet_list":
+            return [_typed("bulletList", items)]
         start = node.attrs.get("start", 1)
-        order = start if isinstance(start, int) else 1
-        return [_typed("orderedList", [_list_item(i) for i in node.children], {"order": order})]
+        return [_typed("orderedList", items, {"order": start if isinstance(start, int) else 1})]
     if kind in ("fence", "code_block"):
         return _code(node.content)
     if kind == "table":
-        return [_table(node)]
+        return [_table(node, site_host)]
     if kind in ("hr", "html_block"):
         return []
-    return _blocks(node.children)
+    return _blocks(node.children, site_host)
 
 
 def _typed(kind: str, content: list[Node], attrs: dict[str, Any] | None = None) -> Node:
@@ -76,8 +93,8 @@ def _paragraph(inline: list[Node]) -> Node:
     return _typed("paragraph", inline)
 
 
-def _list_item(node: SyntaxTreeNode) -> Node:
-    content = _blocks(node.children)
+def _list_item(node: SyntaxTreeNode, site_host: str | None) -> Node:
+    content = _blocks(node.children, site_host)
     # Tiptap's listItem must open with a paragraph.
     if not content or content[0]["type"] != "paragraph":
         content.insert(0, _paragraph([]))
@@ -96,41 +113,48 @@ def _code(code: str) -> list[Node]:
     return [_paragraph(inline)] if inline else []
 
 
-def _table(node: SyntaxTreeNode) -> Node:
+def _table(node: SyntaxTreeNode, site_host: str | None) -> Node:
     rows: list[Node] = []
     for section in node.children:
         for row in section.children:
             cells = []
             for cell in row.children:
                 kind = "tableHeader" if cell.type == "th" else "tableCell"
-                cells.append(_typed(kind, _paragraphs(cell) or [_paragraph([])]))
+                cells.append(_typed(kind, _paragraphs(cell, site_host) or [_paragraph([])]))
             rows.append(_typed("tableRow", cells))
     return _typed("table", rows)
 
 
-def _inline_items(node: SyntaxTreeNode) -> list[Node]:
+def _inline_items(node: SyntaxTreeNode, site_host: str | None) -> list[Node]:
     items: list[Node] = []
     for child in node.children:
         if child.type == "inline":
-            _inline(child.children, [], items)
+            _inline(child.children, [], items, site_host)
     return _merge_texts(items)
 
 
-def _paragraphs(node: SyntaxTreeNode) -> list[Node]:
-    """A paragraph's inline content; images are blocks in Tiptap, so they split it."""
-    blocks: list[Node] = []
-    pending: list[Node] = []
-    for item in _inline_items(node):
-        if item["type"] == "image":
-            if trimmed := _trim(pending):
-                blocks.append(_paragraph(trimmed))
-            blocks.append(item)
-            pending = []
-        else:
-            pending.append(item)
-    if trimmed := _trim(pending):
-        blocks.append(_paragraph(trimmed))
-    return blocks
+def _paragraphs(node: SyntaxTreeNode, site_host: str | None) -> list[Node]:
+    """A paragraph with its images inline; nothing for a blank one."""
+    trimmed = _trim(_inline_items(node, site_host))
+    return [_paragraph(trimmed)] if trimmed else []
+
+
+def _top_level_paragraph(node: SyntaxTreeNode, site_host: str | None) -> list[Node]:
+    """A figure for an image alone (with an italic caption line under it), or a paragraph."""
+    items = _trim(_inline_items(node, site_host))
+    if not items or items[0]["type"] != "image":
+        return [_paragraph(items)] if items else []
+    caption = items[2:] if len(items) > 2 and items[1]["type"] == "hardBreak" else []
+    if len(items) != 1 and not (caption and all(_is_italic_text(item) for item in caption)):
+        return [_paragraph(items)]
+    figure_attrs = dict(items[0]["attrs"])
+    if caption:
+        figure_attrs["caption"] = " ".join("".join(item["text"] for item in caption).split())
+    return [{"type": "figure", "attrs": figure_attrs}]
+
+
+def _is_italic_text(item: Node) -> bool:
+    return item["type"] == "text" and item.get("marks") == [{"type": "italic"}]
 
 
 def _text_only(items: list[Node]) -> list[Node]:
@@ -146,7 +170,9 @@ def _text_only(items: list[Node]) -> list[Node]:
     return _trim(_merge_texts(inline))
 
 
-def _inline(nodes: list[SyntaxTreeNode], marks: list[Node], out: list[Node]) -> None:
+def _inline(
+    nodes: list[SyntaxTreeNode], marks: list[Node], out: list[Node], site_host: str | None
+) -> None:
     for node in nodes:
         kind = node.type
         if kind in ("text", "code_inline", "html_inline"):
@@ -155,13 +181,14 @@ def _inline(nodes: list[SyntaxTreeNode], marks: list[Node], out: list[Node]) -> 
             # A newline typed in the composer is meant as a line break.
             out.append({"type": "hardBreak"})
         elif kind in ("strong", "em"):
-            _inline(node.children, _with_mark(marks, "bold" if kind == "strong" else "italic"), out)
+            mark = "bold" if kind == "strong" else "italic"
+            _inline(node.children, _with_mark(marks, mark), out, site_host)
         elif kind == "link":
-            _inline(node.children, _with_link(marks, node), out)
+            _inline(node.children, _with_link(marks, node), out, site_host)
         elif kind == "image":
-            _image(node, marks, out)
+            _image(node, marks, out, site_host)
         else:
-            _inline(node.children, marks, out)
+            _inline(node.children, marks, out, site_host)
 
 
 def _with_mark(marks: list[Node], kind: str) -> list[Node]:
@@ -173,7 +200,7 @@ def _with_mark(marks: list[Node], kind: str) -> list[Node]:
 
 def _with_link(marks: list[Node], node: SyntaxTreeNode) -> list[Node]:
     href = _link_target(str(node.attrs.get("href", "")))
-    if href is None:
+    if href is None or any(mark["type"] == "link" for mark in marks):
         return marks
     link_attrs: dict[str, Any] = {"href": href}
     title = node.attrs.get("title")
@@ -191,11 +218,17 @@ def _link_target(raw: str) -> str | None:
     return href
 
 
-def _image(node: SyntaxTreeNode, marks: list[Node], out: list[Node]) -> None:
+def _image(node: SyntaxTreeNode, marks: list[Node], out: list[Node], site_host: str | None) -> None:
     alt = _plain(node.children)
     src = safe_image_src(str(node.attrs.get("src", "")))
     if src is None:
         _append_text(out, alt, marks)
+        return
+    if is_external_image(src, site_host):
+        if any(mark["type"] == "link" for mark in marks):
+            _append_text(out, alt or src, marks)
+        else:
+            _append_text(out, alt or src, [*marks, {"type": "link", "attrs": {"href": src}}])
         return
     title = node.attrs.get("title")
     image_attrs = {"src": src, "alt": alt, "title": title if isinstance(title, str) else ""}

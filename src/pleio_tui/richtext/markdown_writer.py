@@ -9,6 +9,7 @@ from pleio_tui.richtext.document import (
     attrs,
     children,
     load_doc,
+    node_text,
     node_type,
 )
 from pleio_tui.richtext.errors import RichTextError
@@ -23,6 +24,7 @@ from pleio_tui.richtext.markdown_inline import inline_to_markdown
 from pleio_tui.richtext.terminal import terminal_safe_line
 
 _LIST_TYPES = ("bulletList", "orderedList")
+ITALIC = {"type": "italic"}
 # Two lists of one kind in a row would merge into one unless their markers differ.
 _BULLETS = ("-", "*")
 _ORDERED_DELIMITERS = (".", ")")
@@ -78,6 +80,8 @@ def _block(node: Node) -> list[str]:
         return [_quote("\n\n".join(_blocks(children(node))))]
     if kind == "image":
         return [_image(node)]
+    if kind == "figure" and "src" in attrs(node):
+        return [_figure(node)]
     if kind == "file":
         return [_file(node)]
     if kind == "video":
@@ -88,18 +92,34 @@ def _block(node: Node) -> list[str]:
 
 
 def _paragraph(inline: list[Node]) -> list[str]:
-    """Images are blocks in Markdown as read back: they split the paragraph."""
-    parts: list[str] = []
+    """Images stay inline where they stand, with the blank or break around them."""
+    pieces: list[str] = []
     run: list[Node] = []
-    for node in inline:
-        if node_type(node) == "image":
-            parts.append(inline_to_markdown(run))
-            parts.append(_image(node))
-            run = []
-        else:
+    for node in [*inline, None]:
+        if node is not None and node_type(node) != "image":
             run.append(node)
-    parts.append(inline_to_markdown(run))
-    return [part for part in parts if part]
+            continue
+        text = inline_to_markdown(run)
+        if text:
+            if pieces:
+                pieces.append(_gap(run[0], at_start=True))
+            pieces.append(text)
+            if node is not None:
+                pieces.append(_gap(run[-1], at_start=False))
+        if node is not None:
+            pieces.append(_image(node))
+        run = []
+    paragraph = "".join(pieces)
+    return [paragraph] if paragraph else []
+
+
+def _gap(node: Node, *, at_start: bool) -> str:
+    """What stood between text and an image: a line break, a blank or nothing."""
+    if node_type(node) == "hardBreak":
+        return "\\\n"
+    text = node_text(node)
+    edge = text[:1] if at_start else text[-1:]
+    return " " if edge.isspace() else ""
 
 
 def _heading(node: Node) -> str:
@@ -165,6 +185,15 @@ def _image(node: Node) -> str:
     title = terminal_safe_line(attr_text(node, "title"))
     title_part = f' "{escape_title(title)}"' if title else ""
     return f"![{alt}]({escape_destination(src)}{title_part})"
+
+
+def _figure(node: Node) -> str:
+    """Pleio's block image: the image on a line of its own, the caption in italics under it."""
+    image = _image(node)
+    caption = " ".join(terminal_safe_line(attr_text(node, "caption")).split())
+    if not caption:
+        return image
+    return f"{image}\n" + inline_to_markdown([{"type": "text", "text": caption, "marks": [ITALIC]}])
 
 
 def _file(node: Node) -> str:

@@ -36,6 +36,8 @@ def _block_text(node: Node, depth: int) -> str:
         return f"@{label}" if label else ""
     if kind == "image":
         return attr_text(node, "alt")
+    if kind == "figure" and not children(node):
+        return attr_text(node, "caption") or attr_text(node, "alt")
     if kind == "file":
         return attr_text(node, "name") or attr_text(node, "url")
     if kind == "video":

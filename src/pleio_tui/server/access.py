@@ -41,6 +41,11 @@ def _access_allows(
     return False
 
 
+def read_access_allows(viewer: Viewer, blog: BlogRecord) -> bool:
+    """Pleio's read access list alone: no look at the group's walls or the publication."""
+    return viewer.is_admin or _access_allows(viewer, blog.access_id, blog.owner_id, blog.group_id)
+
+
 def hidden_by_closed_group(viewer: Viewer, group: GroupRecord | None) -> bool:
     return (
         group is not None
@@ -55,7 +60,7 @@ def can_read_blog(viewer: Viewer, blog: BlogRecord, group: GroupRecord | None) -
         return True
     if hidden_by_closed_group(viewer, group):
         return False
-    if not blog.is_published and blog.owner_id != viewer.user_id:
+    if not (blog.is_published or blog.is_archived) and blog.owner_id != viewer.user_id:
         return False
     return _access_allows(viewer, blog.access_id, blog.owner_id, blog.group_id)
 
@@ -85,19 +90,33 @@ def may_take_part(viewer: Viewer, group_id: str | None) -> bool:
 
 def readable_blogs_sql(viewer: Viewer, now: str) -> tuple[str, list[object]]:
     """A WHERE fragment over `b` (blogs) and `g` (its group, LEFT JOINed) keeping
-    the published blogs the viewer may read, with its parameters."""
+    the published, not archived blogs the viewer may read, with its parameters."""
     if viewer.is_admin:
-        return "b.published_at IS NOT NULL AND b.published_at <= ?", [now]
+        return "b.is_archived = 0 AND b.published_at IS NOT NULL AND b.published_at <= ?", [now]
     member_of = json.dumps(viewer.full_member_groups())
     in_my_groups = "b.group_id IN (SELECT value FROM json_each(?))"
     sql = (
-        "b.published_at IS NOT NULL AND b.published_at <= ?"
+        "b.is_archived = 0 AND b.published_at IS NOT NULL AND b.published_at <= ?"
         f" AND (g.id IS NULL OR g.is_closed = 0 OR {in_my_groups})"
         " AND (b.owner_id = ? OR b.access_id = 2"
         " OR (b.access_id = 1 AND ?)"
         f" OR (b.access_id = 4 AND {in_my_groups}))"
     )
     return sql, [now, member_of, viewer.user_id, int(viewer.logged_in), member_of]
+
+
+def archived_blogs_sql(viewer: Viewer) -> tuple[str, list[object]]:
+    """A WHERE fragment keeping the archived blogs the viewer may read (by read access
+    alone, as Pleio filters them)."""
+    if viewer.is_admin:
+        return "b.is_archived = 1", []
+    member_of = json.dumps(viewer.full_member_groups())
+    sql = (
+        "b.is_archived = 1 AND (b.owner_id = ? OR b.access_id = 2"
+        " OR (b.access_id = 1 AND ?)"
+        " OR (b.access_id = 4 AND b.group_id IN (SELECT value FROM json_each(?))))"
+    )
+    return sql, [viewer.user_id, int(viewer.logged_in), member_of]
 
 
 def own_drafts_sql(viewer: Viewer, now: str) -> tuple[str, list[object]]:

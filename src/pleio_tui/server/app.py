@@ -36,6 +36,7 @@ from pleio_tui.server.limits import (
 from pleio_tui.server.pages import graphql_landing_page, home_page, login_page, walled_garden_page
 from pleio_tui.server.query_cost import parse_within_limits
 from pleio_tui.server.resolvers import build_schema
+from pleio_tui.server.secure_rich_text import SITE_HOST
 from pleio_tui.server.throttle import LoginThrottle
 
 JSON_TYPES = ("application/json",)
@@ -115,6 +116,7 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             # As ariadne answers a query it cannot parse or validate.
             return JSONResponse({"errors": [format_error(refused)]}, status_code=400)
         context = RequestContext(conn=conn, viewer=load_viewer(conn, user), site_is_closed=closed)
+        SITE_HOST.set(request.headers.get("host", ""))
         _success, result = await graphql(
             schema,
             data,

@@ -101,6 +101,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (entity_id, user_id)
     );
     """,
+    # Archived content leaves listings but stays readable, as on Pleio.
+    "ALTER TABLE blogs ADD COLUMN is_archived INTEGER NOT NULL DEFAULT 0;",
 )
 
 

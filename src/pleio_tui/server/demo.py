@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from pleio_tui.richtext import markdown_to_tiptap
-from pleio_tui.server import auth, db
+from pleio_tui.server import auth, db, marks
 from pleio_tui.server import repository as repo
 from pleio_tui.server.demo_generated import seed_generated_blogs
 from pleio_tui.server.records import GroupRecord
@@ -193,4 +193,4 @@ def _seed_votes(
     conn: sqlite3.Connection, entity_guid: str, votes: dict[str, int], users: dict[str, str]
 ) -> None:
     for username, score in votes.items():
-        repo.set_vote(conn, entity_guid, users[username], score)
+        marks.set_vote(conn, entity_guid, users[username], score)

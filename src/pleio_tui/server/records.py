@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from pleio_tui.server.text import excerpt as make_excerpt
-from pleio_tui.server.text import slugify
+from pleio_tui.server.text import slugify, tiptap_to_text
 from pleio_tui.server.timestamps import now_iso
 
 
@@ -36,7 +36,6 @@ class GroupRecord:
     guid: str
     name: str
     rich_description: str | None
-    description: str
     introduction: str
     is_closed: bool
     is_membership_on_request: bool
@@ -52,6 +51,10 @@ class GroupRecord:
         return f"/groups/view/{self.guid}/{slugify(self.name)}"
 
     @property
+    def description(self) -> str | None:
+        return tiptap_to_text(self.rich_description)
+
+    @property
     def excerpt(self) -> str:
         return make_excerpt(self.description)
 
@@ -61,7 +64,6 @@ class GroupRecord:
             guid=row["id"],
             name=row["name"],
             rich_description=row["rich_description"],
-            description=row["description"],
             introduction=row["introduction"],
             is_closed=bool(row["is_closed"]),
             is_membership_on_request=bool(row["is_membership_on_request"]),
@@ -79,7 +81,6 @@ class BlogRecord:
     title: str
     abstract: str | None
     rich_description: str | None
-    description: str
     tags: list[str]
     access_id: int
     write_access_id: int
@@ -90,6 +91,7 @@ class BlogRecord:
     views: int
     is_pinned: bool
     is_featured: bool
+    is_archived: bool
 
     subtype = "blog"
     status = None
@@ -104,7 +106,13 @@ class BlogRecord:
 
     @property
     def status_published(self) -> str:
+        if self.is_archived:
+            return "archived"
         return "published" if self.is_published else "draft"
+
+    @property
+    def description(self) -> str | None:
+        return tiptap_to_text(self.rich_description)
 
     @property
     def excerpt(self) -> str:
@@ -127,7 +135,6 @@ class BlogRecord:
             title=row["title"],
             abstract=row["abstract"],
             rich_description=row["rich_description"],
-            description=row["description"],
             tags=json.loads(row["tags"]),
             access_id=row["access_id"],
             write_access_id=row["write_access_id"],
@@ -138,6 +145,7 @@ class BlogRecord:
             views=row["views"],
             is_pinned=bool(row["is_pinned"]),
             is_featured=bool(row["is_featured"]),
+            is_archived=bool(row["is_archived"]),
         )
 
 
@@ -148,12 +156,15 @@ class CommentRecord:
     parent_id: str | None
     owner_id: str | None
     rich_description: str | None
-    description: str
     time_created: str
     time_updated: str
 
     subtype = "comment"
     status = None
+
+    @property
+    def description(self) -> str | None:
+        return tiptap_to_text(self.rich_description)
 
     @property
     def is_reply(self) -> bool:
@@ -167,7 +178,6 @@ class CommentRecord:
             parent_id=row["parent_id"],
             owner_id=row["owner_id"],
             rich_description=row["rich_description"],
-            description=row["description"],
             time_created=row["created_at"],
             time_updated=row["updated_at"],
         )

@@ -19,8 +19,6 @@ ORDER_COLUMNS = {
     "timePublished": "b.published_at",
     "lastAction": "b.last_action",
     "title": "b.title COLLATE NOCASE",
-    # Blogs have no start date; Pleio falls back to the publication time.
-    "startDate": "b.published_at",
 }
 
 
@@ -176,7 +174,9 @@ def list_blogs(
         params.append(tag)
     condition = " AND ".join(where)
     direction = "DESC" if query.descending else "ASC"
-    order = [f"{ORDER_COLUMNS[query.order_by]} {direction}", f"b.id {direction}"]
+    # One key and no tie-breaker, as on Pleio: blogs with equal times come in an
+    # order that may differ from one request to the next, so this site shuffles them.
+    order = [f"{ORDER_COLUMNS[query.order_by]} {direction}", "random()"]
     if query.pinned_first:
         order.insert(0, "b.is_pinned DESC")
     total = conn.execute(
@@ -241,6 +241,7 @@ EDITABLE_BLOG_COLUMNS = frozenset(
         "access_id",
         "write_access_id",
         "published_at",
+        "created_at",
         "updated_at",
         "last_action",
     }
@@ -254,6 +255,10 @@ def update_blog(conn: sqlite3.Connection, guid: str, changes: dict[str, object])
     values = {k: json.dumps(v) if k == "tags" else v for k, v in changes.items()}
     assignments = ", ".join(f"{column} = ?" for column in values)
     conn.execute(f"UPDATE blogs SET {assignments} WHERE id = ?", [*values.values(), guid])
+
+
+def set_archived(conn: sqlite3.Connection, guid: str, archived: bool) -> None:
+    conn.execute("UPDATE blogs SET is_archived = ? WHERE id = ?", (int(archived), guid))
 
 
 def add_view(conn: sqlite3.Connection, guid: str) -> None:
@@ -345,72 +350,3 @@ def delete_comment(conn: sqlite3.Connection, guid: str) -> None:
     delete_entity_rows(conn, [guid, *reply_ids])
     conn.execute("DELETE FROM comments WHERE parent_id = ?", (guid,))
     conn.execute("DELETE FROM comments WHERE id = ?", (guid,))
-
-
-# --- votes, bookmarks, follows ---
-
-
-def vote_total(conn: sqlite3.Connection, entity_id: str) -> int:
-    return conn.execute(
-        "SELECT coalesce(sum(score), 0) FROM votes WHERE entity_id = ?", (entity_id,)
-    ).fetchone()[0]
-
-
-def get_vote(conn: sqlite3.Connection, entity_id: str, user_id: str) -> int | None:
-    row = conn.execute(
-        "SELECT score FROM votes WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
-    ).fetchone()
-    return None if row is None else int(row[0])
-
-
-def set_vote(conn: sqlite3.Connection, entity_id: str, user_id: str, score: int | None) -> None:
-    if score is None:
-        conn.execute("DELETE FROM votes WHERE entity_id = ? AND user_id = ?", (entity_id, user_id))
-    else:
-        conn.execute(
-            "INSERT OR REPLACE INTO votes (entity_id, user_id, score) VALUES (?, ?, ?)",
-            (entity_id, user_id, score),
-        )
-
-
-def has_mark(conn: sqlite3.Connection, table: str, entity_id: str, user_id: str) -> bool:
-    if table not in ("bookmarks", "follows"):
-        raise ValueError(table)
-    row = conn.execute(
-        f"SELECT 1 FROM {table} WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
-    ).fetchone()
-    return row is not None
-
-
-def set_bookmark(
-    conn: sqlite3.Connection, entity_id: str, user_id: str, on: bool, now: str
-) -> None:
-    if on:
-        conn.execute(
-            "INSERT OR IGNORE INTO bookmarks (entity_id, user_id, created_at) VALUES (?, ?, ?)",
-            (entity_id, user_id, now),
-        )
-    else:
-        conn.execute(
-            "DELETE FROM bookmarks WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
-        )
-
-
-def set_follow(conn: sqlite3.Connection, entity_id: str, user_id: str, on: bool) -> None:
-    if on:
-        conn.execute(
-            "INSERT OR IGNORE INTO follows (entity_id, user_id) VALUES (?, ?)", (entity_id, user_id)
-        )
-    else:
-        conn.execute(
-            "DELETE FROM follows WHERE entity_id = ? AND user_id = ?", (entity_id, user_id)
-        )
-
-
-def bookmarked_ids(conn: sqlite3.Connection, user_id: str) -> list[str]:
-    """The user's bookmarks, newest first."""
-    rows = conn.execute(
-        "SELECT entity_id FROM bookmarks WHERE user_id = ? ORDER BY created_at DESC, entity_id",
-        (user_id,),
-    )
-    return [row[0] for row in rows]

@@ -22,6 +22,8 @@ _BLOG_COLUMNS = (
     "is_pinned", "access_id", "write_access_id", "comment_count",
 )  # fmt: skip
 
+ARCHIVED_SQL = "status_published = 'archived'"
+
 # Read state and whether the thread was ever fetched survive a re-upsert.
 _UPSERT_BLOG = f"""
 INSERT INTO blogs ({", ".join(_BLOG_COLUMNS)})
@@ -134,6 +136,14 @@ class BlogCacheMixin(StoreBase):
             doomed = list(guids)
             unindex_blogs(conn, doomed)
             conn.executemany("DELETE FROM blogs WHERE guid = ?", [(guid,) for guid in doomed])
+
+    def archived_blog_guids(self) -> set[str]:
+        """Blogs the site archived: readable here, gone from the site's listings."""
+        rows = self._rows(f"SELECT guid FROM blogs WHERE {ARCHIVED_SQL}", ())
+        return {row[0] for row in rows}
+
+    def archived_blog_count(self) -> int:
+        return int(self._scalar(f"SELECT count(*) FROM blogs WHERE {ARCHIVED_SQL}", ()))
 
     def blog_guids_in_group(self, group_guid: str) -> set[str]:
         rows = self._rows("SELECT guid FROM blogs WHERE group_guid = ?", (group_guid,))

@@ -18,7 +18,7 @@ SELECT b.guid, b.title, coalesce(u.name, '') AS author_name, b.group_guid,
        coalesce(g.name, b.group_name) AS group_name, b.time_published,
        b.comment_count, b.votes,
        CASE WHEN b.excerpt <> '' THEN b.excerpt ELSE coalesce(b.abstract, '') END AS excerpt,
-       b.is_read, b.is_bookmarked
+       b.is_read, b.is_bookmarked, b.status_published = 'archived' AS is_archived
   FROM blogs AS b
   LEFT JOIN users AS u ON u.guid = b.owner_guid
   LEFT JOIN groups AS g ON g.guid = b.group_guid
@@ -53,6 +53,7 @@ def feed_row(row: sqlite3.Row) -> FeedRow:
         excerpt=row["excerpt"],
         is_read=bool(row["is_read"]),
         is_bookmarked=bool(row["is_bookmarked"]),
+        is_archived=bool(row["is_archived"]),
     )
 
 

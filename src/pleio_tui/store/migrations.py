@@ -183,7 +183,13 @@ _V2 = (
     "DROP TABLE temp.search_text",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# Archived blogs stay in the cache, readable, but Pleio lists them no more: the
+# sync counts and lists them apart, and there are few of them.
+_ARCHIVED = (
+    "CREATE INDEX IF NOT EXISTS blogs_archived ON blogs (guid) WHERE status_published = 'archived'",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _ARCHIVED)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -37,7 +37,7 @@ from pleio_tui.sync.events import (
 )
 from pleio_tui.sync.freshness import is_cached, is_stale, thread_size
 from pleio_tui.sync.outbox import OutboxReplayer
-from pleio_tui.sync.reconcile import cached_blog_count, differences
+from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, cached_blog_count, differences
 
 FULL_SYNC_DONE = "sync.full_completed_at"
 """Set when a full download finished: until then every sync is a full one."""
@@ -57,6 +57,18 @@ class _Tally:
     outbox: list[OutboxOutcome] = field(default_factory=list)
 
 
+def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) -> int:
+    """How far the next page starts. Pleio orders on one key without a tie-breaker:
+    blogs with the same time as the page's last may lie on either side of the page
+    border, differently for each request. The next page starts at the first of them,
+    so that one request shows them all (unless they fill a page)."""
+    if order != "timeUpdated" or len(items) < page_size:
+        return page_size
+    last = items[-1].time_updated
+    first_tied = next(index for index, blog in enumerate(items) if blog.time_updated == last)
+    return first_tied or page_size
+
+
 class SyncEngine:
     """One sync of one site into its cache. Create it, and the client and Store
     it uses, in the thread and event loop that runs it."""
@@ -70,6 +82,7 @@ class SyncEngine:
         page_size: int = BLOG_PAGE_SIZE,
         on_progress: ProgressCallback | None = None,
         replay_outbox: bool = True,
+        guid_page_size: int = GUID_PAGE_SIZE,
     ) -> None:
         self._client = client
         self._store = store
@@ -77,6 +90,7 @@ class SyncEngine:
         self._page_size = page_size
         self._on_progress = on_progress
         self._replay_outbox = replay_outbox
+        self._guid_page_size = guid_page_size
         self._count = RequestCounter()
 
     async def run(self) -> SyncReport:
@@ -190,7 +204,7 @@ class SyncEngine:
                     if blog.guid not in changed and is_stale(self._store, blog)
                 }
                 changed |= found
-                offset += self._page_size
+                offset += next_page_offset(page.items, self._page_size, order)
                 if not found or offset >= page.total:
                     break
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
@@ -200,11 +214,13 @@ class SyncEngine:
         if cached_blog_count(self._store) == site_total:
             return
         self._progress(SyncPhase.DELETIONS, 0, 0)
-        gone, missing = await differences(self._client, self._store, self._count)
-        if gone:
-            self._store.delete_blogs(gone)
-            tally.deleted += len(gone)
-        await self._fetch_blogs(missing, tally, SyncPhase.DELETIONS)
+        gone, missing = await differences(
+            self._client, self._store, self._count, self._guid_page_size
+        )
+        # What left the listings is asked for by its guid: deleted or out of reach
+        # (forgotten here), archived (kept, marked so), or only missed by paging
+        # through blogs with equal times (kept).
+        await self._fetch_blogs(gone | missing, tally, SyncPhase.DELETIONS)
 
     async def _fetch_blogs(self, guids: Iterable[str], tally: _Tally, phase: SyncPhase) -> None:
         """Each blog with its thread, saved as it arrives; gone ones are forgotten."""

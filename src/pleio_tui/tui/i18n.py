@@ -69,6 +69,7 @@ NL: dict[str, str] = {
     "post.votes.one": "1 stem",
     "post.votes.other": "{n} stemmen",
     "post.bookmarked": "bewaard",
+    "post.archived": "gearchiveerd",
     "post.unread": "nieuw",
     "post.not_cached": "Dit blog staat niet in de cache.",
     # status bar
@@ -284,6 +285,7 @@ EN: dict[str, str] = {
     "post.votes.one": "1 vote",
     "post.votes.other": "{n} votes",
     "post.bookmarked": "bookmarked",
+    "post.archived": "archived",
     "post.unread": "new",
     "post.not_cached": "This blog is not in the cache.",
     "status.online": "online",

@@ -19,6 +19,7 @@ from pleio_tui.server.resolvers.types_comment import comment_type
 from pleio_tui.server.resolvers.types_group import group_type
 from pleio_tui.server.resolvers.types_user import user_type
 from pleio_tui.server.resolvers.types_viewer import viewer_type
+from pleio_tui.server.secure_rich_text import check_secure_rich_text
 from pleio_tui.server.timestamps import normalise_iso
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema.graphql"
@@ -47,6 +48,9 @@ def parse_date_time(value: Any) -> str:
     return normalise_iso(value)
 
 
+secure_rich_text = ScalarType("SecureRichText", value_parser=check_secure_rich_text)
+
+
 @cache
 def build_schema() -> GraphQLSchema:
     return make_executable_schema(
@@ -62,5 +66,6 @@ def build_schema() -> GraphQLSchema:
         user_type,
         viewer_type,
         date_time,
+        secure_rich_text,
         convert_names_case=True,
     )

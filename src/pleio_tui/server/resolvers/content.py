@@ -34,7 +34,7 @@ from pleio_tui.server.resolvers.lookup import (
     require_user,
     visible_entity,
 )
-from pleio_tui.server.text import checked_title, plain_text
+from pleio_tui.server.text import checked_abstract, checked_title, plain_text
 from pleio_tui.server.timestamps import now_iso
 
 content_mutations = MutationType()
@@ -62,7 +62,7 @@ def resolve_add_entity(_: None, info: GraphQLResolveInfo, input: dict[str, Any])
         owner_id=user.guid,
         group_id=None if group is None else group.guid,
         title=title,
-        abstract=input.get("abstract"),
+        abstract=checked_abstract(input.get("abstract")),
         rich_description=rich_description,
         description=plain_text(rich_description),
         tags=[t for t in input.get("tags") or () if t],
@@ -133,7 +133,7 @@ def _edit_blog(ctx: RequestContext, blog: BlogRecord, input: dict[str, Any]) -> 
         changes["rich_description"] = input["rich_description"]
         changes["description"] = plain_text(input["rich_description"])
     if "abstract" in input:
-        changes["abstract"] = input["abstract"]
+        changes["abstract"] = checked_abstract(input["abstract"])
     if input.get("tags") is not None:
         changes["tags"] = [t for t in input["tags"] if t]
     if input.get("access_id") is not None:
@@ -142,6 +142,9 @@ def _edit_blog(ctx: RequestContext, blog: BlogRecord, input: dict[str, Any]) -> 
         changes["write_access_id"] = effective_access_id(input["write_access_id"], group)
     if "time_published" in input:
         changes["published_at"] = input["time_published"]
+    # As on Pleio, only a site admin may move the creation time; others are ignored.
+    if input.get("time_created") is not None and ctx.viewer.is_admin:
+        changes["created_at"] = input["time_created"]
     with ctx.conn:
         repo.update_blog(ctx.conn, blog.guid, changes)
     return repo.get_blog(ctx.conn, blog.guid)
@@ -184,4 +187,20 @@ def resolve_delete_entity(
             repo.delete_comment(ctx.conn, entity.guid)
     else:
         fail(COULD_NOT_DELETE)
+    return {"success": True}
+
+
+@content_mutations.field("toggleEntityArchived")
+def resolve_toggle_entity_archived(_: None, info: GraphQLResolveInfo, guid: str) -> dict[str, Any]:
+    """Archived or back again, by whoever may edit it; found whether or not the
+    viewer can see it, as Pleio looks it up."""
+    ctx = context_of(info)
+    require_user(ctx)
+    blog = repo.get_blog(ctx.conn, guid)
+    if blog is None:
+        fail(COULD_NOT_FIND)
+    if not can_write_blog(ctx.viewer, blog):
+        fail(COULD_NOT_SAVE)
+    with ctx.conn:
+        repo.set_archived(ctx.conn, blog.guid, not blog.is_archived)
     return {"success": True}

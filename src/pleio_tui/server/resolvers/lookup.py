@@ -7,7 +7,7 @@ from typing import Any
 from graphql import GraphQLResolveInfo
 
 from pleio_tui.server import repository as repo
-from pleio_tui.server.access import can_read_blog, hidden_by_closed_group
+from pleio_tui.server.access import can_read_blog, hidden_by_closed_group, read_access_allows
 from pleio_tui.server.context import RequestContext
 from pleio_tui.server.errors import NOT_LOGGED_IN, USER_NOT_MEMBER_OF_GROUP, fail
 from pleio_tui.server.records import BlogRecord, CommentRecord, EntityRecord, UserRecord
@@ -42,30 +42,54 @@ def load_entity(ctx: RequestContext, guid: str) -> EntityRecord | None:
     )
 
 
-def readable_blog(
-    ctx: RequestContext, blog: BlogRecord, *, closed_group_error: bool = False
-) -> BlogRecord | None:
-    """The blog if the viewer may read it; in a closed group the viewer is not a
-    member of, None or (as `entity` does) `user_not_member_of_group`."""
+def readable_blog(ctx: RequestContext, blog: BlogRecord) -> BlogRecord | None:
     group = repo.get_group(ctx.conn, blog.group_id)
-    if closed_group_error and hidden_by_closed_group(ctx.viewer, group):
-        fail(USER_NOT_MEMBER_OF_GROUP)
     return blog if can_read_blog(ctx.viewer, blog, group) else None
 
 
-def visible_entity(
-    ctx: RequestContext, guid: str | None, *, closed_group_error: bool = False
-) -> EntityRecord | None:
+def visible_entity(ctx: RequestContext, guid: str | None) -> EntityRecord | None:
+    """A blog, comment, group or user the viewer may see, for the mutations (which
+    also act on comments)."""
     if not guid:
         return None
     entity = load_entity(ctx, guid)
     if isinstance(entity, BlogRecord):
-        return readable_blog(ctx, entity, closed_group_error=closed_group_error)
+        return readable_blog(ctx, entity)
     if isinstance(entity, CommentRecord):
         blog = repo.get_blog(ctx.conn, entity.blog_id)
-        if blog is None or readable_blog(ctx, blog, closed_group_error=closed_group_error) is None:
+        if blog is None or readable_blog(ctx, blog) is None:
             return None
     return entity
+
+
+def entity_by_guid(
+    ctx: RequestContext, guid: str | None, username: str | None
+) -> EntityRecord | None:
+    """What `entity` answers, in Pleio's order: a published blog the read access lets
+    through (in a closed group the viewer is not in: `user_not_member_of_group`),
+    a group, a user (by guid; a username is a guid on Pleio), the viewer's own draft,
+    an archived blog. Comments are not entities there: never one of them."""
+    viewer = ctx.viewer
+    blog = repo.get_blog(ctx.conn, guid) if guid else None
+    listed = blog is not None and blog.is_published and not blog.is_archived
+    if blog is not None and listed and read_access_allows(viewer, blog):
+        if hidden_by_closed_group(viewer, repo.get_group(ctx.conn, blog.group_id)):
+            fail(USER_NOT_MEMBER_OF_GROUP)
+        return blog
+    group = repo.get_group(ctx.conn, guid)
+    if group is not None:
+        return group
+    user = repo.get_user(ctx.conn, username or guid or "")
+    if user is not None:
+        return user
+    if blog is None:
+        return None
+    own_draft = viewer.is_admin or blog.owner_id == viewer.user_id
+    if not blog.is_published and viewer.logged_in and own_draft:
+        return blog
+    if blog.is_archived and read_access_allows(viewer, blog):
+        return blog
+    return None
 
 
 def blog_of(ctx: RequestContext, comment: CommentRecord) -> BlogRecord:

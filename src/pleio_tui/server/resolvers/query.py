@@ -8,11 +8,12 @@ from typing import Any
 from ariadne import QueryType
 from graphql import GraphQLResolveInfo
 
-from pleio_tui.server import db
+from pleio_tui.server import db, marks
 from pleio_tui.server import repository as repo
 from pleio_tui.server.access import (
     SITE_DEFAULT_ACCESS_ID,
     access_options,
+    archived_blogs_sql,
     own_drafts_sql,
     readable_blogs_sql,
 )
@@ -21,6 +22,7 @@ from pleio_tui.server.errors import INVALID_SUBTYPE, fail
 from pleio_tui.server.records import BlogRecord, EntityRecord
 from pleio_tui.server.resolvers.lookup import (
     context_of,
+    entity_by_guid,
     entity_list,
     page_bounds,
     require_user,
@@ -32,7 +34,11 @@ query = QueryType()
 
 # Group guid "1" is how Pleio asks for content outside any group.
 OUTSIDE_GROUPS = "1"
+# Pleio's site is the one with guid "1", whatever its domain.
+SITE_GUID = "1"
 LISTED_SUBTYPES = frozenset({"blog"})
+# Pleio orders by a start date for events alone and says so for anything else.
+ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS = "order_by_start_date_is_only_for_events"
 
 
 @query.field("viewer")
@@ -50,7 +56,7 @@ def resolve_viewer(_: None, info: GraphQLResolveInfo) -> dict[str, Any]:
 def resolve_site(_: None, info: GraphQLResolveInfo) -> dict[str, Any]:
     ctx = context_of(info)
     return {
-        "guid": db.get_setting(ctx.conn, "site_guid"),
+        "guid": SITE_GUID,
         "name": db.get_setting(ctx.conn, "site_name"),
         "language": "nl",
         "default_access_id": SITE_DEFAULT_ACCESS_ID,
@@ -92,9 +98,7 @@ def resolve_entity(
     increment_view_count: bool | None = None,
 ) -> EntityRecord | None:
     ctx = context_of(info)
-    if guid is None and username is not None:
-        return repo.get_user_by_username(ctx.conn, username)
-    entity = visible_entity(ctx, guid, closed_group_error=True)
+    entity = entity_by_guid(ctx, guid, username)
     if increment_view_count and isinstance(entity, BlogRecord):
         with ctx.conn:
             repo.add_view(ctx.conn, entity.guid)
@@ -119,6 +123,8 @@ def _blog_listing(
     unknown = [s for s in subtypes if s not in LISTED_SUBTYPES]
     if unknown:
         fail(INVALID_SUBTYPE)
+    if order_by == "startDate":
+        fail(ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS)
     offset, limit = page_bounds(offset, limit)
     now = now_iso()
     statuses = set(status_published or ["published"])
@@ -132,7 +138,11 @@ def _blog_listing(
         sql, values = own_drafts_sql(ctx.viewer, now)
         fragments.append(f"({sql})")
         params.extend(values)
-    if not fragments:  # only archived asked for: this site archives nothing
+    if "archived" in statuses:
+        sql, values = archived_blogs_sql(ctx.viewer)
+        fragments.append(f"({sql})")
+        params.extend(values)
+    if not fragments:
         return 0, []
     listing = repo.BlogQuery(
         visibility_sql=" OR ".join(fragments),
@@ -226,6 +236,6 @@ def resolve_bookmarks(
     if subtype not in (None, "", "all", "blog"):
         fail(INVALID_SUBTYPE)
     offset, limit = page_bounds(offset, limit)
-    seen = [visible_entity(ctx, guid) for guid in repo.bookmarked_ids(ctx.conn, user.guid)]
+    seen = [visible_entity(ctx, guid) for guid in marks.bookmarked_ids(ctx.conn, user.guid)]
     blogs = [entity for entity in seen if isinstance(entity, BlogRecord)]
     return entity_list(len(blogs), blogs[offset : offset + limit])

@@ -7,7 +7,7 @@ from typing import Any
 from ariadne import MutationType
 from graphql import GraphQLResolveInfo
 
-from pleio_tui.server import repository as repo
+from pleio_tui.server import marks
 from pleio_tui.server.errors import ALREADY_VOTED, COULD_NOT_FIND, INVALID_VALUE, fail
 from pleio_tui.server.records import BlogRecord, CommentRecord, EntityRecord
 from pleio_tui.server.resolvers.lookup import context_of, require_user, visible_entity
@@ -26,12 +26,12 @@ def resolve_vote(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> di
     entity = visible_entity(ctx, input["guid"])
     if not isinstance(entity, BlogRecord | CommentRecord):
         fail(COULD_NOT_FIND)
-    previous = repo.get_vote(ctx.conn, entity.guid, user.guid)
+    previous = marks.get_vote(ctx.conn, entity.guid, user.guid)
     if previous == score:
         fail(ALREADY_VOTED)
     with ctx.conn:
         # The opposite score takes the earlier vote back rather than flipping it.
-        repo.set_vote(ctx.conn, entity.guid, user.guid, None if previous is not None else score)
+        marks.set_vote(ctx.conn, entity.guid, user.guid, None if previous is not None else score)
     return {"object": entity}
 
 
@@ -49,7 +49,7 @@ def resolve_bookmark(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -
     user_id, entity = _markable(info, input["guid"])
     conn = context_of(info).conn
     with conn:
-        repo.set_bookmark(conn, entity.guid, user_id, bool(input["is_adding"]), now_iso())
+        marks.set_bookmark(conn, entity.guid, user_id, bool(input["is_adding"]), now_iso())
     return {"object": entity, "is_first_bookmark": False}
 
 
@@ -58,5 +58,5 @@ def resolve_follow(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> 
     user_id, entity = _markable(info, input["guid"])
     conn = context_of(info).conn
     with conn:
-        repo.set_follow(conn, entity.guid, user_id, bool(input["is_following"]))
+        marks.set_follow(conn, entity.guid, user_id, bool(input["is_following"]))
     return {"object": entity}

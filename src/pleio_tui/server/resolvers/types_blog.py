@@ -5,6 +5,7 @@ from __future__ import annotations
 from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
+from pleio_tui.server import marks
 from pleio_tui.server import repository as repo
 from pleio_tui.server.access import can_write_blog, may_take_part
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
@@ -41,28 +42,28 @@ def resolve_logged_in(_blog: BlogRecord, info: GraphQLResolveInfo) -> bool:
 
 @blog_type.field("votes")
 def resolve_votes(blog: BlogRecord, info: GraphQLResolveInfo) -> int:
-    return repo.vote_total(context_of(info).conn, blog.guid)
+    return marks.vote_total(context_of(info).conn, blog.guid)
 
 
 @blog_type.field("hasVoted")
 def resolve_has_voted(blog: BlogRecord, info: GraphQLResolveInfo) -> bool:
     ctx = context_of(info)
     user_id = ctx.viewer.user_id
-    return user_id is not None and repo.get_vote(ctx.conn, blog.guid, user_id) is not None
+    return user_id is not None and marks.get_vote(ctx.conn, blog.guid, user_id) is not None
 
 
 @blog_type.field("isBookmarked")
 def resolve_is_bookmarked(blog: BlogRecord, info: GraphQLResolveInfo) -> bool:
     ctx = context_of(info)
     user_id = ctx.viewer.user_id
-    return user_id is not None and repo.has_mark(ctx.conn, "bookmarks", blog.guid, user_id)
+    return user_id is not None and marks.has_mark(ctx.conn, "bookmarks", blog.guid, user_id)
 
 
 @blog_type.field("isFollowing")
 def resolve_is_following(blog: BlogRecord, info: GraphQLResolveInfo) -> bool:
     ctx = context_of(info)
     user_id = ctx.viewer.user_id
-    return user_id is not None and repo.has_mark(ctx.conn, "follows", blog.guid, user_id)
+    return user_id is not None and marks.has_mark(ctx.conn, "follows", blog.guid, user_id)
 
 
 @blog_type.field("comments")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ariadne import ObjectType
 from graphql import GraphQLResolveInfo
 
+from pleio_tui.server import marks
 from pleio_tui.server import repository as repo
 from pleio_tui.server.access import can_write_comment, may_take_part
 from pleio_tui.server.records import CommentRecord, UserRecord
@@ -51,14 +52,14 @@ def resolve_can_vote(_comment: CommentRecord, info: GraphQLResolveInfo) -> bool:
 
 @comment_type.field("votes")
 def resolve_votes(comment: CommentRecord, info: GraphQLResolveInfo) -> int:
-    return repo.vote_total(context_of(info).conn, comment.guid)
+    return marks.vote_total(context_of(info).conn, comment.guid)
 
 
 @comment_type.field("hasVoted")
 def resolve_has_voted(comment: CommentRecord, info: GraphQLResolveInfo) -> bool:
     ctx = context_of(info)
     user_id = ctx.viewer.user_id
-    return user_id is not None and repo.get_vote(ctx.conn, comment.guid, user_id) is not None
+    return user_id is not None and marks.get_vote(ctx.conn, comment.guid, user_id) is not None
 
 
 @comment_type.field("comments")

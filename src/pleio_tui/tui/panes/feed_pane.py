@@ -28,6 +28,7 @@ def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
         comments=lambda n: strings.plural("post.comments", n),
         votes=lambda n: strings.plural("post.votes", n),
         untitled=strings("post.untitled"),
+        archived=strings("post.archived"),
     )
     return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
 

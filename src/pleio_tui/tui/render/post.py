@@ -43,6 +43,7 @@ FIRST_SCREEN_LINES = 120
 MARGIN = Segment(" ")
 TITLE = Style(bold=True, underline=True)
 TAG = Style(color="cyan")
+ARCHIVED = Style(color="magenta", italic=True)
 AUTHOR = Style(bold=True)
 REPLY_PREFIX = Text("  │ ", DIM)
 RULE_CHAR = "─"
@@ -231,6 +232,8 @@ class _PostRenderer:
             status.append(f" ({strings.voted})", DIM)
         if blog.is_bookmarked:
             status.append("  " + strings.bookmarked, DIM)
+        if blog.is_archived:
+            status.append("  " + strings.archived, ARCHIVED)
         return status
 
     def comment_thread(self) -> Iterator[None]:

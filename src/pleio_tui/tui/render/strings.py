@@ -16,6 +16,7 @@ class PostStrings(NamedTuple):
     votes: str = "▲ {count}"
     voted: str = "you voted"
     bookmarked: str = "★ bookmarked"
+    archived: str = "archived"
     comments_heading: str = "Comments ({count})"
     no_comments: str = "No comments yet"
     comments_not_loaded: str = "Comments not loaded yet"
@@ -34,6 +35,7 @@ DUTCH = PostStrings(
     in_group="in de groep {group}",
     voted="je hebt gestemd",
     bookmarked="★ bewaard",
+    archived="gearchiveerd",
     comments_heading="Reacties ({count})",
     no_comments="Nog geen reacties",
     comments_not_loaded="Reacties nog niet geladen",

@@ -17,6 +17,7 @@ from pleio_tui.tui.widgets.row_layout import fit_row, joined
 FEED_ROW_HEIGHT = 2
 UNREAD_DOT = Text("●", Style(color="bright_blue"))
 BOOKMARK = Text("★", Style(color="yellow"))
+ARCHIVED = Style(color="magenta", italic=True)
 DIM = Style(dim=True)
 
 
@@ -32,6 +33,7 @@ class FeedRowLabels(NamedTuple):
     comments: Callable[[int], str] = english_comments
     votes: Callable[[int], str] = english_votes
     untitled: str = "(untitled)"
+    archived: str = "archived"
 
 
 ENGLISH_FEED_LABELS = FeedRowLabels()
@@ -48,6 +50,8 @@ def feed_row_formatter(
         title_text = terminal_safe_line(row.title) or labels.untitled
         title.append(title_text, Style(bold=not row.is_read))
         mark = Text(" ").append_text(BOOKMARK) if row.is_bookmarked else Text()
+        if row.is_archived:
+            mark = Text(" " + labels.archived, ARCHIVED).append_text(mark)
         # The group goes last: it is the longest part and the one to cut.
         parts = [
             terminal_safe_line(row.author_name),
