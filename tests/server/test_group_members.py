@@ -10,7 +10,7 @@ from pleio_tui.server import LocalSite
 
 MEMBERS = """
 query($guid: String) {
-  entity(guid: $guid) { ... on Group { members { total edges { role user { username } } } } }
+  entity(guid: $guid) { ... on Group { members { total edges { role user { name } } } } }
 }"""
 
 
@@ -35,9 +35,9 @@ def test_members_and_admins_see_a_closed_groups_members(
     api: GraphQL, demo_site: LocalSite, username: str
 ) -> None:
     members = _members(api, CLOSED_GROUP, demo_site.login(username))
-    names = {edge["user"]["username"] for edge in members["edges"]}
+    names = {edge["user"]["name"] for edge in members["edges"]}
     assert members["total"] == 2
-    assert names == {"marieke", "fatima"}
+    assert names == {"Marieke de Vries", "Fatima El Amrani"}
 
 
 def test_a_pending_member_does_not_see_them(api: GraphQL, demo_site: LocalSite) -> None:
