@@ -27,6 +27,7 @@ def test_enqueue_and_read_back_oldest_first(store: Store, cache_path: Path) -> N
 
 
 def test_sent_item_is_history_and_its_draft_is_gone(store: Store) -> None:
+    assert store.take_outbox_lease()
     store.save_draft("comment:b1", "", "Mijn reactie")
     store.save_draft("comment:b2", "", "Andere reactie")
     item = store.enqueue(OutboxKind.COMMENT, "b1", body="Mijn reactie", draft_key="comment:b1")
@@ -46,6 +47,7 @@ def test_sent_item_is_history_and_its_draft_is_gone(store: Store) -> None:
 
 
 def test_draft_written_after_queueing_survives_the_send(store: Store) -> None:
+    assert store.take_outbox_lease()
     store.save_draft("comment:b1", "", "Eerste reactie")
     item = store.enqueue(OutboxKind.COMMENT, "b1", body="Eerste reactie", draft_key="comment:b1")
     store.save_draft("comment:b1", "", "Tweede reactie, nog bezig")
@@ -56,6 +58,7 @@ def test_draft_written_after_queueing_survives_the_send(store: Store) -> None:
 
 
 def test_failed_item_is_kept_with_its_reason_until_retried(store: Store) -> None:
+    assert store.take_outbox_lease()
     store.save_draft("comment:b1", "", "Tekst")
     item = store.enqueue(OutboxKind.COMMENT, "b1", body="Tekst", draft_key="comment:b1")
     store.mark_sending(item.id)
@@ -82,6 +85,7 @@ def test_failed_item_is_kept_with_its_reason_until_retried(store: Store) -> None
 
 
 def test_transient_failure_goes_back_to_pending(store: Store) -> None:
+    assert store.take_outbox_lease()
     first = store.enqueue(OutboxKind.BOOKMARK, "b1", score=1)
     second = store.enqueue(OutboxKind.VOTE, "b2", score=1)
     store.mark_sending(first.id)
@@ -93,6 +97,7 @@ def test_transient_failure_goes_back_to_pending(store: Store) -> None:
 
 
 def test_discard_removes_only_on_request_and_never_while_sending(store: Store) -> None:
+    assert store.take_outbox_lease()
     store.save_draft("post:g1", "Titel", "Tekst")
     item = store.enqueue(OutboxKind.BLOG, "g1", title="Titel", body="Tekst", draft_key="post:g1")
     store.mark_sending(item.id)
@@ -105,6 +110,7 @@ def test_discard_removes_only_on_request_and_never_while_sending(store: Store) -
 
 
 def test_impossible_transitions_are_refused(store: Store) -> None:
+    assert store.take_outbox_lease()
     item = store.enqueue(OutboxKind.EDIT_BLOG, "b1", title="T", body="B")
     with pytest.raises(OutboxStateError):
         store.retry(item.id)
@@ -120,6 +126,7 @@ def test_impossible_transitions_are_refused(store: Store) -> None:
 
 
 def test_unknown_item(store: Store) -> None:
+    assert store.take_outbox_lease()
     with pytest.raises(OutboxItemNotFoundError):
         store.mark_sending(404)
     with pytest.raises(OutboxItemNotFoundError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Literal, Self
 
@@ -50,6 +51,16 @@ class VoteState:
     guid: str
     votes: int
     has_voted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionState:
+    """The user's vote and bookmark on a blog as the site holds them now."""
+
+    guid: str
+    votes: int
+    has_voted: bool
+    is_bookmarked: bool
 
 
 def default_access_id_for(group: Group | None, site: Site) -> int:
@@ -197,6 +208,27 @@ class PleioClient:
             return None
         with _reading_answer():
             return parse_blog(entity)
+
+    async def reaction_state(self, guid: str) -> ReactionState | None:
+        """The user's vote and bookmark on a blog; None when the site has no blog
+        with this guid (Pleio does not look comments up by guid)."""
+        data = await self._transport.query(queries.REACTION_STATE, {"guid": guid}, "ReactionState")
+        entity = data.get("entity")
+        if not is_blog(entity):
+            return None
+        with _reading_answer():
+            return ReactionState(
+                guid=str(entity["guid"]),
+                votes=int(entity.get("votes") or 0),
+                has_voted=entity.get("hasVoted") is True,
+                is_bookmarked=entity.get("isBookmarked") is True,
+            )
+
+    def site_now(self) -> datetime | None:
+        """The site's clock now, from the `Date` of its last answer; None before
+        any answer named one."""
+        clock = self._transport.site_clock
+        return None if clock is None else clock.now()
 
     async def entity_exists(self, guid: str) -> bool:
         data = await self._transport.query(queries.ENTITY_EXISTS, {"guid": guid}, "EntityExists")

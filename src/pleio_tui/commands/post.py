@@ -79,12 +79,13 @@ def resolve_group(store: Store, wanted: str) -> Group:
 
 async def _replay(
     context: SiteContext, store: Store
-) -> tuple[list[OutboxOutcome], PleioError | None]:
-    """Send the outbox in order (older items first, this post last)."""
+) -> tuple[list[OutboxOutcome], PleioError | None, bool]:
+    """Send the outbox in order (older items first, this post last); the last
+    value says another pleio-tui was sending it."""
     async with PleioClient(context.site_url, context.session) as client:
         replayer = OutboxReplayer(client, store)
         outcomes = await replayer.replay()
-        return outcomes, replayer.stopped_by
+        return outcomes, replayer.stopped_by, replayer.busy
 
 
 def _report(
@@ -92,6 +93,7 @@ def _report(
     item: OutboxItem,
     outcomes: list[OutboxOutcome],
     stopped_by: PleioError | None,
+    busy: bool = False,
 ) -> int:
     mine = next((outcome for outcome in outcomes if outcome.item_id == item.id), None)
     if mine is not None and mine.delivered:
@@ -104,6 +106,9 @@ def _report(
             "outbox as failed (and as a draft)"
         )
         return 1
+    if busy:
+        _say("Queued: another pleio-tui is sending the outbox now; it or the next sync sends it")
+        return 0
     if isinstance(stopped_by, SessionExpiredError):
         _say(
             f"Queued: {context.site_url} no longer accepts the session: run "
@@ -151,5 +156,5 @@ def run(args: argparse.Namespace) -> int:
                 "then `pleio-tui sync`"
             )
             return 1
-        outcomes, stopped_by = asyncio.run(_replay(context, store))
-        return _report(context, item, outcomes, stopped_by)
+        outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
+        return _report(context, item, outcomes, stopped_by, busy)
