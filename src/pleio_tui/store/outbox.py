@@ -129,8 +129,7 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         if pressed not in (1, -1):
             raise ValueError(f"a vote is +1 or -1, not {pressed!r}")
         with self._write() as conn:
-            cached = cached_vote(conn, guid)
-            has_voted, own = cached if cached is not None else (False, 0)
+            has_voted, own = cached_vote(conn, guid)
             desired = desired_vote(own, has_voted, pressed)
             item = _insert(conn, OutboxKind.VOTE, guid, "", "", desired, None, None)
             show_vote(conn, guid, own, desired)

@@ -23,16 +23,18 @@ def desired_vote(own: int | None, has_voted: bool, pressed: int) -> int:
     return pressed
 
 
-def cached_vote(conn: sqlite3.Connection, guid: str) -> tuple[bool, int | None] | None:
-    """(has_voted, own direction or None when unknown) of a cached blog or comment."""
+def cached_vote(conn: sqlite3.Connection, guid: str) -> tuple[bool, int | None]:
+    """(has_voted, own direction or None when unknown) of a blog or comment, from
+    the cached item, else from the record of the user's own votes alone."""
+    row = conn.execute("SELECT score FROM own_votes WHERE guid = ?", (guid,)).fetchone()
+    own = int(row[0]) if row is not None else None
     for table in VOTE_TABLES:
         row = conn.execute(f"SELECT has_voted FROM {table} WHERE guid = ?", (guid,)).fetchone()
         if row is not None:
             if not row[0]:
                 return False, 0
-            own = conn.execute("SELECT score FROM own_votes WHERE guid = ?", (guid,)).fetchone()
-            return True, (own[0] if own is not None and own[0] in (1, -1) else None)
-    return None
+            return True, (own if own in (1, -1) else None)
+    return (own not in (None, 0)), (own if own is not None else 0)
 
 
 def show_vote(conn: sqlite3.Connection, guid: str, before: int | None, after: int) -> None:

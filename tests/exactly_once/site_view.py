@@ -1,0 +1,37 @@
+"""What the site holds, read as another client would, to count the effects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync_helpers import SEED_GROUP, SiteApi
+
+THREAD = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
+  comments { guid description owner { guid }
+             comments { guid description owner { guid } } } } } }"""
+BLOG = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
+  guid title description votes hasVoted isBookmarked } } }"""
+BLOGS = """query($containerGuid: String) {
+  entities(subtype: "blog", containerGuid: $containerGuid, limit: 10000) {
+    edges { ... on Blog { guid title owner { guid } } } } }"""
+
+
+class SiteView(SiteApi):
+    def group(self, session: str) -> str:
+        return self.group_guid(session, SEED_GROUP)
+
+    def blog(self, session: str, guid: str) -> dict[str, Any]:
+        return dict(self.data(session, BLOG, {"guid": guid})["entity"])
+
+    def blogs_titled(self, session: str, title: str) -> list[str]:
+        edges = self.data(session, BLOGS, {"containerGuid": None})["entities"]["edges"]
+        return [edge["guid"] for edge in edges if edge.get("title") == title]
+
+    def comments_saying(self, session: str, blog_guid: str, text: str) -> list[str]:
+        comments = self.data(session, THREAD, {"guid": blog_guid})["entity"]["comments"]
+        return [c["guid"] for c in comments if c["description"].strip() == text]
+
+    def replies_saying(self, session: str, blog_guid: str, parent: str, text: str) -> list[str]:
+        comments = self.data(session, THREAD, {"guid": blog_guid})["entity"]["comments"]
+        replies = next(c["comments"] for c in comments if c["guid"] == parent)
+        return [r["guid"] for r in replies if r["description"].strip() == text]
