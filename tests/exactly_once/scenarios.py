@@ -24,9 +24,7 @@ NO_RETRY = RetryPolicy(attempts=1)
 
 
 def short_client(url: str, session: str) -> PleioClient:
-    return PleioClient(
-        url, session, timeout=TIMEOUT, total_timeout=TOTAL_TIMEOUT, retry=NO_RETRY
-    )
+    return PleioClient(url, session, timeout=TIMEOUT, total_timeout=TOTAL_TIMEOUT, retry=NO_RETRY)
 
 
 async def replay(
