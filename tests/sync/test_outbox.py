@@ -240,3 +240,28 @@ async def test_an_unanswered_send_stays_sending_and_stops_the_replay(
     assert replayer.stopped_by is not None and replayer.stopped_by.code == "offline"
     assert state_of(cache_path, first) == OutboxState.SENDING
     assert state_of(cache_path, second) == OutboxState.PENDING
+
+
+async def test_a_replay_while_another_holds_the_outbox_sends_nothing_and_says_so(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    await run_sync(demo_site.url, hadewych, cache_path)
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    item_id = enqueue(cache_path, OutboxKind.BLOG, group, TITLE, BODY)
+
+    with Store.open(cache_path) as holder:
+        assert holder.take_outbox_lease()  # a sync in another process, mid-send
+        async with PleioClient(demo_site.url, hadewych) as client:
+            with Store.open(cache_path) as store:
+                replayer = OutboxReplayer(client, store)
+                assert await replayer.replay() == []
+                assert replayer.busy and replayer.stopped_by is None
+        report = await run_sync(demo_site.url, hadewych, cache_path)
+        holder.release_outbox_lease()
+
+    assert report.outbox_busy and report.outbox == () and report.outbox_waiting == 1
+    assert state_of(cache_path, item_id) == OutboxState.PENDING
+    assert site_api.count_titled(hadewych, TITLE) == 0
+    assert [outcome.result for outcome in await replay(demo_site.url, hadewych, cache_path)] == [
+        OutboxResult.SENT
+    ]
