@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from pleio_tui.api import PleioClient, PleioError
+from pleio_tui.api import PleioClient
 from pleio_tui.models import Blog, Comment, OutboxItem, OutboxKind, User
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered
@@ -31,11 +31,10 @@ site that sends no `Date`), the time on this machine is taken with this margin
 for a clock that runs ahead of the site's."""
 
 
-class ThreadUnknownError(PleioError):
+class ThreadUnknownError(LookupError):
     """A reply whose blog is not known: Pleio finds comments only through their
-    blog's thread, so whether the site has it cannot be told."""
-
-    code = "thread_unknown"
+    blog's thread, so whether the site has it cannot be told (not the site's
+    error: the item waits, unconfirmed)."""
 
 
 def since(item: OutboxItem) -> datetime | None:
@@ -136,7 +135,9 @@ async def _find_comment(
     replied to (Pleio does not look a comment up by its guid)."""
     thread = item.thread_guid
     if thread is None:
-        # Queued without its blog: only a comment on a blog can be found.
+        # Queued without its blog (nor a cached parent): the target is taken for
+        # the blog. Pleio answers null for a comment's guid, so a reply queued so
+        # stays unconfirmed rather than being sent blind.
         thread = item.target_guid
     comments = await count(client.comments_under(thread))
     if comments is None:

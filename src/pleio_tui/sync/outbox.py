@@ -14,6 +14,7 @@ Only a refused connection proves a write never left.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 
 from pleio_tui.api import (
@@ -114,6 +115,8 @@ class OutboxReplayer:
             viewer = await self._viewer()
             claimed = self._store.claimed_remote_guids(other_than=item.id)
             found = await find_on_site(self._client, item, viewer, claimed, self.count)
+        except ThreadUnknownError as exc:
+            return _outcome(item, OutboxResult.WAITING, message=str(exc))
         except PleioError as exc:
             if _pleio_refused(exc):
                 # Pleio says the place is gone or closed to the user: it cannot
@@ -162,9 +165,7 @@ class OutboxReplayer:
     def _stop_if_unreachable(self, exc: PleioError) -> None:
         """An unknown error from the site itself leaves this item for later and
         goes on with the next; no network, a login wall or a proxy stops the replay."""
-        if isinstance(exc, RemoteError | ThreadUnknownError) and not isinstance(
-            exc, SessionExpiredError
-        ):
+        if isinstance(exc, RemoteError) and not isinstance(exc, SessionExpiredError):
             return
         self.stopped_by = exc
 
@@ -191,7 +192,8 @@ class OutboxReplayer:
         this machine's clock with a margin when the site names none."""
         now = self._client.site_now()
         if now is None:
-            await self._viewer(refresh=True)
+            with suppress(PleioError):  # the write itself will tell what the site does
+                await self._viewer(refresh=True)
             now = self._client.site_now()
         return now if now is not None else datetime.now(UTC) - CLIENT_CLOCK_MARGIN
 
