@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 _TESTS = Path(__file__).resolve().parent.parent
@@ -40,9 +41,10 @@ def colleague(site: LocalSite) -> str:
     return site.login("admin")
 
 
-@pytest.fixture
-def view(site: LocalSite) -> SiteView:
-    return SiteView(site)
+@pytest.fixture(scope="module")
+def view(site: LocalSite) -> Iterator[SiteView]:
+    with httpx.Client(timeout=10) as http:
+        yield SiteView(site, http)
 
 
 @pytest.fixture

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from sync_helpers import SEED_GROUP, SiteApi
+
+from pleio_tui.server import LocalSite
 
 THREAD = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
   comments { guid description owner { guid }
@@ -17,8 +20,28 @@ BLOGS = """query($containerGuid: String) {
 
 
 class SiteView(SiteApi):
+    """One HTTP client for all its reads and writes: a client per request costs
+    more than the request on the local site."""
+
+    def __init__(self, site: LocalSite, http: httpx.Client) -> None:
+        super().__init__(site)
+        self._http = http
+        self._groups: dict[str, str] = {}
+
+    def data(self, session: str, query: str, variables: dict[str, Any] | None = None) -> Any:
+        response = self._http.post(
+            f"{self.site.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers={"Cookie": f"sessionid={session}"},
+        )
+        payload = response.json()
+        assert "errors" not in payload, payload
+        return payload["data"]
+
     def group(self, session: str) -> str:
-        return self.group_guid(session, SEED_GROUP)
+        if session not in self._groups:
+            self._groups[session] = self.group_guid(session, SEED_GROUP)
+        return self._groups[session]
 
     def blog(self, session: str, guid: str) -> dict[str, Any]:
         return dict(self.data(session, BLOG, {"guid": guid})["entity"])
