@@ -190,16 +190,23 @@ def test_a_reply_knows_its_blog(store: Store) -> None:
 def test_a_vote_is_queued_as_what_it_is_to_become(store: Store) -> None:
     store.upsert_blogs([make_blog("b1", "g1", votes=3)])
     up = store.queue_vote("b1", 1)
-    assert up.score == 1 and store.own_vote("b1") == 1
+    assert up.score == 1 and store.own_vote("b1") is None  # not confirmed by the site yet
     assert (store.blog("b1").votes, store.blog("b1").has_voted) == (4, True)  # type: ignore[union-attr]
     again = store.queue_vote("b1", 1)  # the same vote keeps it
     assert again.score == 1
     back = store.queue_vote("b1", -1)  # the opposite takes it back
-    assert back.score == 0 and store.own_vote("b1") == 0
+    assert back.score == 0
     assert (store.blog("b1").votes, store.blog("b1").has_voted) == (3, False)  # type: ignore[union-attr]
     down = store.queue_vote("b1", -1)
     assert down.score == -1
     assert store.blog("b1").votes == 2  # type: ignore[union-attr]
+    store.record_own_vote("b1", -1)  # the site confirmed it
+    assert store.own_vote("b1") == -1
+    for item in store.outbox():
+        store.take_outbox_lease()
+        store.mark_sending(item.id)
+        store.mark_sent(item.id)
+    assert store.queue_vote("b1", 1).score == 0  # up on a confirmed down takes it back
 
 
 def test_a_vote_made_elsewhere_becomes_the_pressed_one(store: Store) -> None:

@@ -1,7 +1,7 @@
 """Which way the user's own votes went. Pleio tells only whether the user has
 voted on an item (`hasVoted`), not in which direction; the cache remembers the
-direction of every vote it saw settle, so a queued vote can say where it is to
-end up, and a lost answer never flips it."""
+direction of every vote it saw the site confirm (own_votes), so a queued vote
+can say where it is to end up, and a lost answer never flips it."""
 
 from __future__ import annotations
 
@@ -24,17 +24,25 @@ def desired_vote(own: int | None, has_voted: bool, pressed: int) -> int:
 
 
 def cached_vote(conn: sqlite3.Connection, guid: str) -> tuple[bool, int | None]:
-    """(has_voted, own direction or None when unknown) of a blog or comment, from
-    the cached item, else from the record of the user's own votes alone."""
+    """(has_voted, own direction or None when unknown) of a blog or comment as the
+    user sees it: what a vote still in the outbox will make it, else the cached
+    item with the direction last seen confirmed."""
+    queued = conn.execute(
+        "SELECT score FROM outbox WHERE kind = 'vote' AND target_guid = ?"
+        " AND state IN ('pending', 'sending') ORDER BY id DESC LIMIT 1",
+        (guid,),
+    ).fetchone()
+    if queued is not None:
+        return queued[0] != 0, int(queued[0])
     row = conn.execute("SELECT score FROM own_votes WHERE guid = ?", (guid,)).fetchone()
-    own = int(row[0]) if row is not None else None
+    confirmed = int(row[0]) if row is not None else None
     for table in VOTE_TABLES:
         row = conn.execute(f"SELECT has_voted FROM {table} WHERE guid = ?", (guid,)).fetchone()
         if row is not None:
             if not row[0]:
                 return False, 0
-            return True, (own if own in (1, -1) else None)
-    return (own not in (None, 0)), (own if own is not None else 0)
+            return True, (confirmed if confirmed in (1, -1) else None)
+    return (confirmed not in (None, 0)), (confirmed if confirmed is not None else 0)
 
 
 def show_vote(conn: sqlite3.Connection, guid: str, before: int | None, after: int) -> None:
@@ -46,7 +54,6 @@ def show_vote(conn: sqlite3.Connection, guid: str, before: int | None, after: in
             f"UPDATE {table} SET votes = votes + ?, has_voted = ? WHERE guid = ?",
             (change, after != 0, guid),
         )
-    record_vote(conn, guid, after)
 
 
 def record_vote(conn: sqlite3.Connection, guid: str, score: int | None) -> None:
@@ -62,8 +69,8 @@ def record_vote(conn: sqlite3.Connection, guid: str, score: int | None) -> None:
 
 class OwnVotesMixin(StoreBase):
     def own_vote(self, guid: str) -> int | None:
-        """The direction of the user's vote as last seen settle (+1, -1, 0 for
-        none), None when the cache does not know it."""
+        """The direction of the user's vote as the site last confirmed it (+1,
+        -1, 0 for none), None when the cache does not know it."""
         value = self._scalar("SELECT score FROM own_votes WHERE guid = ?", (guid,))
         return int(value) if value is not None else None
 
