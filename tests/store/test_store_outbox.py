@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -244,3 +247,29 @@ def test_an_old_cache_keeps_its_outbox_and_what_was_sending(cache_path: Path) ->
         ]
         assert items[1].first_sent_at is None and items[1].thread_guid is None
         assert store.enqueue(OutboxKind.VOTE, "b1", score=1).id == 5
+
+
+def test_a_killed_holder_leaves_the_lease_free(store: Store, cache_path: Path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from pleio_tui.store import Store\n"
+            "store = Store.open(Path(sys.argv[1]))\n"
+            "assert store.take_outbox_lease()\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+            str(cache_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert not store.take_outbox_lease()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)
+    assert store.take_outbox_lease()  # no expiry to wait for: the kernel let go
