@@ -229,8 +229,9 @@ class OutboxKind(StrEnum):
 class OutboxState(StrEnum):
     PENDING = "pending"
     SENDING = "sending"
-    """Handed to the network; after a crash or timeout the replay looks on the
-    site before sending again."""
+    """Handed to the network and not confirmed. Only the process holding the
+    outbox lease sends; an item it finds SENDING (a crash, a lost answer) is of
+    unknown fate and is looked up on the site before anything is sent again."""
     SENT = "sent"
     FAILED = "failed"
     """Rejected by the site; kept with its reason until the user retries or discards it."""
@@ -246,7 +247,8 @@ class OutboxItem(NamedTuple):
     body: str = ""
     """Markdown as the user wrote it."""
     score: int = 0
-    """+1/-1 for a vote; 1 adds and 0 removes a bookmark."""
+    """For a vote, what the user's vote is to be once sent: +1, -1 or 0 (none);
+    for a bookmark 1 adds and 0 removes it."""
     state: OutboxState = OutboxState.PENDING
     attempts: int = 0
     error_code: str | None = None
@@ -255,3 +257,11 @@ class OutboxItem(NamedTuple):
     created_at: datetime | None = None
     draft_key: str | None = None
     """The draft this item came from, deleted once the site has it."""
+    thread_guid: str | None = None
+    """The blog whose thread a comment, reply or comment vote belongs to (Pleio
+    finds comments only through their blog)."""
+    first_sent_at: datetime | None = None
+    """The site's clock when the item first went out: only what the site created
+    at or after it can be this item."""
+    unconfirmed_at: datetime | None = None
+    """When the last send ended without a definite answer (None otherwise)."""

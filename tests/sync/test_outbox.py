@@ -158,7 +158,9 @@ async def test_a_post_left_sending_that_never_arrived_is_sent(
         cache_path, OutboxKind.BLOG, site_api.group_guid(hadewych, SEED_GROUP), TITLE, BODY
     )
     with Store.open(cache_path) as store:
+        assert store.take_outbox_lease()
         store.mark_sending(item_id)
+        store.release_outbox_lease()
 
     [outcome] = await replay(demo_site.url, hadewych, cache_path)
 
@@ -180,13 +182,36 @@ async def test_the_same_vote_twice_counts_as_done(
         assert store.outbox_counts()[OutboxState.SENT] == 2
 
 
+VIEWER_ANSWER = (
+    b'{"data": {"viewer": {"guid": "viewer:1", "loggedIn": true, "isAdmin": false,'
+    b' "user": {"guid": "u1", "name": "U", "username": "u", "icon": null, "url": null}}}}'
+)
+
+
 @pytest.fixture
 async def silent_site() -> AsyncIterator[str]:
-    """A server that takes the request and never answers: the request may have arrived."""
+    """A server that tells who is logged in (and so its clock), then takes every
+    other request and never answers: the request may have arrived."""
 
     async def swallow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(65536)
-        await asyncio.sleep(30)
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next(
+                int(line.split(b":", 1)[1])
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length:")
+            )
+            body = await reader.readexactly(length)
+            if b'"Viewer"' not in body:
+                await asyncio.sleep(30)
+                return
+            writer.write(
+                b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+                b"date: Sun, 29 Nov 2026 08:00:00 GMT\r\n"
+                + f"content-length: {len(VIEWER_ANSWER)}\r\n\r\n".encode()
+                + VIEWER_ANSWER
+            )
+            await writer.drain()
 
     server = await asyncio.start_server(swallow, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
@@ -215,3 +240,28 @@ async def test_an_unanswered_send_stays_sending_and_stops_the_replay(
     assert replayer.stopped_by is not None and replayer.stopped_by.code == "offline"
     assert state_of(cache_path, first) == OutboxState.SENDING
     assert state_of(cache_path, second) == OutboxState.PENDING
+
+
+async def test_a_replay_while_another_holds_the_outbox_sends_nothing_and_says_so(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    await run_sync(demo_site.url, hadewych, cache_path)
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    item_id = enqueue(cache_path, OutboxKind.BLOG, group, TITLE, BODY)
+
+    with Store.open(cache_path) as holder:
+        assert holder.take_outbox_lease()  # a sync in another process, mid-send
+        async with PleioClient(demo_site.url, hadewych) as client:
+            with Store.open(cache_path) as store:
+                replayer = OutboxReplayer(client, store)
+                assert await replayer.replay() == []
+                assert replayer.busy and replayer.stopped_by is None
+        report = await run_sync(demo_site.url, hadewych, cache_path)
+        holder.release_outbox_lease()
+
+    assert report.outbox_busy and report.outbox == () and report.outbox_waiting == 1
+    assert state_of(cache_path, item_id) == OutboxState.PENDING
+    assert site_api.count_titled(hadewych, TITLE) == 0
+    assert [outcome.result for outcome in await replay(demo_site.url, hadewych, cache_path)] == [
+        OutboxResult.SENT
+    ]

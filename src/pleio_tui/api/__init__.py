@@ -22,6 +22,7 @@ from pleio_tui.lazy import lazy_exports
 _LAZY = {
     "PleioClient": "pleio_tui.api.client",
     "VoteState": "pleio_tui.api.client",
+    "ReactionState": "pleio_tui.api.client",
     "default_access_id_for": "pleio_tui.api.client",
     "RetryPolicy": "pleio_tui.api.transport",
 }
@@ -38,6 +39,7 @@ __all__ = [
     "PleioClient",
     "PleioCode",
     "PleioError",
+    "ReactionState",
     "RemoteError",
     "RetryPolicy",
     "SessionExpiredError",

@@ -6,18 +6,23 @@ Markdown is the caller's job (`pleio_tui.richtext`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
+from datetime import datetime
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Literal, Self
 
 import httpx
 
 from pleio_tui.api import queries
-from pleio_tui.api.errors import NotLoggedInError, OfflineError, PleioCode
+from pleio_tui.api.answers import (
+    ReactionState,
+    VoteState,
+    has_guid,
+    object_at,
+    reading_answer,
+)
+from pleio_tui.api.errors import NotLoggedInError, PleioCode
 from pleio_tui.api.parse import (
-    MalformedData,
     is_blog,
     is_object,
     parse_blog,
@@ -35,21 +40,14 @@ from pleio_tui.api.transport import (
     JsonObject,
     RetryPolicy,
 )
+
+__all__ = ["PleioClient", "ReactionState", "VoteState", "default_access_id_for"]
 from pleio_tui.models import AccessId, Blog, Comment, Group, Page, Site, Viewer
 
 GroupFilter = Literal["all", "mine"]
 OrderBy = Literal["timeCreated", "timeUpdated", "timePublished", "lastAction", "title"]
 OrderDirection = Literal["asc", "desc"]
 _ORDER_BY = ("timeCreated", "timeUpdated", "timePublished", "lastAction", "title")
-
-
-@dataclass(frozen=True, slots=True)
-class VoteState:
-    """The votes on an item after a vote: the sum of +1/-1, and whether the user has one."""
-
-    guid: str
-    votes: int
-    has_voted: bool
 
 
 def default_access_id_for(group: Group | None, site: Site) -> int:
@@ -63,28 +61,6 @@ def default_access_id_for(group: Group | None, site: Site) -> int:
         if group.is_closed:
             return AccessId.GROUP
     return site.default_access_id
-
-
-def _has_guid(edge: Any) -> bool:
-    return isinstance(edge, dict) and isinstance(edge.get("guid"), str) and bool(edge["guid"])
-
-
-@contextmanager
-def _reading_answer() -> Iterator[None]:
-    try:
-        yield
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise OfflineError("malformed_response", f"unexpected answer shape: {exc}") from exc
-
-
-def _object(data: JsonObject, *path: str) -> JsonObject:
-    """`data[path[0]][path[1]]...`, each step an object, or a malformed-answer error."""
-    current: Any = data
-    for step in path:
-        current = current.get(step) if isinstance(current, dict) else None
-        if not isinstance(current, dict):
-            raise MalformedData(f"no object at {'.'.join(path)}")
-    return current
 
 
 class PleioClient:
@@ -134,13 +110,13 @@ class PleioClient:
 
     async def viewer(self) -> Viewer:
         data = await self._transport.query(queries.VIEWER, {}, "Viewer")
-        with _reading_answer():
-            return parse_viewer(_object(data, "viewer"))
+        with reading_answer():
+            return parse_viewer(object_at(data, "viewer"))
 
     async def site(self) -> Site:
         data = await self._transport.query(queries.SITE, {}, "Site")
-        with _reading_answer():
-            return parse_site(_object(data, "site"))
+        with reading_answer():
+            return parse_site(object_at(data, "site"))
 
     async def groups(
         self,
@@ -157,7 +133,7 @@ class PleioClient:
             raise NotLoggedInError(PleioCode.NOT_LOGGED_IN)
         variables = {"q": q, "filter": filter, "offset": offset, "limit": limit}
         data = await self._transport.query(queries.GROUPS, variables, "Groups")
-        with _reading_answer():
+        with reading_answer():
             return parse_page(data.get("groups"), parse_group, is_object)
 
     async def blogs(
@@ -185,7 +161,7 @@ class PleioClient:
             (queries.BLOGS_WITH_BODY, "BlogsWithBody") if with_body else (queries.BLOGS, "Blogs")
         )
         data = await self._transport.query(document, variables, name)
-        with _reading_answer():
+        with reading_answer():
             return parse_page(data.get("entities"), parse_blog, is_blog)
 
     async def blog(self, guid: str) -> Blog | None:
@@ -195,8 +171,29 @@ class PleioClient:
         entity = data.get("entity")
         if not is_blog(entity):
             return None
-        with _reading_answer():
+        with reading_answer():
             return parse_blog(entity)
+
+    async def reaction_state(self, guid: str) -> ReactionState | None:
+        """The user's vote and bookmark on a blog; None when the site has no blog
+        with this guid (Pleio does not look comments up by guid)."""
+        data = await self._transport.query(queries.REACTION_STATE, {"guid": guid}, "ReactionState")
+        entity = data.get("entity")
+        if not is_blog(entity):
+            return None
+        with reading_answer():
+            return ReactionState(
+                guid=str(entity["guid"]),
+                votes=int(entity.get("votes") or 0),
+                has_voted=entity.get("hasVoted") is True,
+                is_bookmarked=entity.get("isBookmarked") is True,
+            )
+
+    def site_now(self) -> datetime | None:
+        """The site's clock now, from the `Date` of its last answer; None before
+        any answer named one."""
+        clock = self._transport.site_clock
+        return None if clock is None else clock.now()
 
     async def entity_exists(self, guid: str) -> bool:
         data = await self._transport.query(queries.ENTITY_EXISTS, {"guid": guid}, "EntityExists")
@@ -205,7 +202,7 @@ class PleioClient:
     async def bookmarks(self, offset: int = 0, limit: int = 20) -> Page[Blog]:
         variables = {"offset": offset, "limit": limit}
         data = await self._transport.query(queries.BOOKMARKS, variables, "Bookmarks")
-        with _reading_answer():
+        with reading_answer():
             return parse_page(data.get("bookmarks"), parse_blog, is_blog)
 
     # --- writing: each call is sent once, never retried here ---
@@ -239,8 +236,8 @@ class PleioClient:
         if abstract is not None:
             fields["abstract"] = abstract
         data = await self._transport.mutate(queries.ADD_BLOG, {"input": fields}, "AddBlog")
-        with _reading_answer():
-            return parse_blog(_object(data, "addEntity", "entity"))
+        with reading_answer():
+            return parse_blog(object_at(data, "addEntity", "entity"))
 
     async def edit_blog(
         self,
@@ -266,16 +263,16 @@ class PleioClient:
             if value is not None:
                 fields[name] = value
         data = await self._transport.mutate(queries.EDIT_BLOG, {"input": fields}, "EditBlog")
-        with _reading_answer():
-            return parse_blog(_object(data, "editEntity", "entity"))
+        with reading_answer():
+            return parse_blog(object_at(data, "editEntity", "entity"))
 
     async def delete_entity(self, guid: str) -> bool:
         """Delete a blog or a comment; True when the site says it is gone."""
         data = await self._transport.mutate(
             queries.DELETE_ENTITY, {"input": {"guid": guid}}, "DeleteEntity"
         )
-        with _reading_answer():
-            return _object(data, "deleteEntity").get("success") is True
+        with reading_answer():
+            return object_at(data, "deleteEntity").get("success") is True
 
     async def add_comment(
         self, container_guid: str, rich_description: str, *, blog_guid: str | None = None
@@ -288,9 +285,9 @@ class PleioClient:
             "richDescription": rich_description,
         }
         data = await self._transport.mutate(queries.ADD_COMMENT, {"input": fields}, "AddComment")
-        with _reading_answer():
+        with reading_answer():
             return parse_comment(
-                _object(data, "addEntity", "entity"),
+                object_at(data, "addEntity", "entity"),
                 blog_guid=blog_guid or container_guid,
                 parent_guid=container_guid,
             )
@@ -302,17 +299,16 @@ class PleioClient:
         the caller, who knows the thread, passes `blog_guid` and `parent_guid`."""
         fields = {"guid": guid, "richDescription": rich_description}
         data = await self._transport.mutate(queries.EDIT_COMMENT, {"input": fields}, "EditComment")
-        with _reading_answer():
-            return parse_comment(
-                _object(data, "editEntity", "entity"), blog_guid=blog_guid, parent_guid=parent_guid
-            )
+        with reading_answer():
+            edited = object_at(data, "editEntity", "entity")
+            return parse_comment(edited, blog_guid=blog_guid, parent_guid=parent_guid)
 
     async def vote(self, guid: str, score: int) -> VoteState:
         """+1 or -1 on a blog or comment; the opposite of an earlier vote takes it back."""
         variables = {"input": {"guid": guid, "score": score}}
         data = await self._transport.mutate(queries.VOTE, variables, "Vote")
-        with _reading_answer():
-            voted = _object(data, "vote", "object")
+        with reading_answer():
+            voted = object_at(data, "vote", "object")
             return VoteState(
                 guid=voted["guid"],
                 votes=int(voted.get("votes") or 0),
@@ -323,16 +319,16 @@ class PleioClient:
         """Add or remove a bookmark; returns whether the item is bookmarked now."""
         variables = {"input": {"guid": guid, "isAdding": is_adding}}
         data = await self._transport.mutate(queries.BOOKMARK, variables, "Bookmark")
-        with _reading_answer():
-            marked = _object(data, "bookmark", "object").get("isBookmarked")
+        with reading_answer():
+            marked = object_at(data, "bookmark", "object").get("isBookmarked")
         return marked if isinstance(marked, bool) else is_adding
 
     async def follow(self, guid: str, is_following: bool) -> bool:
         """Follow an item (notifications on new comments); returns whether it is followed now."""
         variables = {"input": {"guid": guid, "isFollowing": is_following}}
         data = await self._transport.mutate(queries.FOLLOW, variables, "Follow")
-        with _reading_answer():
-            following = _object(data, "follow", "object").get("isFollowing")
+        with reading_answer():
+            following = object_at(data, "follow", "object").get("isFollowing")
         return following if isinstance(following, bool) else is_following
 
     async def join_group(self, guid: str) -> Group:
@@ -340,15 +336,15 @@ class PleioClient:
         data = await self._transport.mutate(
             queries.JOIN_GROUP, {"input": {"guid": guid}}, "JoinGroup"
         )
-        with _reading_answer():
-            return parse_group(_object(data, "joinGroup", "group"))
+        with reading_answer():
+            return parse_group(object_at(data, "joinGroup", "group"))
 
     async def leave_group(self, guid: str) -> Group:
         data = await self._transport.mutate(
             queries.LEAVE_GROUP, {"input": {"guid": guid}}, "LeaveGroup"
         )
-        with _reading_answer():
-            return parse_group(_object(data, "leaveGroup", "group"))
+        with reading_answer():
+            return parse_group(object_at(data, "leaveGroup", "group"))
 
     # --- listings for a sync ---
 
@@ -373,15 +369,15 @@ class PleioClient:
         data = await self._transport.query(
             queries.BLOGS_WITH_THREADS, variables, "BlogsWithThreads"
         )
-        with _reading_answer():
+        with reading_answer():
             return parse_page(data.get("entities"), parse_blog, is_blog)
 
     async def blog_guids(self, offset: int = 0, limit: int = 500) -> Page[str]:
         """A page of the guids of every blog the user can read, oldest first."""
         variables = {"offset": offset, "limit": limit}
         data = await self._transport.query(queries.BLOG_GUIDS, variables, "BlogGuids")
-        with _reading_answer():
-            return parse_page(data.get("entities"), lambda edge: str(edge["guid"]), _has_guid)
+        with reading_answer():
+            return parse_page(data.get("entities"), lambda edge: str(edge["guid"]), has_guid)
 
     async def comments_under(self, guid: str) -> tuple[Comment, ...] | None:
         """The comments directly under a blog or a comment (with their replies, for a
@@ -390,7 +386,7 @@ class PleioClient:
         entity = data.get("entity")
         if not isinstance(entity, dict) or entity.get("__typename") not in ("Blog", "Comment"):
             return None
-        with _reading_answer():
+        with reading_answer():
             return tuple(
                 parse_comment(comment, blog_guid=guid, parent_guid=guid)
                 for comment in entity.get("comments") or []

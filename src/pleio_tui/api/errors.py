@@ -160,3 +160,20 @@ def is_retryable(exc: BaseException) -> bool:
     user acts.
     """
     return isinstance(exc, OfflineError) and exc.reason != "response_too_large"
+
+
+def is_pleio_answer(exc: BaseException) -> bool:
+    """Pleio itself answered, with an error code it defines: what it says stands
+    (a write so answered was not done, unless it says it was done already).
+
+    An unknown message ("Internal server error"), a 5xx, a web page of any
+    status, a timeout or a dropped connection is not an answer: a write may or
+    may not have been done."""
+    if isinstance(exc, GraphQLRequestError):
+        return True
+    return isinstance(exc, RemoteError) and exc.code in _ERROR_CLASS_BY_CODE
+
+
+def never_left(exc: BaseException) -> bool:
+    """The request certainly did not leave this machine: the connection was refused."""
+    return isinstance(exc, OfflineError) and exc.reason == "connect"

@@ -122,6 +122,14 @@ ENTITY_EXISTS = """
 query EntityExists($guid: String!) { entity(guid: $guid) { guid } }
 """.strip()
 
+# What the user's reactions on a blog are now: an outbox vote or bookmark reads
+# this before it sends, so that what it sends moves the site to what was asked.
+REACTION_STATE = """
+query ReactionState($guid: String!) {
+  entity(guid: $guid) { __typename guid ... on Blog { votes hasVoted isBookmarked } }
+}
+""".strip()
+
 BOOKMARKS = _document(
     """
 query Bookmarks($offset: Int, $limit: Int) {

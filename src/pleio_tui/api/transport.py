@@ -11,7 +11,10 @@ import asyncio
 import json
 import random
 import re
+import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -60,8 +63,37 @@ def graphql_endpoint(site_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/graphql"
 
 
+@dataclass(frozen=True, slots=True)
+class SiteClock:
+    """The site's clock as its last answer gave it (the `Date` header, whole
+    seconds, taken when the answer was made) and when that answer arrived here."""
+
+    date: datetime
+    received: float
+    """`time.monotonic()` when the answer arrived."""
+
+    def now(self) -> datetime:
+        """The site's time now, never later than the site's own clock: the header
+        is rounded down and made before it arrived."""
+        return self.date + timedelta(seconds=time.monotonic() - self.received)
+
+
+def _site_clock(headers: httpx.Headers) -> SiteClock | None:
+    value = headers.get("Date")
+    if not value:
+        return None
+    try:
+        date = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return SiteClock(date, time.monotonic()) if date.tzinfo is not None else None
+
+
 class GraphQLTransport:
     """POSTs GraphQL documents to `<site>/graphql` with the session cookie, if any."""
+
+    site_clock: SiteClock | None = None
+    """From the last answer that named its date (any status): None before one."""
 
     def __init__(
         self,
@@ -120,6 +152,7 @@ class GraphQLTransport:
                 status, headers, raw = await self._post(body)
         except TimeoutError as exc:
             raise OfflineError("timeout", "the site took too long to answer") from exc
+        self.site_clock = _site_clock(headers) or self.site_clock
         return _data_from(status, headers, raw)
 
     async def _post(self, body: JsonObject) -> tuple[int, httpx.Headers, bytes]:
@@ -196,7 +229,11 @@ def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
             raise MovedError(location, status)
         raise UnexpectedResponseError(status, location)
     if status == 400:
-        raise GraphQLRequestError(_error_messages(payload))
+        messages = _error_messages(payload)
+        if not messages:
+            # Not a GraphQL server refusing the query: a proxy's page, say.
+            raise UnexpectedResponseError(status)
+        raise GraphQLRequestError(messages)
     if status == 413:
         # Refused unread, so nothing was done; sending it again will not help.
         raise GraphQLRequestError(["the request is too large for the site (HTTP 413)"])

@@ -110,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(context.cache_path) as store:
         _report_failures(report, store)
     _say(summary(context.site_url, report))
+    if report.outbox_busy:
+        _say("pleio-tui: another pleio-tui was sending the outbox; this sync sent nothing")
     if report.stopped == StopReason.OFFLINE:
         _say(
             f"pleio-tui: {context.site_url} cannot be reached "

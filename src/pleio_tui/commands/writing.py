@@ -86,7 +86,12 @@ def write(
         return 2
     store.save_draft(writing.draft_key, writing.title, writing.body)
     item = store.enqueue(
-        writing.kind, writing.target_guid, writing.title, writing.body, draft_key=writing.draft_key
+        writing.kind,
+        writing.target_guid,
+        writing.title,
+        writing.body,
+        draft_key=writing.draft_key,
+        thread_guid=writing.thread_guid,
     )
     if context.offline:
         say(f"Queued for {writing.where} (offline): `pleio-tui sync` sends it later")
@@ -98,19 +103,20 @@ def write(
             "then `pleio-tui sync`"
         )
         return 1
-    outcomes, stopped_by = asyncio.run(_replay(context, store))
+    outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
     mine = next((outcome for outcome in outcomes if outcome.item_id == item.id), None)
-    return _report(context, writing, mine, stopped_by, sent_line)
+    return _report(context, writing, mine, stopped_by, sent_line, busy)
 
 
 async def _replay(
     context: SiteContext, store: Store
-) -> tuple[list[OutboxOutcome], PleioError | None]:
-    """Send the outbox in order (older items first, this one last)."""
+) -> tuple[list[OutboxOutcome], PleioError | None, bool]:
+    """Send the outbox in order (older items first, this one last); the last
+    value says another pleio-tui was sending it."""
     async with PleioClient(context.site_url, context.session) as client:
         replayer = OutboxReplayer(client, store)
         outcomes = await replayer.replay()
-        return outcomes, replayer.stopped_by
+        return outcomes, replayer.stopped_by, replayer.busy
 
 
 def _report(
@@ -119,6 +125,7 @@ def _report(
     mine: OutboxOutcome | None,
     stopped_by: PleioError | None,
     sent_line: Callable[[OutboxOutcome], str],
+    busy: bool = False,
 ) -> int:
     if mine is not None and mine.delivered:
         say(sent_line(mine))
@@ -129,6 +136,9 @@ def _report(
             "in the outbox as failed (and as a draft)"
         )
         return 1
+    if busy:
+        say("Queued: another pleio-tui is sending the outbox now; it or the next sync sends it")
+        return 0
     if isinstance(stopped_by, SessionExpiredError):
         say(
             f"Queued: {context.site_url} no longer accepts the session: run "

@@ -1,19 +1,24 @@
 """What the user wrote, waiting to reach the site exactly once.
 
 PENDING -> SENDING -> SENT, or -> FAILED (kept with the site's reason) -> retry ->
-PENDING. A transient failure puts a SENDING item back to PENDING. Sent items
-stay as history; only the user's discard removes an item.
+PENDING. Only the holder of the outbox lease marks an item SENDING. A SENDING
+item goes back to PENDING only when the request certainly never left (a refused
+connection); when its fate is unknown it stays SENDING, marked unconfirmed, and
+is looked up on the site before it is sent again. Sent items stay as history;
+only the user's discard removes an item.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import datetime
 
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
-from pleio_tui.store.base import StoreBase
 from pleio_tui.store.errors import OutboxItemNotFoundError, OutboxStateError
-from pleio_tui.store.values import now_db, time_from_db
+from pleio_tui.store.lease import OutboxLeaseMixin
+from pleio_tui.store.values import now_db, time_from_db, time_to_db
+from pleio_tui.store.votes import OwnVotesMixin, cached_vote, desired_vote, show_vote
 
 _PENDING, _SENDING, _SENT, _FAILED = (
     OutboxState.PENDING,
@@ -38,6 +43,9 @@ def _item(row: sqlite3.Row) -> OutboxItem:
         remote_guid=row["remote_guid"],
         created_at=time_from_db(row["created_at"]),
         draft_key=row["draft_key"],
+        thread_guid=row["thread_guid"],
+        first_sent_at=time_from_db(row["first_sent_at"]),
+        unconfirmed_at=time_from_db(row["unconfirmed_at"]),
     )
 
 
@@ -56,7 +64,49 @@ def _require_state(row: sqlite3.Row, allowed: Iterable[OutboxState], action: str
         raise OutboxStateError(f"outbox item {row['id']} is {row['state']}: cannot {action} it")
 
 
-class OutboxMixin(StoreBase):
+def _thread_of(conn: sqlite3.Connection, target_guid: str) -> str | None:
+    """The blog a cached blog or comment belongs to."""
+    row = conn.execute("SELECT blog_guid FROM comments WHERE guid = ?", (target_guid,)).fetchone()
+    if row is not None:
+        return str(row[0])
+    row = conn.execute("SELECT guid FROM blogs WHERE guid = ?", (target_guid,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    kind: OutboxKind,
+    target_guid: str,
+    title: str,
+    body: str,
+    score: int,
+    draft_key: str | None,
+    thread_guid: str | None,
+) -> OutboxItem:
+    if thread_guid is None and kind in (OutboxKind.COMMENT, OutboxKind.VOTE):
+        thread_guid = _thread_of(conn, target_guid)
+    now = now_db()
+    cursor = conn.execute(
+        """INSERT INTO outbox (kind, target_guid, title, body, score, state,
+                               created_at, updated_at, draft_key, thread_guid)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            kind.value,
+            target_guid,
+            title,
+            body,
+            score,
+            _PENDING.value,
+            now,
+            now,
+            draft_key,
+            thread_guid,
+        ),
+    )
+    return _item(_load(conn, int(cursor.lastrowid or 0)))
+
+
+class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
     def enqueue(
         self,
         kind: OutboxKind,
@@ -65,16 +115,25 @@ class OutboxMixin(StoreBase):
         body: str = "",
         score: int = 0,
         draft_key: str | None = None,
+        thread_guid: str | None = None,
     ) -> OutboxItem:
-        now = now_db()
+        """Queue an item. `thread_guid`: for a comment or reply, the blog whose
+        thread it joins; when None it is taken from the cache (the target blog
+        itself, or the blog of a cached comment)."""
         with self._write() as conn:
-            cursor = conn.execute(
-                """INSERT INTO outbox (kind, target_guid, title, body, score, state,
-                                       created_at, updated_at, draft_key)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (kind.value, target_guid, title, body, score, _PENDING.value, now, now, draft_key),
-            )
-            return _item(_load(conn, int(cursor.lastrowid or 0)))
+            return _insert(conn, kind, target_guid, title, body, score, draft_key, thread_guid)
+
+    def queue_vote(self, guid: str, pressed: int) -> OutboxItem:
+        """The user pressed + (1) or - (-1) on a blog or comment: queue what the
+        vote is to become (see `desired_vote`) and show it in the cache at once."""
+        if pressed not in (1, -1):
+            raise ValueError(f"a vote is +1 or -1, not {pressed!r}")
+        with self._write() as conn:
+            has_voted, own = cached_vote(conn, guid)
+            desired = desired_vote(own, has_voted, pressed)
+            item = _insert(conn, OutboxKind.VOTE, guid, "", "", desired, None, None)
+            show_vote(conn, guid, own, desired)
+            return item
 
     def outbox(self, states: Iterable[OutboxState] | None = None) -> list[OutboxItem]:
         """Items in the given states (all when None), oldest first."""
@@ -96,14 +155,44 @@ class OutboxMixin(StoreBase):
         row = self._row("SELECT * FROM outbox WHERE id = ?", (item_id,))
         return None if row is None else _item(row)
 
-    def mark_sending(self, item_id: int) -> OutboxItem:
-        """About to hand the item to the network: counts an attempt."""
+    def mark_sending(self, item_id: int, site_time: datetime | None = None) -> OutboxItem:
+        """About to hand the item to the network: counts an attempt. Only the
+        holder of the outbox lease sends; an item already SENDING is sent again
+        only after the site was seen not to have it.
+
+        `site_time`: the site's clock now, kept as the time of the first attempt
+        (the client's clock when the site's is not known)."""
+        if not self.holds_outbox_lease:
+            raise OutboxStateError(f"outbox item {item_id}: only the outbox lease holder sends")
+        first = time_to_db(site_time) if site_time is not None else now_db()
         return self._change(
             item_id,
             (_PENDING, _SENDING),
             "send",
-            "state = 'sending', attempts = attempts + 1",
+            "state = 'sending', attempts = attempts + 1, unconfirmed_at = NULL,"
+            " error_code = NULL, error_message = NULL,"
+            " first_sent_at = coalesce(first_sent_at, :first)",
+            {"first": first},
         )
+
+    def mark_unconfirmed(self, item_id: int, code: str, message: str) -> OutboxItem:
+        """The request left but no definite answer came back: the item stays
+        SENDING, to be looked up on the site before anything is sent again."""
+        return self._change(
+            item_id,
+            (_SENDING,),
+            "leave unconfirmed",
+            "unconfirmed_at = :now, error_code = :code, error_message = :message",
+            {"code": code, "message": message},
+        )
+
+    def claimed_remote_guids(self, other_than: int) -> set[str]:
+        """What the site created for the other items: never taken for this one."""
+        rows = self._rows(
+            "SELECT remote_guid FROM outbox WHERE remote_guid IS NOT NULL AND id <> ?",
+            (other_than,),
+        )
+        return {str(row[0]) for row in rows}
 
     def mark_sent(self, item_id: int, remote_guid: str | None = None) -> OutboxItem:
         """The site has it. Its draft goes too, unless edited after it was queued."""
@@ -112,7 +201,8 @@ class OutboxMixin(StoreBase):
             _require_state(row, (_PENDING, _SENDING, _SENT), "mark as sent")
             conn.execute(
                 """UPDATE outbox SET state = 'sent', remote_guid = coalesce(?, remote_guid),
-                          error_code = NULL, error_message = NULL, updated_at = ?
+                          error_code = NULL, error_message = NULL, unconfirmed_at = NULL,
+                          updated_at = ?
                     WHERE id = ?""",
                 (remote_guid, now_db(), item_id),
             )
@@ -130,13 +220,16 @@ class OutboxMixin(StoreBase):
             item_id,
             (_PENDING, _SENDING),
             "mark as failed",
-            "state = 'failed', error_code = :code, error_message = :message",
+            "state = 'failed', error_code = :code, error_message = :message, unconfirmed_at = NULL",
             {"code": code, "message": message},
         )
 
     def mark_pending(self, item_id: int) -> OutboxItem:
-        """A transient failure (no network, timeout): send again later."""
-        return self._change(item_id, (_PENDING, _SENDING), "put back", "state = 'pending'")
+        """The request certainly did not reach the site (a refused connection, a
+        session the site turned away): send again later."""
+        return self._change(
+            item_id, (_PENDING, _SENDING), "put back", "state = 'pending', unconfirmed_at = NULL"
+        )
 
     def retry(self, item_id: int) -> OutboxItem:
         return self._change(

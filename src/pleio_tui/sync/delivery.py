@@ -1,14 +1,34 @@
-"""Sending one outbox item to the site, by kind, and what the site gave back."""
+"""Sending one outbox item to the site, by kind, and what the site gave back.
+
+New blogs and comments are written once per call. Votes, bookmarks and edits
+are desired states: each first reads what the site holds now and writes only
+what moves it there, so running one again (after a lost answer) never undoes
+or doubles it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from pleio_tui.api import PleioClient, default_access_id_for
+from pleio_tui.api import (
+    AlreadyDoneError,
+    NotFoundError,
+    PleioClient,
+    RemoteError,
+    default_access_id_for,
+)
 from pleio_tui.models import AccessId, Blog, OutboxItem, OutboxKind, Site
-from pleio_tui.richtext import markdown_to_tiptap
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
+from pleio_tui.sync.matching import same_body, same_title, site_tiptap
+
+BeforeWrite = Callable[[], Awaitable[None]]
+"""Called right before each write leaves: marks the item SENDING."""
+
+MAX_VOTE_STEPS = 4
+"""Reaching any vote from any other takes at most: a probe answered
+`already_voted`, a take-back, a vote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,47 +51,51 @@ async def site_settings(client: PleioClient, store: Store, count: RequestCounter
 
 
 async def send_item(
-    client: PleioClient, store: Store, item: OutboxItem, count: RequestCounter
+    client: PleioClient,
+    store: Store,
+    item: OutboxItem,
+    count: RequestCounter,
+    before_write: BeforeWrite,
 ) -> Delivered:
-    """Hand the item to the site once; Pleio's refusals come out as exceptions."""
+    """Bring the item to the site; Pleio's refusals come out as exceptions."""
     match item.kind:
         case OutboxKind.BLOG:
-            return await _send_blog(client, store, item, count)
+            return await _send_blog(client, store, item, count, before_write)
         case OutboxKind.EDIT_BLOG:
-            blog = await count(
-                client.edit_blog(
-                    item.target_guid,
-                    title=item.title.strip() or None,
-                    rich_description=markdown_to_tiptap(item.body) if item.body.strip() else None,
-                )
-            )
-            return Delivered(blog.guid, blog.url, blog)
+            return await _settle_edit(client, item, count, before_write)
         case OutboxKind.COMMENT:
+            await before_write()
             comment = await count(
-                client.add_comment(item.target_guid, markdown_to_tiptap(item.body))
+                client.add_comment(
+                    item.target_guid,
+                    site_tiptap(item.body, client.site_url),
+                    blog_guid=item.thread_guid,
+                )
             )
             return Delivered(comment.guid)
         case OutboxKind.VOTE:
-            await count(client.vote(item.target_guid, item.score))
-            return Delivered(item.target_guid)
+            return await _settle_vote(client, store, item, count, before_write)
         case OutboxKind.BOOKMARK:
-            marked = await count(client.bookmark(item.target_guid, is_adding=item.score == 1))
-            store.set_bookmarked(item.target_guid, marked)
-            return Delivered(item.target_guid)
+            return await _settle_bookmark(client, store, item, count, before_write)
     raise ValueError(f"unknown outbox kind: {item.kind!r}")
 
 
 async def _send_blog(
-    client: PleioClient, store: Store, item: OutboxItem, count: RequestCounter
+    client: PleioClient,
+    store: Store,
+    item: OutboxItem,
+    count: RequestCounter,
+    before_write: BeforeWrite,
 ) -> Delivered:
     group_guid = item.target_guid or None
     group = store.group(group_guid) if group_guid else None
     site = await site_settings(client, store, count)
+    await before_write()
     blog = await count(
         client.add_blog(
             group_guid,
             item.title.strip(),
-            markdown_to_tiptap(item.body),
+            site_tiptap(item.body, client.site_url),
             access_id=default_access_id_for(group, site),
             # Read access follows the group or site; editing stays with the author,
             # as in Pleio's own editor.
@@ -80,3 +104,112 @@ async def _send_blog(
     )
     # A new blog has no comments yet: cache it with an (empty) thread.
     return Delivered(blog.guid, blog.url, blog._replace(comments=()))
+
+
+def edit_is_on_site(item: OutboxItem, blog: Blog, site_url: str) -> bool:
+    title_done = not item.title.strip() or same_title(blog.title, item.title.strip())
+    body_done = not item.body.strip() or same_body(
+        item.body, blog.rich_description, blog.description, site_url
+    )
+    return title_done and body_done
+
+
+async def _settle_edit(
+    client: PleioClient, item: OutboxItem, count: RequestCounter, before_write: BeforeWrite
+) -> Delivered:
+    current = await count(client.blog(item.target_guid))
+    if current is None:
+        raise NotFoundError("could_not_find", "the blog is gone")
+    if edit_is_on_site(item, current, client.site_url):
+        return Delivered(current.guid, current.url, current)
+    await before_write()
+    blog = await count(
+        client.edit_blog(
+            item.target_guid,
+            title=item.title.strip() or None,
+            rich_description=(
+                site_tiptap(item.body, client.site_url) if item.body.strip() else None
+            ),
+        )
+    )
+    return Delivered(blog.guid, blog.url, blog)
+
+
+async def _settle_bookmark(
+    client: PleioClient,
+    store: Store,
+    item: OutboxItem,
+    count: RequestCounter,
+    before_write: BeforeWrite,
+) -> Delivered:
+    wanted = item.score == 1
+    state = await count(client.reaction_state(item.target_guid))
+    if state is None:
+        raise NotFoundError("could_not_find", "the blog is gone")
+    if state.is_bookmarked != wanted:
+        await before_write()
+        await count(client.bookmark(item.target_guid, is_adding=wanted))
+    store.set_bookmarked(item.target_guid, wanted)
+    return Delivered(item.target_guid)
+
+
+async def _has_voted(client: PleioClient, item: OutboxItem, count: RequestCounter) -> bool:
+    """Whether the user has a vote on the item now. A comment is read through its
+    blog's thread: Pleio does not look a comment up by its guid."""
+    thread = item.thread_guid
+    if thread is None or thread == item.target_guid:
+        state = await count(client.reaction_state(item.target_guid))
+        if state is None:
+            raise NotFoundError("could_not_find", "the blog is gone")
+        return state.has_voted
+    comments = await count(client.comments_under(thread)) or ()
+    for comment in comments:
+        for candidate in (comment, *comment.replies):
+            if candidate.guid == item.target_guid:
+                return candidate.has_voted
+    raise NotFoundError("could_not_find", "the comment is gone")
+
+
+async def _settle_vote(
+    client: PleioClient,
+    store: Store,
+    item: OutboxItem,
+    count: RequestCounter,
+    before_write: BeforeWrite,
+) -> Delivered:
+    """Move the user's vote to `item.score` (+1, -1, 0 for none).
+
+    Pleio says whether there is a vote, not its direction, and takes the opposite
+    vote as taking it back. So: no vote and none wanted is done; a vote wanted
+    where there is none is sent; where there is a vote, the wanted one is sent as
+    a probe (`already_voted` confirms it, else it took the other one back and the
+    next round votes). Taking back sends the opposite of the recorded direction;
+    `already_voted` there reveals the direction and the next round takes it back.
+    """
+    desired = max(-1, min(1, item.score))
+    guid = item.target_guid
+    for _ in range(MAX_VOTE_STEPS):
+        has_voted = await _has_voted(client, item, count)
+        if not has_voted:
+            store.record_own_vote(guid, 0)
+            if desired == 0:
+                return Delivered(guid)
+            step = desired
+        elif desired != 0:
+            step = desired
+        else:
+            step = -(store.own_vote(guid) or -1)  # unknown direction: try +1
+        await before_write()
+        try:
+            state = await count(client.vote(guid, step))
+        except AlreadyDoneError:
+            store.record_own_vote(guid, step)
+            if step == desired:
+                return Delivered(guid)
+            continue
+        now = step if state.has_voted else 0
+        store.record_own_vote(guid, now)
+        if now == desired:
+            return Delivered(guid)
+    # Someone else keeps changing it: not a Pleio answer, so it is tried again later.
+    raise RemoteError("vote_did_not_settle", "the vote changed while it was sent")

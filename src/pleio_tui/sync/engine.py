@@ -55,6 +55,7 @@ class _Tally:
     deleted: int = 0
     comments: int = 0
     outbox: list[OutboxOutcome] = field(default_factory=list)
+    outbox_busy: bool = False
 
 
 def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) -> int:
@@ -117,6 +118,7 @@ class SyncEngine:
             comments=tally.comments,
             outbox=tuple(tally.outbox),
             outbox_waiting=counts[OutboxState.PENDING] + counts[OutboxState.SENDING],
+            outbox_busy=tally.outbox_busy,
             requests=self._count.requests,
             duration=time.monotonic() - started,
             full=full,
@@ -155,6 +157,7 @@ class SyncEngine:
             self._client, self._store, count=self._count, viewer_guid=viewer_guid
         )
         tally.outbox = await replayer.replay()
+        tally.outbox_busy = replayer.busy
         if replayer.stopped_by is not None:
             raise replayer.stopped_by
 

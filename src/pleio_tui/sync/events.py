@@ -37,7 +37,8 @@ class OutboxResult(StrEnum):
     FAILED = "failed"
     """The site refused it; the item is kept with the reason."""
     WAITING = "waiting"
-    """No network (or no valid session): it stays queued for the next replay."""
+    """No network, no valid session, or no definite answer yet: it stays queued
+    (or unconfirmed, looked up before any resend) for the next replay."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ class SyncReport:
     outbox: tuple[OutboxOutcome, ...] = ()
     outbox_waiting: int = 0
     """Items still queued after the sync (pending or unconfirmed)."""
+    outbox_busy: bool = False
+    """Another pleio-tui was sending the outbox: this sync sent nothing."""
     requests: int = 0
     duration: float = 0.0
     full: bool = False

@@ -1,76 +1,117 @@
-"""Finding on the site an outbox item that may have been sent before (the
-program died, or the answer was lost), so that it is never sent twice."""
+"""Finding on the site a blog or comment an outbox item may have created before
+(the program died, or the answer was lost), so that it is never sent twice and
+never taken for something else.
+
+A match is by the viewer, in the item's container, with the item's text, created
+at or after the item's first send attempt by the site's own clock (see
+`since`), and not already matched to another item. A colleague's identical
+comment, my own identical older comment and last week's post with the same title
+are therefore never taken for it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
 from pleio_tui.api import PleioClient
 from pleio_tui.models import Blog, Comment, OutboxItem, OutboxKind, User
-from pleio_tui.richtext import markdown_to_tiptap, tiptap_to_plain_text
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered
+from pleio_tui.sync.matching import same_body, same_title
 
-LOOKUP_PAGES = 2
 LOOKUP_PAGE_SIZE = 20
+SITE_CLOCK_MARGIN = timedelta(seconds=2)
+"""The first attempt's time comes from the site's `Date` header (whole seconds,
+rounded down, so never later than the site's clock); the margin covers a front
+server whose clock is a little off from the one that stamps `timeCreated`."""
+CLIENT_CLOCK_MARGIN = timedelta(minutes=5)
+"""When the site's clock was not known (an item queued by an older version, a
+site that sends no `Date`), the time on this machine is taken with this margin
+for a clock that runs ahead of the site's."""
 
 
-def _words(text: str) -> str:
-    return " ".join(text.split())
+class ThreadUnknownError(LookupError):
+    """A reply whose blog is not known: Pleio finds comments only through their
+    blog's thread, so whether the site has it cannot be told (not the site's
+    error: the item waits, unconfirmed)."""
 
 
-def _same_body(markdown: str, rich_description: str | None, description: str) -> bool:
-    """The site keeps the Tiptap we sent as it is, and derives its plain text
-    from it; either one matching ours is the same body."""
-    tiptap = markdown_to_tiptap(markdown)
-    if rich_description == tiptap:
-        return True
-    return _words(description) == _words(tiptap_to_plain_text(tiptap))
+def since(item: OutboxItem) -> datetime | None:
+    """The earliest site time the item can have been created at."""
+    if item.first_sent_at is not None:
+        return item.first_sent_at - SITE_CLOCK_MARGIN
+    if item.created_at is not None:
+        return item.created_at - CLIENT_CLOCK_MARGIN
+    return None
 
 
 def _by(owner: User | None, viewer_guid: str) -> bool:
     return owner is not None and owner.guid == viewer_guid
 
 
-def _is_our_blog(blog: Blog, item: OutboxItem, viewer_guid: str) -> bool:
+def _new_enough(created: datetime | None, earliest: datetime | None) -> bool:
+    return created is None or earliest is None or created >= earliest
+
+
+def _is_our_blog(
+    blog: Blog, item: OutboxItem, viewer_guid: str, earliest: datetime | None, site_url: str
+) -> bool:
     return (
         _by(blog.owner, viewer_guid)
-        and _words(blog.title) == _words(item.title)
-        and _same_body(item.body, blog.rich_description, blog.description)
+        and (blog.group_guid or "") == item.target_guid
+        and _new_enough(blog.time_created, earliest)
+        and same_title(blog.title, item.title)
+        and same_body(item.body, blog.rich_description, blog.description, site_url)
     )
 
 
-def _is_our_comment(comment: Comment, item: OutboxItem, viewer_guid: str) -> bool:
-    return _by(comment.owner, viewer_guid) and _same_body(
-        item.body, comment.rich_description, comment.description
+def _is_our_comment(
+    comment: Comment,
+    item: OutboxItem,
+    viewer_guid: str,
+    earliest: datetime | None,
+    site_url: str,
+) -> bool:
+    return (
+        _by(comment.owner, viewer_guid)
+        and _new_enough(comment.time_created, earliest)
+        and same_body(item.body, comment.rich_description, comment.description, site_url)
     )
 
 
 async def find_on_site(
-    client: PleioClient, item: OutboxItem, viewer_guid: str, count: RequestCounter
+    client: PleioClient,
+    item: OutboxItem,
+    viewer_guid: str,
+    claimed: set[str],
+    count: RequestCounter,
 ) -> Delivered | None:
-    """The site's copy of a blog or comment this item created, or None.
-
-    Edits, votes and bookmarks are not looked up: sending them again leaves the
-    site as one sending would (the same vote twice is `already_voted`).
-    """
+    """The site's copy of the blog or comment this item created, or None when the
+    site certainly has none. `claimed`: remote guids other items were matched to.
+    Raises PleioError when the site cannot tell now."""
     if item.kind == OutboxKind.BLOG:
-        return await _find_blog(client, item, viewer_guid, count)
+        return await _find_blog(client, item, viewer_guid, claimed, count)
     if item.kind == OutboxKind.COMMENT:
-        comments = await count(client.comments_under(item.target_guid)) or ()
-        for comment in comments:
-            if _is_our_comment(comment, item, viewer_guid):
-                return Delivered(comment.guid)
-    return None
+        return await _find_comment(client, item, viewer_guid, claimed, count)
+    raise ValueError(f"{item.kind} items are not looked up: they are desired states")
 
 
 async def _find_blog(
-    client: PleioClient, item: OutboxItem, viewer_guid: str, count: RequestCounter
+    client: PleioClient,
+    item: OutboxItem,
+    viewer_guid: str,
+    claimed: set[str],
+    count: RequestCounter,
 ) -> Delivered | None:
-    """Among the newest blogs of the group (or site): a new post is near the top."""
-    for page_number in range(LOOKUP_PAGES):
+    """Newest first, page after page, until the blogs are older than the first attempt."""
+    earliest = since(item)
+    offset = 0
+    while True:
         page = await count(
             client.blogs(
                 item.target_guid or None,
-                offset=page_number * LOOKUP_PAGE_SIZE,
+                offset=offset,
                 limit=LOOKUP_PAGE_SIZE,
                 order_by="timeCreated",
                 order_direction="desc",
@@ -78,8 +119,50 @@ async def _find_blog(
             )
         )
         for blog in page.items:
-            if _is_our_blog(blog, item, viewer_guid):
+            if blog.guid not in claimed and _is_our_blog(
+                blog, item, viewer_guid, earliest, client.site_url
+            ):
                 return Delivered(blog.guid, blog.url, blog)
-        if (page_number + 1) * LOOKUP_PAGE_SIZE >= page.total:
-            break
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return None
+        # The oldest on the page decides: a pinned old blog may head the list.
+        oldest = page.items[-1].time_created
+        if earliest is not None and oldest is not None and oldest < earliest:
+            return None
+
+
+async def _find_comment(
+    client: PleioClient,
+    item: OutboxItem,
+    viewer_guid: str,
+    claimed: set[str],
+    count: RequestCounter,
+) -> Delivered | None:
+    """In the blog's thread: among its comments, or the replies of the comment
+    replied to (Pleio does not look a comment up by its guid)."""
+    thread = item.thread_guid
+    if thread is None:
+        # Queued without its blog (nor a cached parent): the target is taken for
+        # the blog. Pleio answers null for a comment's guid, so a reply queued so
+        # stays unconfirmed rather than being sent blind.
+        thread = item.target_guid
+    comments = await count(client.comments_under(thread))
+    if comments is None:
+        if item.thread_guid is None:
+            raise ThreadUnknownError(f"the blog of outbox item {item.id} is not known")
+        return None  # the blog is gone, and whatever hung under it
+    if thread == item.target_guid:
+        siblings: Iterable[Comment] = comments
+    else:
+        parent = next((c for c in comments if c.guid == item.target_guid), None)
+        if parent is None:
+            return None  # the comment replied to is gone: its replies went with it
+        siblings = parent.replies
+    earliest = since(item)
+    for comment in siblings:
+        if comment.guid not in claimed and _is_our_comment(
+            comment, item, viewer_guid, earliest, client.site_url
+        ):
+            return Delivered(comment.guid)
     return None

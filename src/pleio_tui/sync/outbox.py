@@ -1,39 +1,53 @@
 """Replaying the outbox: what the user wrote offline reaches the site exactly once,
 oldest first.
 
-Every item is marked SENDING (on disk) before it goes out. Whatever is found in
-SENDING later may have reached the site, so it is looked up there before it is
-sent again.
+One sender at a time: the replay holds the outbox lease (see store/lease.py)
+while it sends, and a replay that cannot get it sends nothing (`busy`).
+
+Three outcomes, never a guess. Once a write has left, only a definite Pleio
+answer (data, or an error code Pleio defines) decides sent or failed. Anything
+else (a timeout, a dropped or reset connection, a 5xx, a web page of any status,
+an unknown error) leaves the item SENDING and unconfirmed: before it is sent
+again it is looked up on the site, and a lookup that cannot tell leaves it so.
+Only a refused connection proves a write never left.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
+from datetime import UTC, datetime, timedelta
+
 from pleio_tui.api import (
     AlreadyDoneError,
-    OfflineError,
+    NotLoggedInError,
     PleioClient,
     PleioError,
     RemoteError,
     SessionExpiredError,
-    UnexpectedResponseError,
 )
+from pleio_tui.api.errors import is_pleio_answer, never_left
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered, send_item
 from pleio_tui.sync.events import OutboxOutcome, OutboxResult
-from pleio_tui.sync.lookup import find_on_site
+from pleio_tui.sync.lookup import CLIENT_CLOCK_MARGIN, ThreadUnknownError, find_on_site
 
-# Only a refused connection proves the request never left: anything later
-# (timeout, dropped connection, a 5xx, a garbled answer) may have been acted on.
-NOT_SENT_REASONS = frozenset({"connect"})
+LOOKUP_DELAY = timedelta(seconds=10)
+"""A write whose answer timed out may still be on its way to the site: its lookup
+waits this long after the last attempt, so that it cannot miss a late arrival."""
+
+_CREATED_KINDS = (OutboxKind.BLOG, OutboxKind.COMMENT)
+"""Kinds that create something new, found by a lookup. The others are desired
+states: sending one reads the site first and writes only what is missing."""
 
 
 class OutboxReplayer:
     """Sends pending items in order; stops at the first sign of no network.
 
     `stopped_by` holds the error that stopped the replay (no network, expired
-    session), None when every item got an answer.
+    session), None when every item got an answer. `busy` is True when another
+    replay (this process or another) holds the outbox and this one sent nothing.
     """
 
     def __init__(
@@ -43,22 +57,36 @@ class OutboxReplayer:
         *,
         count: RequestCounter | None = None,
         viewer_guid: str | None = None,
+        lookup_delay: timedelta = LOOKUP_DELAY,
     ) -> None:
         """`viewer_guid`: the logged-in user, when the caller has just asked the site."""
         self._client = client
         self._store = store
         self.count = count or RequestCounter()
         self._viewer_guid = viewer_guid
+        self._lookup_delay = lookup_delay
         self.stopped_by: PleioError | None = None
+        self.busy = False
 
     async def replay(self) -> list[OutboxOutcome]:
+        self.stopped_by = None
+        self.busy = False
+        if not self._store.outbox((OutboxState.PENDING, OutboxState.SENDING)):
+            return []
+        if not self._store.take_outbox_lease():
+            self.busy = True
+            return []
+        try:
+            return await self._replay_held()
+        finally:
+            self._store.release_outbox_lease()
+
+    async def _replay_held(self) -> list[OutboxOutcome]:
         outcomes: list[OutboxOutcome] = []
         handled: set[int] = set()
-        self.stopped_by = None
         while (item := self._next(handled)) is not None:
             handled.add(item.id)
-            outcome = await self._deliver(item)
-            outcomes.append(outcome)
+            outcomes.append(await self._deliver(item))
             if self.stopped_by is not None:
                 break
         return outcomes
@@ -71,27 +99,30 @@ class OutboxReplayer:
 
     async def _deliver(self, item: OutboxItem) -> OutboxOutcome:
         if item.state == OutboxState.SENDING:
-            looked_up = await self._look_up(item)
-            if looked_up is not None:
-                return looked_up
+            # Under the lease nobody else is sending it: its fate is unknown.
+            if _too_recent(item, self._lookup_delay):
+                return _outcome(item, OutboxResult.WAITING, message="not confirmed yet")
+            if item.kind in _CREATED_KINDS:
+                looked_up = await self._look_up(item)
+                if looked_up is not None:
+                    return looked_up
         return await self._send(item)
 
     async def _look_up(self, item: OutboxItem) -> OutboxOutcome | None:
         """FOUND when the site has the item already, WAITING when that cannot be
         told now; None when it is certainly not there and is to be sent."""
         try:
-            found = await find_on_site(self._client, item, await self._viewer(), self.count)
-        except SessionExpiredError as exc:
-            self.stopped_by = exc
-            return _outcome(item, OutboxResult.WAITING, error=exc)
-        except RemoteError:
-            # The site will not show where it would be (a group left, a blog gone):
-            # then it cannot have been added there either. Sending it gets the
-            # site's own answer.
-            return None
+            viewer = await self._viewer()
+            claimed = self._store.claimed_remote_guids(other_than=item.id)
+            found = await find_on_site(self._client, item, viewer, claimed, self.count)
+        except ThreadUnknownError as exc:
+            return _outcome(item, OutboxResult.WAITING, message=str(exc))
         except PleioError as exc:
-            # Still unknown whether the site has it: it stays SENDING.
-            self.stopped_by = exc
+            if _pleio_refused(exc):
+                # Pleio says the place is gone or closed to the user: it cannot
+                # hold the item. Sending it gets Pleio's own answer.
+                return None
+            self._stop_if_unreachable(exc)
             return _outcome(item, OutboxResult.WAITING, error=exc)
         if found is None:
             return None
@@ -99,37 +130,44 @@ class OutboxReplayer:
         return _outcome(item, OutboxResult.FOUND, found)
 
     async def _send(self, item: OutboxItem) -> OutboxOutcome:
-        self._store.mark_sending(item.id)
+        wrote = False
+
+        async def before_write() -> None:
+            nonlocal wrote
+            self._store.mark_sending(item.id, await self._site_time())
+            wrote = True
+
         try:
-            delivered = await send_item(self._client, self._store, item, self.count)
-        except SessionExpiredError as exc:
-            # The site turned the request away at the door: nothing was done.
-            self._store.mark_pending(item.id)
-            self.stopped_by = exc
-            return _outcome(item, OutboxResult.WAITING, error=exc)
+            delivered = await send_item(self._client, self._store, item, self.count, before_write)
         except AlreadyDoneError:
             delivered = Delivered(item.target_guid)
-        except RemoteError as exc:
-            self._store.mark_failed(item.id, exc.code, exc.message)
-            return _outcome(item, OutboxResult.FAILED, error=exc)
-        except OfflineError as exc:
-            if exc.reason in NOT_SENT_REASONS:
-                self._store.mark_pending(item.id)
-            self.stopped_by = exc
-            return _outcome(item, OutboxResult.WAITING, error=exc)
-        except UnexpectedResponseError as exc:
-            # Not Pleio answering (a proxy, a captive portal): whether the site got the
-            # request is unknown, so it stays sending, looked up before any resend.
-            self.stopped_by = exc
-            return _outcome(item, OutboxResult.WAITING, error=exc)
         except PleioError as exc:
-            # The site rejected the request itself (HTTP 400, an unexpected status):
-            # keep it visible with the reason rather than retrying forever.
-            self._store.mark_failed(item.id, exc.code, str(exc))
-            return _outcome(item, OutboxResult.FAILED, error=exc)
+            return self._failed(item, exc, wrote=wrote)
         self._accept(item, delivered)
         await self._refresh_thread(item)
         return _outcome(item, OutboxResult.SENT, delivered)
+
+    def _failed(self, item: OutboxItem, exc: PleioError, *, wrote: bool) -> OutboxOutcome:
+        if never_left(exc) or isinstance(exc, NotLoggedInError):
+            # Nothing reached the site, or Pleio turned the request away at the door.
+            if wrote:
+                self._store.mark_pending(item.id)
+            self.stopped_by = exc
+            return _outcome(item, OutboxResult.WAITING, error=exc)
+        if is_pleio_answer(exc):
+            self._store.mark_failed(item.id, exc.code, _message(exc))
+            return _outcome(item, OutboxResult.FAILED, error=exc)
+        if wrote:
+            self._store.mark_unconfirmed(item.id, exc.code, _message(exc))
+        self._stop_if_unreachable(exc)
+        return _outcome(item, OutboxResult.WAITING, error=exc)
+
+    def _stop_if_unreachable(self, exc: PleioError) -> None:
+        """An unknown error from the site itself leaves this item for later and
+        goes on with the next; no network, a login wall or a proxy stops the replay."""
+        if isinstance(exc, RemoteError) and not isinstance(exc, SessionExpiredError):
+            return
+        self.stopped_by = exc
 
     def _accept(self, item: OutboxItem, delivered: Delivered) -> None:
         self._store.mark_sent(item.id, delivered.guid)
@@ -139,18 +177,29 @@ class OutboxReplayer:
     async def _refresh_thread(self, item: OutboxItem) -> None:
         """Show a new comment on a cached blog at once; failing here loses nothing:
         the comment is on the site and the next sync brings it."""
-        if item.kind != OutboxKind.COMMENT or self._store.blog(item.target_guid) is None:
+        thread = item.thread_guid or item.target_guid
+        if item.kind != OutboxKind.COMMENT or self._store.blog(thread) is None:
             return
         try:
-            blog = await self.count(self._client.blog(item.target_guid))
+            blog = await self.count(self._client.blog(thread))
         except PleioError:
             return
         if blog is not None:
             self._store.upsert_blogs([blog])
 
-    async def _viewer(self) -> str:
+    async def _site_time(self) -> datetime:
+        """The site's clock now, asked of the site when no answer named it yet;
+        this machine's clock with a margin when the site names none."""
+        now = self._client.site_now()
+        if now is None:
+            with suppress(PleioError):  # the write itself will tell what the site does
+                await self._viewer(refresh=True)
+            now = self._client.site_now()
+        return now if now is not None else datetime.now(UTC) - CLIENT_CLOCK_MARGIN
+
+    async def _viewer(self, *, refresh: bool = False) -> str:
         """Who is sending, asked of the site: the cache may hold an earlier login."""
-        if self._viewer_guid is None:
+        if self._viewer_guid is None or refresh:
             viewer = await self.count(self._client.viewer())
             if viewer.user is None:
                 raise SessionExpiredError("the site does not know this session")
@@ -159,12 +208,31 @@ class OutboxReplayer:
         return self._viewer_guid
 
 
+def _too_recent(item: OutboxItem, delay: timedelta) -> bool:
+    if item.unconfirmed_at is None:
+        return False
+    return datetime.now(UTC) - item.unconfirmed_at < delay
+
+
+def _pleio_refused(exc: PleioError) -> bool:
+    return (
+        isinstance(exc, RemoteError)
+        and is_pleio_answer(exc)
+        and not isinstance(exc, SessionExpiredError)
+    )
+
+
+def _message(error: PleioError) -> str:
+    return error.message if isinstance(error, RemoteError) else str(error)
+
+
 def _outcome(
     item: OutboxItem,
     result: OutboxResult,
     delivered: Delivered | None = None,
     *,
     error: PleioError | None = None,
+    message: str | None = None,
 ) -> OutboxOutcome:
     return OutboxOutcome(
         item_id=item.id,
@@ -173,7 +241,5 @@ def _outcome(
         remote_guid=delivered.guid if delivered else None,
         remote_url=delivered.url if delivered else None,
         error_code=error.code if error else None,
-        message=(error.message if isinstance(error, RemoteError) else str(error))
-        if error
-        else None,
+        message=_message(error) if error else message,
     )

@@ -490,8 +490,7 @@ class PleioApp(App[int]):
         if blog is None or self._store is None:
             return
         try:
-            self._store.enqueue(DraftTarget("vote", blog.guid).outbox_kind, blog.guid, score=score)
-            self._store.apply_vote(blog.guid, score)
+            self._store.queue_vote(blog.guid, score)
         except StoreError as exc:
             self._report(exc)
             return

@@ -1,0 +1,170 @@
+"""Each kind of outbox item, queued under its own fresh blog, and the one effect
+it must leave on the site, counted there."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+from site_view import SiteView
+
+from pleio_tui.api import PleioClient, RetryPolicy
+from pleio_tui.models import OutboxKind, OutboxState
+from pleio_tui.store import Store
+from pleio_tui.sync import OutboxOutcome, OutboxReplayer
+from pleio_tui.sync.outbox import LOOKUP_DELAY
+
+TIMEOUT = httpx.Timeout(0.6)
+TOTAL_TIMEOUT = 1.0
+NO_RETRY = RetryPolicy(attempts=1)
+
+
+def short_client(url: str, session: str) -> PleioClient:
+    return PleioClient(url, session, timeout=TIMEOUT, total_timeout=TOTAL_TIMEOUT, retry=NO_RETRY)
+
+
+async def replay(
+    url: str, session: str, cache_path: Path, lookup_delay: timedelta = LOOKUP_DELAY
+) -> tuple[list[OutboxOutcome], OutboxReplayer]:
+    async with short_client(url, session) as client:
+        with Store.open(cache_path) as store:
+            replayer = OutboxReplayer(client, store, lookup_delay=lookup_delay)
+            return await replayer.replay(), replayer
+
+
+@dataclass
+class World:
+    """A fresh blog of mine with one comment of mine under it, cached."""
+
+    view: SiteView
+    me: str
+    site_url: str
+    cache_path: Path
+    group: str
+    blog: str
+    parent: str
+    text: str
+
+
+async def make_world(view: SiteView, me: str, cache_path: Path) -> World:
+    group = view.group(me)
+    tag = uuid.uuid4().hex[:10]
+    blog = view.add_blog(me, group, f"Onderwerp {tag}", f"Over {tag}")
+    parent = view.add_comment(me, blog, f"Eerste reactie {tag}")
+    async with short_client(view.site.url, me) as client:
+        cached = await client.blog(blog)
+    assert cached is not None
+    with Store.open(cache_path) as store:
+        store.upsert_blogs([cached])
+    return World(view, me, view.site.url, cache_path, group, blog, parent, f"Geschreven {tag}")
+
+
+@dataclass(frozen=True)
+class Kind:
+    queue: Callable[[World, Store], None]
+    """Queue the item (after whatever must be on the site first)."""
+    check: Callable[[World], str | None]
+    """Assert the one intended effect; returns the remote guid the item must have."""
+    before: Callable[[World], None] | None = None
+    """Done on a healthy network before the fault (a vote to take back)."""
+
+
+def _queue_post(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.BLOG, world.group, world.text, f"Tekst van {world.text}")
+
+
+def _check_post(world: World) -> str | None:
+    [guid] = world.view.blogs_titled(world.me, world.text)
+    return guid
+
+
+def _queue_comment(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+
+
+def _check_comment(world: World) -> str | None:
+    [guid] = world.view.comments_saying(world.me, world.blog, world.text)
+    return guid
+
+
+def _queue_reply(world: World, store: Store) -> None:
+    item = store.enqueue(OutboxKind.COMMENT, world.parent, body=world.text)
+    assert item.thread_guid == world.blog  # taken from the cache
+
+
+def _check_reply(world: World) -> str | None:
+    [guid] = world.view.replies_saying(world.me, world.blog, world.parent, world.text)
+    return guid
+
+
+def _queue_vote(world: World, store: Store) -> None:
+    store.queue_vote(world.blog, 1)
+
+
+def _check_voted(world: World) -> str | None:
+    blog = world.view.blog(world.me, world.blog)
+    assert (blog["hasVoted"], blog["votes"]) == (True, 1)
+    return world.blog
+
+
+def _vote_first(world: World) -> None:
+    with Store.open(world.cache_path) as store:
+        store.queue_vote(world.blog, 1)
+
+
+def _queue_take_back(world: World, store: Store) -> None:
+    assert store.queue_vote(world.blog, -1).score == 0
+
+
+def _check_taken_back(world: World) -> str | None:
+    blog = world.view.blog(world.me, world.blog)
+    assert (blog["hasVoted"], blog["votes"]) == (False, 0)
+    return world.blog
+
+
+def _queue_bookmark(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.BOOKMARK, world.blog, score=1)
+
+
+def _check_bookmarked(world: World) -> str | None:
+    assert world.view.blog(world.me, world.blog)["isBookmarked"] is True
+    return world.blog
+
+
+def _queue_edit(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.EDIT_BLOG, world.blog, world.text, f"Nieuwe tekst {world.text}")
+
+
+def _check_edited(world: World) -> str | None:
+    blog = world.view.blog(world.me, world.blog)
+    assert blog["title"] == world.text
+    assert blog["description"].strip() == f"Nieuwe tekst {world.text}"
+    return world.blog
+
+
+KINDS: dict[str, Kind] = {
+    "post": Kind(_queue_post, _check_post),
+    "comment": Kind(_queue_comment, _check_comment),
+    "reply": Kind(_queue_reply, _check_reply),
+    "vote": Kind(_queue_vote, _check_voted),
+    "vote taken back": Kind(_queue_take_back, _check_taken_back, before=_vote_first),
+    "bookmark": Kind(_queue_bookmark, _check_bookmarked),
+    "edit": Kind(_queue_edit, _check_edited),
+}
+
+
+def all_sent(cache_path: Path) -> dict[int, str | None]:
+    """Every item SENT (none lost, none waiting): their remote guids by id."""
+    with Store.open(cache_path) as store:
+        items = store.outbox()
+    assert [item.state for item in items] == [OutboxState.SENT] * len(items), items
+    return {item.id: item.remote_guid for item in items}
+
+
+def states(cache_path: Path) -> list[OutboxState]:
+    with Store.open(cache_path) as store:
+        return [item.state for item in store.outbox()]

@@ -1,0 +1,60 @@
+"""What the site holds, read as another client would, to count the effects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from sync_helpers import SEED_GROUP, SiteApi
+
+from pleio_tui.server import LocalSite
+
+THREAD = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
+  comments { guid description owner { guid }
+             comments { guid description owner { guid } } } } } }"""
+BLOG = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
+  guid title description votes hasVoted isBookmarked } } }"""
+BLOGS = """query($containerGuid: String) {
+  entities(subtype: "blog", containerGuid: $containerGuid, limit: 10000) {
+    edges { ... on Blog { guid title owner { guid } } } } }"""
+
+
+class SiteView(SiteApi):
+    """One HTTP client for all its reads and writes: a client per request costs
+    more than the request on the local site."""
+
+    def __init__(self, site: LocalSite, http: httpx.Client) -> None:
+        super().__init__(site)
+        self._http = http
+        self._groups: dict[str, str] = {}
+
+    def data(self, session: str, query: str, variables: dict[str, Any] | None = None) -> Any:
+        response = self._http.post(
+            f"{self.site.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers={"Cookie": f"sessionid={session}"},
+        )
+        payload = response.json()
+        assert "errors" not in payload, payload
+        return payload["data"]
+
+    def group(self, session: str) -> str:
+        if session not in self._groups:
+            self._groups[session] = self.group_guid(session, SEED_GROUP)
+        return self._groups[session]
+
+    def blog(self, session: str, guid: str) -> dict[str, Any]:
+        return dict(self.data(session, BLOG, {"guid": guid})["entity"])
+
+    def blogs_titled(self, session: str, title: str) -> list[str]:
+        edges = self.data(session, BLOGS, {"containerGuid": None})["entities"]["edges"]
+        return [edge["guid"] for edge in edges if edge.get("title") == title]
+
+    def comments_saying(self, session: str, blog_guid: str, text: str) -> list[str]:
+        comments = self.data(session, THREAD, {"guid": blog_guid})["entity"]["comments"]
+        return [c["guid"] for c in comments if c["description"].strip() == text]
+
+    def replies_saying(self, session: str, blog_guid: str, parent: str, text: str) -> list[str]:
+        comments = self.data(session, THREAD, {"guid": blog_guid})["entity"]["comments"]
+        replies = next(c["comments"] for c in comments if c["guid"] == parent)
+        return [r["guid"] for r in replies if r["description"].strip() == text]
