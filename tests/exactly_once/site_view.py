@@ -15,8 +15,8 @@ THREAD = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
 BLOG = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
   guid title description votes hasVoted isBookmarked } } }"""
 BLOGS = """query($containerGuid: String) {
-  entities(subtype: "blog", containerGuid: $containerGuid, limit: 10000) {
-    edges { ... on Blog { guid title owner { guid } } } } }"""
+  entities(subtype: "blog", containerGuid: $containerGuid, limit: 1000) {
+    total edges { ... on Blog { guid title owner { guid } } } } }"""
 
 
 class SiteView(SiteApi):
@@ -47,7 +47,9 @@ class SiteView(SiteApi):
         return dict(self.data(session, BLOG, {"guid": guid})["entity"])
 
     def blogs_titled(self, session: str, title: str) -> list[str]:
-        edges = self.data(session, BLOGS, {"containerGuid": None})["entities"]["edges"]
+        entities = self.data(session, BLOGS, {"containerGuid": None})["entities"]
+        edges = entities["edges"]
+        assert len(edges) == entities["total"], "more blogs than one page: page through them"
         return [edge["guid"] for edge in edges if edge.get("title") == title]
 
     def comments_saying(self, session: str, blog_guid: str, text: str) -> list[str]:
