@@ -29,18 +29,22 @@ def free_disk(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA max_page_count = {NO_LIMIT}")
 
 
-def damage_pages(path: Path) -> None:
-    """Overwrite bytes in the middle of every page but the first (the schema) of a
-    real cache file, checkpointed first so the pages are in the file itself."""
+def damage_pages(path: Path, *, everywhere: bool = False) -> None:
+    """Overwrite bytes in pages of a real cache file, checkpointed first so the
+    pages are in the file itself: the middle third of the pages (the schema at the
+    start still reads, so the file opens), or every page but the first."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
-    for offset in range(page_size, len(data), page_size):
+    pages = len(data) // page_size
+    first, last = (1, pages) if everywhere else (pages // 3, 2 * pages // 3)
+    for page in range(first, last):
+        offset = page * page_size
+        data[offset : offset + 8] = b"\xff" * 8
         middle = offset + page_size // 2
         data[middle : middle + 64] = b"\xa5" * 64
-        data[offset : offset + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
 
 
