@@ -19,10 +19,19 @@ NO_LIMIT = 1_073_741_823
 
 def fill_disk(conn: sqlite3.Connection) -> None:
     """Make the disk "full" for this connection: SQLite's `max_page_count` capped
-    at the pages the file has now, so any write needing a new page fails with
-    SQLITE_FULL, just as on a full disk (a real small file system needs mount,
-    which a test machine may not allow)."""
+    at the pages the file has now, and its free pages filled, so any write that
+    needs a new page fails with SQLITE_FULL, as on a full disk (a real small file
+    system needs mount, which a test machine may not allow)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS test_disk_filler (junk BLOB)")
     conn.execute("PRAGMA max_page_count = 1")
+    for size in (4096, 512, 64):
+        while True:
+            try:
+                conn.execute("INSERT INTO test_disk_filler VALUES (zeroblob(?))", (size,))
+            except sqlite3.OperationalError as exc:
+                if "full" not in str(exc):
+                    raise
+                break
 
 
 def free_disk(conn: sqlite3.Connection) -> None:

@@ -13,6 +13,8 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
+
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 DEFAULT_LANGUAGE: Lang = "nl"
@@ -40,6 +42,7 @@ CLIENT_ERROR_CODES = (
     "response_too_large",
     "cache_busy",
     "cache_corrupt",
+    *STORAGE_ERROR_CODES,
     "unknown",
 )
 
@@ -247,6 +250,7 @@ NL: dict[str, str] = {
     "notice.logged_in": "Ingelogd als {name}.",
     "notice.plain_http": "Let op: {site} is gewoon http; je sessie gaat onversleuteld mee.",
     "notice.session_not_saved": "Sessie niet bewaard: {reason}",
+    **NL_WRITING,
 }
 
 EN: dict[str, str] = {
@@ -437,6 +441,7 @@ EN: dict[str, str] = {
     "notice.logged_in": "Logged in as {name}.",
     "notice.plain_http": "Careful: {site} is plain http; your session travels unencrypted.",
     "notice.session_not_saved": "Session not saved: {reason}",
+    **EN_WRITING,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}
