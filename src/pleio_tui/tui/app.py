@@ -43,13 +43,14 @@ from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
+from pleio_tui.tui.services.reconnect import Cancellable, ReconnectProbe
 from pleio_tui.tui.storage_guard import StorageGuard
 from pleio_tui.tui.widgets.row_list import RowList
 
 # The other screens, the sync's results and the network's errors are imported
 # when first needed: the first screen does without them.
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from textual.command import Provider
     from textual.timer import Timer
@@ -118,6 +119,7 @@ class PleioApp(App[int]):
         self._dirs = dirs
         self._offline_mode = offline
         self._storage = StorageGuard(self)
+        self._reconnect = ReconnectProbe(self)
         try:
             site_info = store.load_site() if store is not None else None
         except StoreError:
@@ -180,6 +182,46 @@ class PleioApp(App[int]):
 
     def every(self, seconds: float, callback: Callable[[], None]) -> Timer:
         return self.set_interval(seconds, callback)
+
+    # --- what the reconnect probe calls ---
+
+    def has_waiting_items(self) -> bool:
+        try:
+            counts = self._store.outbox_counts() if self._store is not None else {}
+        except StoreError:
+            return False
+        return counts.get(OutboxState.PENDING, 0) > 0
+
+    def may_use_network(self) -> bool:
+        return self._can_reach_site()
+
+    def later(self, seconds: float, callback: Callable[[], None]) -> Cancellable:
+        return self.set_timer(seconds, callback)
+
+    def start_probe(self, probe: Callable[[], Awaitable[None]]) -> None:
+        self.run_worker(probe(), group="probe", exclusive=True)
+
+    async def ask_site(self) -> bool:
+        """Whether the site answers; any answer counts, the replay says the rest."""
+        from pleio_tui.api import OfflineError, PleioError
+        from pleio_tui.tui.services.jobs import viewer_job
+
+        if self._site is None:
+            return False
+        try:
+            await run_job(self._site, viewer_job())
+        except OfflineError:
+            return False
+        except (PleioError, StoreError):
+            return True
+        return True
+
+    def site_answers(self) -> None:
+        """The site is back: send what waits, without being asked."""
+        self._online = True
+        self.notify(self._strings("notice.back_online"), markup=False)
+        self._show_status()
+        self.run_worker(self._replay(), group="replay")
 
     @property
     def is_syncing(self) -> bool:
@@ -866,6 +908,7 @@ class PleioApp(App[int]):
             self._online = False
             if not quiet_offline:
                 self.notify(self._strings.error("offline"), severity="warning", markup=False)
+            self._reconnect.site_unreachable()
         else:
             self._report(exc)
         self._show_status()
