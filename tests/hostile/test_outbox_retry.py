@@ -16,7 +16,10 @@ from test_app_support import BLOG_THREAD, SIZE, graphql, make_app, open_blog, sy
 
 from pleio_tui.server import LocalSite
 from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.i18n import NL
 from pleio_tui.tui.services.reconnect import Backoff
+
+WAITING = NL["post.waiting"]
 
 
 def comment_texts(site: LocalSite, session: str, guid: str) -> list[str]:
@@ -26,6 +29,23 @@ def comment_texts(site: LocalSite, session: str, guid: str) -> list[str]:
 
 def status_line(app: PleioApp) -> str:
     return app.main.status.render().plain
+
+
+def thread_lines(app: PleioApp) -> list[str]:
+    """Every line of the open post, not only those on screen."""
+    post = app.main.post.view._post
+    assert post is not None
+    post.finish()
+    return [strip.text for strip in post.lines]
+
+
+def waiting_line(app: PleioApp, text: str) -> bool:
+    """Whether the comment with `text` shows, under a header marking it waiting."""
+    lines = thread_lines(app)
+    for number, line in enumerate(lines):
+        if text in line:
+            return number > 0 and WAITING in lines[number - 1]
+    return False
 
 
 async def test_a_comment_queued_offline_reaches_the_site_when_it_comes_back(
@@ -46,6 +66,7 @@ async def test_a_comment_queued_offline_reaches_the_site_when_it_comes_back(
             await wait_for(pilot, lambda: not app.is_online)
             await wait_for(pilot, lambda: app.main.status.outbox_pending == 1)
             assert "outbox 1" in status_line(app)
+            assert waiting_line(app, "Vanzelf verstuurd")  # in its thread at once
             assert "Vanzelf verstuurd" not in comment_texts(demo_site, hadewych, guid)
 
             proxy.on()  # no key pressed from here on
@@ -55,6 +76,10 @@ async def test_a_comment_queued_offline_reaches_the_site_when_it_comes_back(
             await wait_for(pilot, lambda: app.main.status.outbox_pending == 0)
             await wait_for(pilot, lambda: app.is_online)
             assert "outbox" not in status_line(app)
+            # Shown as sent: the site's own comment, no longer marked waiting.
+            await wait_for(pilot, lambda: any("Vanzelf verstuurd" in x for x in thread_lines(app)))
+            assert not waiting_line(app, "Vanzelf verstuurd")
+            assert not any(WAITING in line for line in thread_lines(app))
             assert comment_texts(demo_site, hadewych, guid).count("Vanzelf verstuurd") == 1
 
 

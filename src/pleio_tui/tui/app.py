@@ -292,6 +292,20 @@ class PleioApp(App[int]):
             return
         self.main.feed.show(source, group.name if group is not None else None)
 
+    def _with_waiting(self, blog: Blog) -> Blog:
+        """The blog with the comments on it still in the outbox, marked as waiting."""
+        if self._store is None:
+            return blog
+        from pleio_tui.tui.render.waiting import with_waiting_comments
+
+        try:
+            items = self._store.outbox((OutboxState.PENDING, OutboxState.SENDING))
+            viewer = self._store.load_viewer() if items else None
+        except StoreError as exc:
+            self._report(exc)
+            return blog
+        return with_waiting_comments(blog, items, viewer.user if viewer else None)
+
     def _refresh_from_cache(self) -> None:
         """The cache changed under the panes (a sync, a send): read it again."""
         self._storage.check_file()
@@ -313,7 +327,7 @@ class PleioApp(App[int]):
         if blog is None:
             return
         self._open_blog = blog
-        self.main.post.view.show_blog(blog, related)
+        self.main.post.view.show_blog(self._with_waiting(blog), related)
 
     def _show_status(self) -> None:
         status = self.main.status
@@ -383,7 +397,7 @@ class PleioApp(App[int]):
         if self.main.post.is_composing:
             self.main.post.composer.action_leave()
         self._open_blog = blog
-        self.main.post.view.show_blog(blog, related)
+        self.main.post.view.show_blog(self._with_waiting(blog), related)
         self.main.activate(self.main.post)
         self.main.feed.row_list.refresh_rows()
         self._show_groups()
@@ -492,6 +506,7 @@ class PleioApp(App[int]):
 
     def _after_enqueue(self) -> None:
         self._show_status()
+        self._reload_open_blog()  # a comment shows in its thread at once, waiting
         if self._can_reach_site():
             self.run_worker(self._replay(), group="replay")
         else:
