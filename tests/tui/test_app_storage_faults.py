@@ -23,6 +23,7 @@ from pleio_tui.store import Store
 from pleio_tui.sync.runner import sync_site
 from pleio_tui.tui.app import PleioApp
 from pleio_tui.tui.i18n import NL
+from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.screens.help import HelpScreen
 from pleio_tui.tui.screens.new_post import DEBOUNCE_SECONDS, NewPostScreen
 
@@ -195,3 +196,36 @@ async def test_a_new_post_that_cannot_be_queued_stays_on_its_screen(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, NewPostScreen))
         assert [item.title for item in app.store.outbox()] == ["Verslag"]
+
+
+async def test_quitting_with_a_draft_only_in_memory_asks_first(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path, cache: Path
+) -> None:
+    app = offline_app(demo_site, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.store is not None
+        fill_disk(app.store._conn)
+        await type_comment(pilot, LONG)
+        await wait_for(pilot, lambda: said(pilot, IN_MEMORY))
+        await pilot.press("escape", "q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "alleen in het geheugen" in screen_text(pilot)
+        await pilot.press("n")  # stay: room comes back and the draft is saved
+        free_disk(app.store._conn)
+        await wait_for(pilot, lambda: said(pilot, SAVED_AGAIN))
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.return_code == 0)
+
+
+async def test_the_outbox_screen_on_damaged_pages_says_so_and_stays_open(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path, cache: Path
+) -> None:
+    with Store.open(cache) as store:
+        for number in range(60):
+            store.enqueue(_comment_kind(), f"b{number}", body="tekst " * 200)
+    damage_pages(cache)
+    app = offline_app(demo_site, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("O")
+        await wait_for(pilot, lambda: said(pilot, NL["error.cache_corrupt"]))
+        await pilot.press("escape", "j")

@@ -675,13 +675,21 @@ class PleioApp(App[int]):
             return
         from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen
 
-        store = self._store
         actions = OutboxActions(
-            items=lambda: _outbox_listing(store),
+            items=self._outbox_items,
             retry=self._retry_item,
             discard=self._discard_item,
         )
         self.push_screen(OutboxScreen(actions, self._strings, self._keymap))
+
+    def _outbox_items(self) -> list[OutboxItem]:
+        if self._store is None:
+            return []
+        try:
+            return _outbox_listing(self._store)
+        except StoreError as exc:
+            self._report(exc)
+            return []
 
     def _retry_item(self, item_id: int) -> None:
         if self._store is None:
