@@ -43,7 +43,6 @@ from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
-from pleio_tui.tui.services.reconnect import Cancellable, ReconnectProbe
 from pleio_tui.tui.storage_guard import StorageGuard
 from pleio_tui.tui.widgets.row_list import RowList
 
@@ -59,6 +58,7 @@ if TYPE_CHECKING:
     from pleio_tui.tui.panes.groups_pane import GroupsPane
     from pleio_tui.tui.screens.login import LoginResult
     from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
+    from pleio_tui.tui.services.reconnect import Cancellable, ReconnectProbe
     from pleio_tui.tui.widgets.composer import Composer
 
 SENT_ITEMS_SHOWN = 20
@@ -119,7 +119,7 @@ class PleioApp(App[int]):
         self._dirs = dirs
         self._offline_mode = offline
         self._storage = StorageGuard(self)
-        self._reconnect = ReconnectProbe(self)
+        self._reconnect_probe: ReconnectProbe | None = None
         try:
             site_info = store.load_site() if store is not None else None
         except StoreError:
@@ -184,6 +184,15 @@ class PleioApp(App[int]):
         return self.set_interval(seconds, callback)
 
     # --- what the reconnect probe calls ---
+
+    @property
+    def _reconnect(self) -> ReconnectProbe:
+        """Made when the site first fails to answer."""
+        if self._reconnect_probe is None:
+            from pleio_tui.tui.services.reconnect import ReconnectProbe
+
+            self._reconnect_probe = ReconnectProbe(self)
+        return self._reconnect_probe
 
     def has_waiting_items(self) -> bool:
         try:

@@ -5,7 +5,7 @@ takes them again, and start a new cache when the file was deleted under it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pleio_tui.models import RowSource
 from pleio_tui.store import CacheReplacedError, Store, StoreError
@@ -20,28 +20,30 @@ from pleio_tui.tui.services.storage import (
 )
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from textual.timer import Timer
+
+    class StorageHost(Protocol):
+        """What the guard needs from the app."""
+
+        @property
+        def store(self) -> Store | None: ...
+
+        @property
+        def strings(self) -> Strings: ...
+
+        def replace_store(self, store: Store) -> None: ...
+
+        def notify_plain(self, text: str, severity: str) -> None: ...
+
+        def every(self, seconds: float, callback: Callable[[], None]) -> Timer: ...
+
 
 RowT = TypeVar("RowT")
 
 RETRY_SECONDS = 2.0
 """How often drafts kept in memory are tried again."""
-
-
-class StorageHost(Protocol):
-    """What the guard needs from the app."""
-
-    @property
-    def store(self) -> Store | None: ...
-
-    @property
-    def strings(self) -> Strings: ...
-
-    def replace_store(self, store: Store) -> None: ...
-
-    def notify_plain(self, text: str, severity: str) -> None: ...
-
-    def every(self, seconds: float, callback: Callable[[], None]) -> Timer: ...
 
 
 class StorageGuard:

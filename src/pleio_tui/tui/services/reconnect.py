@@ -8,9 +8,32 @@ over to the app, which sends the outbox and updates the status line."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Cancellable(Protocol):
+        def stop(self) -> object: ...
+
+    class ProbeHost(Protocol):
+        """What the probe needs from the app."""
+
+        def has_waiting_items(self) -> bool: ...
+
+        def may_use_network(self) -> bool: ...
+
+        def later(self, seconds: float, callback: Callable[[], None]) -> Cancellable: ...
+
+        def start_probe(self, probe: Callable[[], Awaitable[None]]) -> None: ...
+
+        async def ask_site(self) -> bool:
+            """Whether the site answered (False: still out of reach)."""
+            ...
+
+        def site_answers(self) -> None: ...
+
 
 FIRST_DELAY = 2.0
 LONGEST_DELAY = 60.0
@@ -26,8 +49,12 @@ class Backoff:
         first: float = FIRST_DELAY,
         longest: float = LONGEST_DELAY,
         jitter: float = JITTER,
-        rng: Callable[[], float] = random.random,
+        rng: Callable[[], float] | None = None,
     ) -> None:
+        if rng is None:
+            import random  # when first probing, not at every start
+
+            rng = random.random
         self._first = first
         self._longest = longest
         self._jitter = jitter
@@ -41,28 +68,6 @@ class Backoff:
 
     def reset(self) -> None:
         self._next = self._first
-
-
-class Cancellable(Protocol):
-    def stop(self) -> object: ...
-
-
-class ProbeHost(Protocol):
-    """What the probe needs from the app."""
-
-    def has_waiting_items(self) -> bool: ...
-
-    def may_use_network(self) -> bool: ...
-
-    def later(self, seconds: float, callback: Callable[[], None]) -> Cancellable: ...
-
-    def start_probe(self, probe: Callable[[], Awaitable[None]]) -> None: ...
-
-    async def ask_site(self) -> bool:
-        """Whether the site answered (False: still out of reach)."""
-        ...
-
-    def site_answers(self) -> None: ...
 
 
 class ReconnectProbe:
