@@ -79,10 +79,20 @@ def commands(site_url: str) -> list[tuple[str, ...]]:
 
 
 def test_a_damaged_cache_is_named_by_every_command(machine: Machine) -> None:
+    """Pages damaged in the middle: the headless commands stop with one line (the
+    TUI starts on what it can read and says so: tests/tui, tests/e2e)."""
     damage_pages(machine.cache)
-    for args in commands(machine.site.url):
+    for args in commands(machine.site.url)[:3]:
         done = machine.run(*args, stdin="Tekst van het verslag\n")
         assert_one_clear_line(done, str(machine.cache), "damaged")
+
+
+def test_a_cache_damaged_through_and_through_stops_the_tui_with_one_line(
+    machine: Machine,
+) -> None:
+    damage_pages(machine.cache, everywhere=True)
+    done = machine.run(*commands(machine.site.url)[3])
+    assert_one_clear_line(done, str(machine.cache), "damaged")
 
 
 @pytest.mark.skipif(can_make_read_only() is None, reason="neither chattr (root) nor chmod works")
