@@ -35,6 +35,7 @@ from pleio_tui.models import (
 from pleio_tui.paths import AppDirs
 from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
+from pleio_tui.tui.app_hosts import ReconnectHostMixin, StorageHostMixin
 from pleio_tui.tui.collection import resume_collection
 from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.failures import error_code
@@ -49,16 +50,13 @@ from pleio_tui.tui.widgets.row_list import RowList
 # The other screens, the sync's results and the network's errors are imported
 # when first needed: the first screen does without them.
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
-
     from textual.command import Provider
-    from textual.timer import Timer
 
     from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
     from pleio_tui.tui.panes.groups_pane import GroupsPane
     from pleio_tui.tui.screens.login import LoginResult
     from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
-    from pleio_tui.tui.services.reconnect import Cancellable, ReconnectProbe
+    from pleio_tui.tui.services.reconnect import ReconnectProbe
     from pleio_tui.tui.widgets.composer import Composer
 
 SENT_ITEMS_SHOWN = 20
@@ -91,7 +89,7 @@ def actions_provider() -> type[Provider]:
     return ActionsProvider
 
 
-class PleioApp(App[int]):
+class PleioApp(StorageHostMixin, ReconnectHostMixin, App[int]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-narrow"),
@@ -167,71 +165,6 @@ class PleioApp(App[int]):
     def storage(self) -> StorageGuard:
         return self._storage
 
-    # --- what the storage guard calls ---
-
-    def replace_store(self, store: Store) -> None:
-        """The cache file was deleted or replaced: go on with a new one."""
-        if self._store is not None:
-            self._store.close()
-        self._store = store
-        self._show_cache()
-        self._show_status()
-
-    def notify_plain(self, text: str, severity: str) -> None:
-        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
-
-    def every(self, seconds: float, callback: Callable[[], None]) -> Timer:
-        return self.set_interval(seconds, callback)
-
-    # --- what the reconnect probe calls ---
-
-    @property
-    def _reconnect(self) -> ReconnectProbe:
-        """Made when the site first fails to answer."""
-        if self._reconnect_probe is None:
-            from pleio_tui.tui.services.reconnect import ReconnectProbe
-
-            self._reconnect_probe = ReconnectProbe(self)
-        return self._reconnect_probe
-
-    def has_waiting_items(self) -> bool:
-        try:
-            counts = self._store.outbox_counts() if self._store is not None else {}
-        except StoreError:
-            return False
-        return counts.get(OutboxState.PENDING, 0) > 0
-
-    def may_use_network(self) -> bool:
-        return self._can_reach_site()
-
-    def later(self, seconds: float, callback: Callable[[], None]) -> Cancellable:
-        return self.set_timer(seconds, callback)
-
-    def start_probe(self, probe: Callable[[], Awaitable[None]]) -> None:
-        self.run_worker(probe(), group="probe", exclusive=True)
-
-    async def ask_site(self) -> bool:
-        """Whether the site answers; any answer counts, the replay says the rest."""
-        from pleio_tui.api import OfflineError, PleioError
-        from pleio_tui.tui.services.jobs import viewer_job
-
-        if self._site is None:
-            return False
-        try:
-            await run_job(self._site, viewer_job())
-        except OfflineError:
-            return False
-        except (PleioError, StoreError):
-            return True
-        return True
-
-    def site_answers(self) -> None:
-        """The site is back: send what waits, without being asked."""
-        self._online = True
-        self.notify(self._strings("notice.back_online"), markup=False)
-        self._show_status()
-        self.run_worker(self._replay(), group="replay")
-
     @property
     def is_syncing(self) -> bool:
         return self._sync_running
@@ -300,20 +233,6 @@ class PleioApp(App[int]):
             self._report(exc)
             return
         self.main.feed.show(source, group.name if group is not None else None)
-
-    def _with_waiting(self, blog: Blog) -> Blog:
-        """The blog with the comments on it still in the outbox, marked as waiting."""
-        if self._store is None:
-            return blog
-        from pleio_tui.tui.render.waiting import with_waiting_comments
-
-        try:
-            items = self._store.outbox((OutboxState.PENDING, OutboxState.SENDING))
-            viewer = self._store.load_viewer() if items else None
-        except StoreError as exc:
-            self._report(exc)
-            return blog
-        return with_waiting_comments(blog, items, viewer.user if viewer else None)
 
     def _refresh_from_cache(self) -> None:
         """The cache changed under the panes (a sync, a send): read it again."""
