@@ -221,7 +221,7 @@ async def test_a_locked_cache_is_a_notice_in_the_app_and_nothing_is_lost(
     text = "Geschreven terwijl de cache bezet is"
 
     def busy_notices() -> int:
-        return sum(1 for notice in app._notifications if notice.message == busy)
+        return sum(1 for notice in app._notifications if busy in notice.message)
 
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -229,9 +229,8 @@ async def test_a_locked_cache_is_a_notice_in_the_app_and_nothing_is_lost(
             with write_lock_held(cache_path):
                 await pilot.press("enter")  # opening marks it read: a write
                 await wait_for(pilot, lambda: notified(pilot, busy))
-            assert app.open_blog is None
-            await pilot.press("enter")  # still running: the cache is free again
-            await wait_for(pilot, lambda: app.open_blog is not None)
+                # Reading needs no writing: the post shows, only its read mark waits.
+                await wait_for(pilot, lambda: app.open_blog is not None)
 
             await pilot.press("c", *text)
             composer = app.main.post.composer

@@ -92,10 +92,24 @@ async def test_empty_text_is_not_sent_and_the_hint_says_why() -> None:
         assert app.of_kind(Composer.SendRequested) == []
         hint = app.query_one("#composer-hint", Static)
         assert hint.has_class("-warning")
-        assert str(hint.visual) == "Nothing to send: the text is empty."
+        assert str(hint.visual) == "Nothing to send: the text is empty or shows nothing."
         await pilot.press("a")
         await pilot.pause()
         assert not hint.has_class("-warning")
+
+
+async def test_markdown_that_shows_nothing_is_not_sent() -> None:
+    app = ComposerApp()
+    async with app.run_test() as pilot:
+        for blank in ("** **", "> \n>", "- \n- ", "---", "[](https://example.org)", "\u200b"):
+            app.composer.open("comment:b1", "Comment on Hoi", blank)
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.of_kind(Composer.SendRequested) == [], blank
+            hint = app.query_one("#composer-hint", Static)
+            assert "shows nothing" in str(hint.visual), blank
+            assert app.composer.text == blank  # kept as written
 
 
 async def test_escape_reports_the_draft_at_once_and_closes_keeping_the_text() -> None:

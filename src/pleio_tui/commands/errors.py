@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from urllib.parse import urlsplit
 
 from pleio_tui.api import (
@@ -77,10 +78,27 @@ def describe_moved(location: str) -> str:
     return repr(terminal_safe_line(location))
 
 
+def describe_file_error(exc: OSError) -> str:
+    """A file or folder pleio-tui could not write (config, cache), named, with
+    what to do."""
+    where = terminal_safe_line(str(exc.filename))
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk holding {where} is full: free some space and try again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"{where} cannot be written (the file, its folder or its disk is read-only): "
+            "make it writable for your user and try again"
+        )
+    return f"{where}: {terminal_safe_line(exc.strerror or str(exc))}"
+
+
 def explain(exc: Exception) -> str | None:
     """The message for an error a user can act on; None for a bug."""
     if isinstance(exc, EXPLAINED):
         return terminal_safe_line(str(exc))
+    # A file error with no file named is not about the user's files: a bug.
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return describe_file_error(exc)
     # NotLoggedInError is both a refusal and an expired session: the session wins.
     if isinstance(exc, SessionExpiredError):
         return (

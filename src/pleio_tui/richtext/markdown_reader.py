@@ -15,8 +15,13 @@ from pleio_tui.richtext.document import Node, dump_doc
 from pleio_tui.richtext.images import ANY_HOST, is_external_image
 from pleio_tui.richtext.links import is_relative_link, safe_image_src, usable_link
 
+MAX_NESTING = 200
+"""markdown-it drops what is nested deeper than its limit (20 in CommonMark mode):
+a quote 25 deep would be sent without its text. Deeper than this, Python's stack
+runs out in the conversion first."""
+
 # Raw HTML stays text: the user's Markdown must not smuggle markup into the post.
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
 _MARK_ORDER = {"link": 0, "bold": 1, "italic": 2}
 
 

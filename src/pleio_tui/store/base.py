@@ -8,7 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pleio_tui.store.connection import write_transaction
+from pleio_tui.store.connection import (
+    FileIdentity,
+    check_same_file,
+    file_identity,
+    write_transaction,
+)
 from pleio_tui.store.errors import translated_errors
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -19,12 +24,19 @@ class StoreBase:
 
     _conn: sqlite3.Connection
     _path: Path
+    _identity: FileIdentity | None = None
+    """The opened file's device and inode, checked before every write."""
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: every write method is all-or-nothing."""
+        check_same_file(self._path, self._identity)
         with write_transaction(self._conn, self._path) as conn:
             yield conn
+
+    def is_same_file(self) -> bool:
+        """Whether the file at the path is still the one this Store opened."""
+        return self._identity is None or file_identity(self._path) == self._identity
 
     def _rows(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         with translated_errors(self._path):

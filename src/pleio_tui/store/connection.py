@@ -9,7 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pleio_tui.store.errors import translated_errors
+from pleio_tui.store.errors import (
+    CacheReplacedError,
+    os_file_error,
+    translated_errors,
+)
 
 DEFAULT_BUSY_TIMEOUT = 5.0
 WAL_SWITCH_RETRY_SECONDS = 0.01
@@ -48,9 +52,13 @@ def open_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> s
     WAL with synchronous=NORMAL survives a crash or power cut with at most the
     last commits lost, never a damaged file.
     """
-    create_private_dirs(path.parent)
-    create_private_file(path)
-    conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
+    try:
+        create_private_dirs(path.parent)
+        create_private_file(path)
+    except OSError as exc:
+        raise os_file_error(path, exc) from exc
+    with translated_errors(path):
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
     try:
         with translated_errors(path):
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -63,8 +71,33 @@ def open_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> s
     except BaseException:
         conn.close()
         raise
-    os.chmod(path, 0o600)
+    try:
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        conn.close()
+        raise os_file_error(path, exc) from exc
     return conn
+
+
+FileIdentity = tuple[int, int]
+"""A file's device and inode: another file at the same path has another."""
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """The identity of the file now at `path`; None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
+def check_same_file(path: Path, opened: FileIdentity | None) -> None:
+    """Raise CacheReplacedError when `path` no longer is the file that was opened
+    (deleted, or moved aside and another put there): a write would land in a file
+    nobody reads again."""
+    if opened is not None and file_identity(path) != opened:
+        raise CacheReplacedError(path)
 
 
 def _switch_to_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:

@@ -8,7 +8,7 @@ from types import TracebackType
 
 from pleio_tui.paths import site_slug
 from pleio_tui.store.blogs import BlogCacheMixin
-from pleio_tui.store.connection import DEFAULT_BUSY_TIMEOUT, open_connection
+from pleio_tui.store.connection import DEFAULT_BUSY_TIMEOUT, file_identity, open_connection
 from pleio_tui.store.drafts import DraftsMixin
 from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.feed import FeedMixin
@@ -41,6 +41,7 @@ class Store(
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self._path = path
+        self._identity = file_identity(path)
         conn.row_factory = sqlite3.Row
 
     @classmethod

@@ -36,6 +36,7 @@ from pleio_tui.paths import AppDirs
 from pleio_tui.secret import Secret
 from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
+from pleio_tui.tui.app_hosts import ReconnectHostMixin, StorageHostMixin
 from pleio_tui.tui.collection import resume_collection
 from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.failures import error_code
@@ -44,6 +45,7 @@ from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.panes.post_pane import ReadingView
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
+from pleio_tui.tui.storage_guard import StorageGuard
 from pleio_tui.tui.widgets.row_list import RowList
 
 # The other screens, the sync's results and the network's errors are imported
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from pleio_tui.tui.panes.groups_pane import GroupsPane
     from pleio_tui.tui.screens.login import LoginResult
     from pleio_tui.tui.screens.new_post import NewPost, NewPostScreen
+    from pleio_tui.tui.services.reconnect import ReconnectProbe
     from pleio_tui.tui.widgets.composer import Composer
 
 SENT_ITEMS_SHOWN = 20
@@ -87,7 +90,7 @@ def actions_provider() -> type[Provider]:
     return ActionsProvider
 
 
-class PleioApp(App[int]):
+class PleioApp(StorageHostMixin, ReconnectHostMixin, App[int]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-narrow"),
@@ -114,7 +117,12 @@ class PleioApp(App[int]):
         self._config = config
         self._dirs = dirs
         self._offline_mode = offline
-        site_info = store.load_site() if store is not None else None
+        self._storage = StorageGuard(self)
+        self._reconnect_probe: ReconnectProbe | None = None
+        try:
+            site_info = store.load_site() if store is not None else None
+        except StoreError:
+            site_info = None  # said once the screen shows; the rest may still read
         self._strings = Strings(
             language_for(config.language, site_info.language if site_info else None)
         )
@@ -153,6 +161,10 @@ class PleioApp(App[int]):
     @property
     def open_blog(self) -> Blog | None:
         return self._open_blog
+
+    @property
+    def storage(self) -> StorageGuard:
+        return self._storage
 
     @property
     def is_syncing(self) -> bool:
@@ -202,7 +214,7 @@ class PleioApp(App[int]):
         if self._store is None or groups is None:
             return
         try:
-            source = self._store.groups(groups.filter_text)
+            source = self._storage.guarded(self._store.groups(groups.filter_text))
             unread = self._store.unread_total()
         except StoreError as exc:
             self._report(exc)
@@ -215,7 +227,9 @@ class PleioApp(App[int]):
             return
         group = self.main.current_group
         try:
-            source = self._store.feed(group.guid if group is not None else None)
+            source = self._storage.guarded(
+                self._store.feed(group.guid if group is not None else None)
+            )
         except StoreError as exc:
             self._report(exc)
             return
@@ -223,6 +237,7 @@ class PleioApp(App[int]):
 
     def _refresh_from_cache(self) -> None:
         """The cache changed under the panes (a sync, a send): read it again."""
+        self._storage.check_file()
         self._show_groups()
         self.main.feed.row_list.refresh_rows()
         if self._open_blog is not None:
@@ -241,7 +256,7 @@ class PleioApp(App[int]):
         if blog is None:
             return
         self._open_blog = blog
-        self.main.post.view.show_blog(blog, related)
+        self.main.post.view.show_blog(self._with_waiting(blog), related)
 
     def _show_status(self) -> None:
         status = self.main.status
@@ -300,15 +315,18 @@ class PleioApp(App[int]):
             if blog is None:
                 self.notify(self._strings("post.not_cached"), markup=False)
                 return
-            self._store.mark_read(guid)
             related = self._store.related_blogs(guid)
         except StoreError as exc:
             self._report(exc)
             return
+        try:
+            self._store.mark_read(guid)
+        except StoreError as exc:
+            self._report(exc)  # the post still shows: reading needs no writing
         if self.main.post.is_composing:
             self.main.post.composer.action_leave()
         self._open_blog = blog
-        self.main.post.view.show_blog(blog, related)
+        self.main.post.view.show_blog(self._with_waiting(blog), related)
         self.main.activate(self.main.post)
         self.main.feed.row_list.refresh_rows()
         self._show_groups()
@@ -343,11 +361,20 @@ class PleioApp(App[int]):
         composer = self.main.post.composer
         text = composer.text if composer.draft_key == draft_key else text_at_request
         target = draft_target(draft_key)
-        if target is None or self._store is None or not text.strip():
+        if target is None or self._store is None:
+            return
+        from pleio_tui.richtext import is_blank_markdown
+
+        if is_blank_markdown(text):
+            composer.show_warning(self._strings("composer.blank"))
             return
         title = ""
         if target.kind == "edit":
-            blog = self._store.blog(target.guid)
+            try:
+                blog = self._store.blog(target.guid)
+            except StoreError as exc:
+                self._report(exc)
+                return
             title = blog.title if blog is not None else ""
         if self._enqueue(target, text, title):
             self.main.post.composer.close()
@@ -370,6 +397,9 @@ class PleioApp(App[int]):
         (its draft goes once the site has it): reopening must not send it twice."""
         if self._store is None:
             return ""
+        kept = self._storage.kept_draft(draft_key)
+        if kept is not None:
+            return kept[1]
         try:
             draft = self._store.load_draft(draft_key)
             if draft is None:
@@ -383,30 +413,29 @@ class PleioApp(App[int]):
         return draft.body
 
     def _save_draft(self, key: str, title: str, body: str) -> None:
-        if self._store is None:
-            return
-        try:
-            self._store.save_draft(key, title, body)
-        except StoreError as exc:
-            self._report(exc)
+        """Save what the user typed; kept in memory (and said so) if the cache fails."""
+        self._storage.save_draft(key, title, body)
 
     def _enqueue(self, target: DraftTarget, body: str, title: str = "") -> bool:
-        """Put what the user wrote in the outbox and start sending it."""
+        """Put what the user wrote in the outbox and start sending it. False when
+        the cache would not take it: the text then stays where it was typed."""
         if self._store is None:
             return False
+        self._storage.save_draft(target.draft_key, title, body)
         try:
-            self._store.save_draft(target.draft_key, title, body)
             self._store.enqueue(
                 target.outbox_kind, target.guid, title=title, body=body, draft_key=target.draft_key
             )
         except StoreError as exc:
-            self._report(exc)
+            self._storage.not_queued(exc)
             return False
+        self._storage.written(target.draft_key)
         self._after_enqueue()
         return True
 
     def _after_enqueue(self) -> None:
         self._show_status()
+        self._reload_open_blog()  # a comment shows in its thread at once, waiting
         if self._can_reach_site():
             self.run_worker(self._replay(), group="replay")
         else:
@@ -456,34 +485,44 @@ class PleioApp(App[int]):
         group_guid = chosen.guid if chosen is not None else None
         if group_guid is None and self._open_blog is not None:
             group_guid = self._open_blog.group_guid
-        group = self._store.group(group_guid) if group_guid else None
+        from pleio_tui.tui.screens.new_post import NewPostScreen, post_draft_key
+
+        try:
+            group = self._store.group(group_guid) if group_guid else None
+            draft = self._store.load_draft(post_draft_key(group.guid)) if group else None
+        except StoreError as exc:
+            self._report(exc)
+            return
         if group is None:
             self.notify(self._strings("notice.no_group"), markup=False)
             return
-        from pleio_tui.tui.screens.new_post import NewPostScreen, post_draft_key
-
-        draft = self._store.load_draft(post_draft_key(group.guid))
+        title, body = (draft.title, draft.body) if draft else ("", "")
+        title, body = self._storage.kept_draft(post_draft_key(group.guid)) or (title, body)
         screen = NewPostScreen(
             group.guid,
             group.name,
             self._strings,
-            title=draft.title if draft else "",
-            body=draft.body if draft else "",
+            title=title,
+            body=body,
             keymap=self._keymap,
+            send=self._send_new_post,
         )
-        self.push_screen(screen, self._new_post_written)
+        self.push_screen(screen)
 
-    def _new_post_written(self, post: NewPost | None) -> None:
-        if post is None:
-            return
-        target = DraftTarget("post", post.group_guid)
-        self._enqueue(target, post.body, post.title)
+    def _send_new_post(self, post: NewPost) -> bool:
+        """Queue a new blog; False (the screen stays, with its text) if it cannot be."""
+        return self._enqueue(DraftTarget("post", post.group_guid), post.body, post.title)
+
+    # Named, not decorated with @on, so the new-post screen need not be imported.
+    def on_new_post_screen_draft_changed(self, event: NewPostScreen.DraftChanged) -> None:
+        event.stop()
+        self._save_draft(event.draft_key, event.title, event.body)
 
     # Named, not decorated with @on, so the new-post screen need not be imported.
     def on_new_post_screen_draft_kept(self, event: NewPostScreen.DraftKept) -> None:
         event.stop()
-        self._save_draft(event.draft_key, event.title, event.body)
-        self.notify(self._strings("composer.draft_kept"), markup=False)
+        if self._storage.save_draft(event.draft_key, event.title, event.body):
+            self.notify(self._strings("composer.draft_kept"), markup=False)
 
     def action_vote(self, score: int) -> None:
         blog = self._require_open_blog()
@@ -564,13 +603,21 @@ class PleioApp(App[int]):
             return
         from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen
 
-        store = self._store
         actions = OutboxActions(
-            items=lambda: _outbox_listing(store),
+            items=self._outbox_items,
             retry=self._retry_item,
             discard=self._discard_item,
         )
         self.push_screen(OutboxScreen(actions, self._strings, self._keymap))
+
+    def _outbox_items(self) -> list[OutboxItem]:
+        if self._store is None:
+            return []
+        try:
+            return _outbox_listing(self._store)
+        except StoreError as exc:
+            self._report(exc)
+            return []
 
     def _retry_item(self, item_id: int) -> None:
         if self._store is None:
@@ -646,9 +693,13 @@ class PleioApp(App[int]):
         self.push_screen(HelpScreen(self._strings, self._keymap))
 
     async def action_quit(self) -> None:
-        counts = self._store.outbox_counts() if self._store is not None else {}
+        try:
+            counts = self._store.outbox_counts() if self._store is not None else {}
+        except StoreError:
+            counts = {}
         unsent = counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.SENDING, 0)
-        if not unsent:
+        in_memory = self._storage.drafts_in_memory
+        if not unsent and not in_memory:
             self.exit(0)
             return
 
@@ -658,7 +709,10 @@ class PleioApp(App[int]):
 
         from pleio_tui.tui.screens.confirm import ConfirmScreen
 
-        question = self._strings.plural("confirm.quit_unsent", unsent)
+        if in_memory:
+            question = self._strings.plural("confirm.quit_drafts_in_memory", in_memory)
+        else:
+            question = self._strings.plural("confirm.quit_unsent", unsent)
         self.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
 
     def _require_open_blog(self) -> Blog | None:
@@ -805,11 +859,15 @@ class PleioApp(App[int]):
             self._online = False
             if not quiet_offline:
                 self.notify(self._strings.error("offline"), severity="warning", markup=False)
+            self._reconnect.site_unreachable()
         else:
             self._report(exc)
         self._show_status()
 
     def _report(self, exc: BaseException) -> None:
+        if isinstance(exc, StoreError):
+            self._storage.report(exc)
+            return
         self.notify(self._strings.error(error_code(exc)), severity="error", markup=False)
 
     # --- logging in ---

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-from pleio_tui.store import CacheBusyError, CacheCorruptError
+from pleio_tui.store import (
+    CacheBusyError,
+    CacheCorruptError,
+    CacheFileError,
+    CacheFullError,
+    CacheIOError,
+    CacheOpenError,
+    CacheReadOnlyError,
+    CacheReplacedError,
+)
+
+_STORE_CODES: tuple[tuple[type[CacheFileError], str], ...] = (
+    (CacheBusyError, "cache_busy"),
+    (CacheCorruptError, "cache_corrupt"),
+    (CacheFullError, "cache_full"),
+    (CacheReadOnlyError, "cache_read_only"),
+    (CacheOpenError, "cache_open"),
+    (CacheIOError, "cache_io"),
+    (CacheReplacedError, "cache_replaced"),
+)
 
 
 def error_code(exc: BaseException) -> str:
@@ -11,8 +30,7 @@ def error_code(exc: BaseException) -> str:
 
     if isinstance(exc, PleioError):
         return exc.code
-    if isinstance(exc, CacheBusyError):
-        return "cache_busy"
-    if isinstance(exc, CacheCorruptError):
-        return "cache_corrupt"
+    for kind, code in _STORE_CODES:
+        if isinstance(exc, kind):
+            return code
     return "unknown"

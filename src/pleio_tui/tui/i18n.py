@@ -13,6 +13,8 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
+
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 DEFAULT_LANGUAGE: Lang = "nl"
@@ -42,6 +44,7 @@ CLIENT_ERROR_CODES = (
     "response_too_large",
     "cache_busy",
     "cache_corrupt",
+    *STORAGE_ERROR_CODES,
     "unknown",
 )
 
@@ -261,6 +264,7 @@ NL: dict[str, str] = {
         "bruikbare keyring ({reason}). Zet PLEIO_TUI_SESSION op de waarde van "
         "sessionid om de volgende keer ingelogd te zijn."
     ),
+    **NL_WRITING,
 }
 
 EN: dict[str, str] = {
@@ -463,6 +467,7 @@ EN: dict[str, str] = {
         "usable keyring ({reason}). Set PLEIO_TUI_SESSION to the sessionid value "
         "to be logged in next time."
     ),
+    **EN_WRITING,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

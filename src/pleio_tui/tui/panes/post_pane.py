@@ -26,7 +26,7 @@ _OWN_COMMENT_KEYS = frozenset({"post.next_comment", "post.previous_comment"})
 
 def post_strings(strings: Strings) -> PostStrings:
     base = DUTCH if strings.lang == "nl" else ENGLISH
-    return base._replace(format_age=age_formatter(strings))
+    return base._replace(format_age=age_formatter(strings), waiting=strings("post.waiting"))
 
 
 class ReadingView(PostView, inherit_bindings=False):

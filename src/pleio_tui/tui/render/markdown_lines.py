@@ -24,10 +24,20 @@ LINK_META_KEY = "pleio_link"
 """Style meta key marking the spans of link number N, so lines can be mapped to links."""
 
 MIN_WIDTH = 12
+INDENT_CAP_CELLS = 16
+"""Nested lists and quotes indent at most this far (and at most a third of the
+width); deeper levels keep their markers but no further indentation, so their
+text always has room."""
+MAX_NESTING = 400
+"""markdown-it drops everything nested deeper than its limit (20 in CommonMark
+mode): the limit is raised, and a document too deep even for this is shown as
+its plain source, never as nothing."""
 
 # Block structure is parsed for a whole document at once (cheap); inline content, the
 # costly part, is parsed per top-level block when that block is first rendered.
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable(
+    ["table", "strikethrough"]
+)
 _PARSER.disable("inline")
 
 # Used only to measure and wrap text; its size never matters.
@@ -76,7 +86,11 @@ class MarkdownDocument:
     def __init__(self, markdown: str) -> None:
         self._env: dict[str, object] = {}
         self._inline_parsed: set[int] = set()
-        self.blocks = split_top_level(_PARSER.parse(terminal_safe(markdown), self._env))
+        self.source = terminal_safe(markdown)
+        tokens = _PARSER.parse(self.source, self._env)
+        # At the nesting limit markdown-it stops and drops the rest: show the source.
+        self.too_deep = any(token.level >= MAX_NESTING - 2 for token in tokens)
+        self.blocks = [[]] if self.too_deep else split_top_level(tokens)
 
     def block_tree(self, index: int) -> SyntaxTreeNode:
         tokens = self.blocks[index]
@@ -111,7 +125,14 @@ class MarkdownRenderer:
         return self._blocks.links
 
     def block(self, document: MarkdownDocument, index: int, width: int) -> list[Text]:
-        return self._blocks.block(document.block_tree(index), width)
+        if document.too_deep:
+            return plain_lines(document.source, width)
+        try:
+            return self._blocks.top_block(document.block_tree(index), width)
+        except RecursionError:
+            # Nested deeper than Python's stack: every word still shows, as typed.
+            source = "\n".join(token.content for token in document.blocks[index] if token.content)
+            return plain_lines(source, width)
 
     def document(self, document: MarkdownDocument, width: int) -> list[Text]:
         lines: list[Text] = []
@@ -139,6 +160,13 @@ def prefixed(prefix: Text, line: Text) -> Text:
     return result
 
 
+def plain_lines(source: str, width: int) -> list[Text]:
+    lines: list[Text] = []
+    for source_line in source.split("\n"):
+        lines.extend(wrap(Text(source_line), width))
+    return lines
+
+
 def wrap(text: Text, width: int) -> list[Text]:
     return list(text.wrap(CONSOLE, max(width, MIN_WIDTH), overflow="fold"))
 
@@ -148,6 +176,17 @@ class _BlockRenderer:
         self.site_url = site_url
         self.image_label = image_label
         self.links = links
+        self._full_width = 0
+
+    def top_block(self, node: SyntaxTreeNode, width: int) -> list[Text]:
+        self._full_width = width
+        return self.block(node, width)
+
+    def can_indent(self, width: int, cells: int) -> bool:
+        """Whether nesting may take `cells` more columns: the indentation so far
+        is what the width lost since the top-level block."""
+        cap = min(INDENT_CAP_CELLS, self._full_width // 3)
+        return (self._full_width - width) + cells <= cap
 
     # --- blocks ---
 
@@ -172,6 +211,8 @@ class _BlockRenderer:
         if kind in ("bullet_list", "ordered_list"):
             return self.list_block(node, width, depth=0)
         if kind == "blockquote":
+            if not self.can_indent(width, len(QUOTE_PREFIX)):
+                return self.blocks(node.children, width)
             return [prefixed(QUOTE_PREFIX, line) for line in self.blocks(node.children, width - 2)]
         if kind in ("fence", "code_block"):
             return self.code_block(node.content, width)
@@ -197,10 +238,16 @@ class _BlockRenderer:
             bullet = BULLETS[depth % len(BULLETS)]
             markers = [bullet] * len(items)
             marker_width = len(bullet)
-        indent = Text(" " * marker_width)
+        # Past the indentation cap an item's marker still leads its first line, but
+        # what follows in the item is not indented further.
+        indents = self.can_indent(width, marker_width)
+        indent = Text(" " * marker_width if indents else "")
         lines: list[Text] = []
         for marker, item in zip(markers, items, strict=True):
-            inner = self.item_blocks(item, width - marker_width, depth, tight=tight)
+            inner_width = width - marker_width if indents else width
+            inner = self.item_blocks(
+                item, inner_width, depth, tight=tight, first_width=width - marker_width
+            )
             if lines and not tight:
                 lines.append(Text())
             first, *rest = inner or [Text()]
@@ -209,14 +256,16 @@ class _BlockRenderer:
         return lines
 
     def item_blocks(
-        self, item: SyntaxTreeNode, width: int, depth: int, *, tight: bool
+        self, item: SyntaxTreeNode, width: int, depth: int, *, tight: bool, first_width: int
     ) -> list[Text]:
+        """The item's blocks at `width`; the first at `first_width`, beside its marker."""
         lines: list[Text] = []
-        for child in item.children:
+        for number, child in enumerate(item.children):
+            child_width = first_width if number == 0 else width
             if child.type in ("bullet_list", "ordered_list"):
-                block = self.list_block(child, width, depth + 1)
+                block = self.list_block(child, child_width, depth + 1)
             else:
-                block = self.block(child, width)
+                block = self.block(child, child_width)
             if lines and block and not tight:
                 lines.append(Text())
             lines.extend(block)

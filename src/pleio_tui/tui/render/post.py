@@ -33,6 +33,7 @@ from pleio_tui.tui.render.markdown_lines import (
     wrap,
 )
 from pleio_tui.tui.render.strings import ENGLISH, PostStrings
+from pleio_tui.tui.render.waiting import is_waiting
 
 MAX_TEXT_WIDTH = 100
 """Lines longer than this are hard to read, however wide the terminal."""
@@ -262,7 +263,10 @@ class _PostRenderer:
         width = self.text_width - prefix.cell_len
         author = terminal_safe_line(comment.author_name) or self.strings.unknown_author
         header = Text(author, AUTHOR)
-        header.append(" · " + self.strings.format_age(comment.time_created), DIM)
+        if is_waiting(comment):
+            header.append(" · " + self.strings.waiting, ITALIC)
+        else:
+            header.append(" · " + self.strings.format_age(comment.time_created), DIM)
         if comment.votes:
             header.append("  " + self.strings.votes.format(count=comment.votes), DIM)
         body = MarkdownDocument(body_to_markdown(comment.rich_description, comment.description))

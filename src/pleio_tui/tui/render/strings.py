@@ -24,6 +24,8 @@ class PostStrings(NamedTuple):
     image: str = "image"
     untitled: str = "(untitled)"
     unknown_author: str = "(unknown)"
+    waiting: str = "⏳ waiting to be sent"
+    """In place of the age of a comment still in the outbox."""
     format_age: AgeFormatter = english_age
 
 

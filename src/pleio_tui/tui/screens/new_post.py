@@ -1,13 +1,15 @@
 """Writing a new blog in a group: a title, a Markdown body, send or keep as draft.
 
-`ctrl+s` checks the title and dismisses with a `NewPost`; `escape` dismisses with
-None and first posts `NewPostScreen.DraftKept` to the app so the text is saved
-under the draft key `post:<group guid>`.
+While the user types, `NewPostScreen.DraftChanged` goes to the app (debounced) so
+the draft under the key `post:<group guid>` survives a crash. `ctrl+s` checks the
+title and the body and hands a `NewPost` to `send`: the screen closes only when
+that says the post is safe in the outbox. `escape` dismisses with None and first
+posts `NewPostScreen.DraftKept` so the text is saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Static, TextArea
 
 from pleio_tui.tui.editor import edit_in_suspended_app
@@ -22,6 +25,8 @@ from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings, key_label
 
 MAX_TITLE_LENGTH = 256
+DEBOUNCE_SECONDS = 0.4
+"""As the composer: the draft is saved once typing pauses this long."""
 
 
 def post_draft_key(group_guid: str) -> str:
@@ -66,6 +71,14 @@ class NewPostScreen(ModalScreen[NewPost | None]):
     BINDINGS = bindings("composer")
 
     @dataclass
+    class DraftChanged(Message):
+        """Posted to the app when the title or body changed and typing paused."""
+
+        draft_key: str
+        title: str
+        body: str
+
+    @dataclass
     class DraftKept(Message):
         """Posted to the app when the screen is left without sending."""
 
@@ -82,13 +95,19 @@ class NewPostScreen(ModalScreen[NewPost | None]):
         title: str = "",
         body: str = "",
         keymap: Mapping[str, str] | None = None,
+        send: Callable[[NewPost], bool] | None = None,
     ) -> None:
+        """`send` takes the post and says whether it is safe (queued); without
+        one, the screen dismisses with the post."""
         super().__init__()
         self._group_guid = group_guid
         self._group_name = group_name
         self._strings = strings
         self._initial = (title, body)
+        self._reported = (title, body)
         self._keymap = dict(keymap or {})
+        self._send = send
+        self._debounce: Timer | None = None
 
     @property
     def draft_key(self) -> str:
@@ -136,12 +155,53 @@ class NewPostScreen(ModalScreen[NewPost | None]):
             self._show_error(self._strings(msg_id, **values))
             self.query_one("#new-post-title", Input).focus()
             return
-        self.dismiss(NewPost(self._group_guid, self.title_text.strip(), self.body_text))
+        from pleio_tui.richtext import is_blank_markdown
+
+        if is_blank_markdown(self.body_text):
+            self._show_error(self._strings("new_post.body_blank"))
+            self.query_one("#new-post-body", TextArea).focus()
+            return
+        self._cancel_debounce()
+        post = NewPost(self._group_guid, self.title_text.strip(), self.body_text)
+        if self._send is None:
+            self.dismiss(post)
+        elif self._send(post):
+            self.dismiss(None)
+        # Not queued: the app said why; the text stays here and in the draft.
 
     def action_leave(self) -> None:
+        self._cancel_debounce()
         if (self.title_text, self.body_text) != self._initial:
             self.app.post_message(self.DraftKept(self.draft_key, self.title_text, self.body_text))
         self.dismiss(None)
+
+    # --- drafts as you type ---
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._schedule_draft()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._schedule_draft()
+
+    def _schedule_draft(self) -> None:
+        self._cancel_debounce()
+        if (self.title_text, self.body_text) != self._reported:
+            self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._report_draft)
+
+    def _report_draft(self) -> None:
+        self._debounce = None
+        current = (self.title_text, self.body_text)
+        if current == self._reported:
+            return
+        self._reported = current
+        self.app.post_message(self.DraftChanged(self.draft_key, *current))
+
+    def _cancel_debounce(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
 
     def action_external_editor(self) -> None:
         body = self.query_one("#new-post-body", TextArea)

@@ -3,7 +3,8 @@ which keys send, keep or hand the text to $EDITOR.
 
 Attributes down, messages up: the app calls `open()` and `close()`, sets `strings`
 and `keymap`; the composer posts `DraftChanged` (debounced, so the app can save the
-draft), `SendRequested` and `Closed`. It never drops text: empty text is not sent,
+draft), `SendRequested` and `Closed`. It never drops text: a text that would show
+nothing (`is_blank_markdown`) is not sent,
 and a failing editor leaves the text as it was.
 """
 
@@ -153,6 +154,11 @@ class Composer(Vertical):
             self._text_area.load_text("")
         self.remove_class("-open")
 
+    def show_warning(self, text: str) -> None:
+        """Say something about the text under it (until the next keystroke)."""
+        if self._built:
+            self._show_hint(text)
+
     def focus_text(self) -> None:
         if self._built:
             self._text_area.focus()
@@ -170,8 +176,10 @@ class Composer(Vertical):
         if self._draft_key is None:
             return
         text = self.text
-        if not text.strip():
-            self._show_hint(self.strings("composer.empty"))
+        from pleio_tui.richtext import is_blank_markdown
+
+        if is_blank_markdown(text):
+            self._show_hint(self.strings("composer.blank"))
             return
         self._report_draft()
         self.post_message(self.SendRequested(self._draft_key, text))
