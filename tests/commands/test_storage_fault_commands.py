@@ -167,3 +167,20 @@ def test_a_full_disk_is_named_and_the_file_kept(machine: Machine, small_disk: Pa
     group = commands(machine.site.url)[2]
     done = run_cli(env, *group, stdin=body)
     assert_one_clear_line(done, str(cache), "full")
+
+
+def test_text_from_stdin_is_kept_when_the_cache_cannot_take_it(
+    machine: Machine, tmp_path: Path
+) -> None:
+    """Piped text exists nowhere else: a cache that cannot queue it must not lose it."""
+    damage_pages(machine.cache)
+    rescue_folder = tmp_path / "rescue"
+    rescue_folder.mkdir()
+    env = {**machine.env, "TMPDIR": str(rescue_folder)}
+    body = "Het verslag van dinsdag, nergens anders bewaard.\n"
+    done = run_cli(env, *commands(machine.site.url)[2], stdin=body)
+    line = assert_one_clear_line(done, str(machine.cache), "nothing was sent or queued")
+    kept = list(rescue_folder.glob("pleio-tui-unsent-*.md"))
+    assert len(kept) == 1 and str(kept[0]) in line
+    assert kept[0].read_text(encoding="utf-8") == "# Verslag\n\n" + body
+    assert kept[0].stat().st_mode & 0o777 == 0o600

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.text_input import BadInputError, read_text
-from pleio_tui.commands.writing import Writing, write
+from pleio_tui.commands.writing import Writing, keeping_the_text, write
 from pleio_tui.context import NoSiteError, SiteContext, site_context
 from pleio_tui.models import Blog, OutboxKind
 from pleio_tui.richtext import absolute_url, terminal_safe_line
@@ -97,19 +97,23 @@ def run(args: argparse.Namespace) -> int:
     context = _context(args, ref)
     if not args.offline:
         warn_if_plain_http(context.site_url)
-    with Store.open(context.cache_path) as store:
-        blog = store.blog(ref.guid)
-        title = terminal_safe_line(blog.title) if blog is not None else f"blog {ref.guid}"
-        blog_guid = ref.guid
-        writing = Writing(
-            kind=OutboxKind.COMMENT,
-            target_guid=reply_to or blog_guid,
-            thread_guid=blog_guid,
-            title="",
-            body=body,
-            draft_key=f"reply:{reply_to}" if reply_to else f"comment:{blog_guid}",
-            noun="reply" if reply_to else "comment",
-            where=f'"{title}"' if blog is not None else title,
-        )
-        sent = partial(commented_line, context.site_url, _blog_url(blog, ref, args.item))
-        return write(context, store, writing, sent)
+
+    def comment() -> int:
+        with Store.open(context.cache_path) as store:
+            blog = store.blog(ref.guid)
+            title = terminal_safe_line(blog.title) if blog is not None else f"blog {ref.guid}"
+            blog_guid = ref.guid
+            writing = Writing(
+                kind=OutboxKind.COMMENT,
+                target_guid=reply_to or blog_guid,
+                thread_guid=blog_guid,
+                title="",
+                body=body,
+                draft_key=f"reply:{reply_to}" if reply_to else f"comment:{blog_guid}",
+                noun="reply" if reply_to else "comment",
+                where=f'"{title}"' if blog is not None else title,
+            )
+            sent = partial(commented_line, context.site_url, _blog_url(blog, ref, args.item))
+            return write(context, store, writing, sent)
+
+    return keeping_the_text("", body, comment)

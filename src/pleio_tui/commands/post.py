@@ -8,7 +8,7 @@ from functools import partial
 
 from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.text_input import read_text
-from pleio_tui.commands.writing import Writing, say, write
+from pleio_tui.commands.writing import Writing, keeping_the_text, say, write
 from pleio_tui.context import site_context
 from pleio_tui.models import Group, OutboxKind
 from pleio_tui.richtext import absolute_url, terminal_safe_line
@@ -77,20 +77,24 @@ def run(args: argparse.Namespace) -> int:
     if not context.cache_path.exists():
         say(f"pleio-tui: nothing is cached for {context.site_url} yet: run `pleio-tui sync` first")
         return 2
-    with Store.open(context.cache_path) as store:
-        try:
-            group = resolve_group(store, args.group)
-        except GroupChoiceError as exc:
-            say(f"pleio-tui: {exc}")
-            return 2
-        writing = Writing(
-            kind=OutboxKind.BLOG,
-            target_guid=group.guid,
-            thread_guid=None,
-            title=title,
-            body=body,
-            draft_key=f"post:{group.guid}",
-            noun="post",
-            where=terminal_safe_line(group.name),
-        )
-        return write(context, store, writing, partial(posted_line, context.site_url))
+
+    def post() -> int:
+        with Store.open(context.cache_path) as store:
+            try:
+                group = resolve_group(store, args.group)
+            except GroupChoiceError as exc:
+                say(f"pleio-tui: {exc}")
+                return 2
+            writing = Writing(
+                kind=OutboxKind.BLOG,
+                target_guid=group.guid,
+                thread_guid=None,
+                title=title,
+                body=body,
+                draft_key=f"post:{group.guid}",
+                noun="post",
+                where=terminal_safe_line(group.name),
+            )
+            return write(context, store, writing, partial(posted_line, context.site_url))
+
+    return keeping_the_text(title, body, post)

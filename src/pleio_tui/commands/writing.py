@@ -9,21 +9,20 @@ with nothing to see is refused before it is queued (and kept as a draft).
 from __future__ import annotations
 
 import asyncio
-import json
+import os
 import sys
-import unicodedata
-from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+import tempfile
+from collections.abc import Callable
+from typing import NamedTuple
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
-from pleio_tui.commands.errors import describe_code, describe_offline
+from pleio_tui.commands.errors import describe_code, describe_offline, explain
 from pleio_tui.context import SiteContext
 from pleio_tui.credentials import SESSION_ENV
 from pleio_tui.models import OutboxKind
-from pleio_tui.store import Store
+from pleio_tui.richtext import is_blank_markdown
+from pleio_tui.store import Store, StoreError
 from pleio_tui.sync import OutboxOutcome, OutboxReplayer, OutboxResult
-
-_MEDIA_NODES = frozenset({"image", "file", "video"})
 
 
 class Writing(NamedTuple):
@@ -45,25 +44,29 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def has_visible_text(markdown: str) -> bool:
-    """False for Markdown that shows nothing: blank, only markup (`**  **`, `# `,
-    an empty link), or invisible characters. An image or a file counts as shown."""
-    if not markdown.strip():
-        return False
-    from pleio_tui.richtext import markdown_to_tiptap, tiptap_to_plain_text
+def keeping_the_text(title: str, body: str, work: Callable[[], int]) -> int:
+    """Run `work`; when the cache cannot take what was written (damaged, full,
+    read-only), the text still is not lost: it goes to a private file, or back to
+    standard output when no file can be written either."""
+    try:
+        return work()
+    except StoreError as exc:
+        where = _rescue(title, body)
+        kept = f"your text is in {where}" if where else "your text follows on standard output"
+        say(f"pleio-tui: {explain(exc) or exc}; nothing was sent or queued; {kept}")
+        if where is None:
+            print((f"# {title}\n\n" if title else "") + body)
+        return 1
 
-    document = markdown_to_tiptap(markdown)
-    text = tiptap_to_plain_text(document)
-    if any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text):
-        return True
-    return any(node.get("type") in _MEDIA_NODES for node in _nodes(json.loads(document)))
 
-
-def _nodes(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        yield node
-        for child in node.get("content") or ():
-            yield from _nodes(child)
+def _rescue(title: str, body: str) -> str | None:
+    try:
+        handle, path = tempfile.mkstemp(prefix="pleio-tui-unsent-", suffix=".md")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write((f"# {title}\n\n" if title else "") + body)
+    except OSError:
+        return None
+    return path
 
 
 def write(
@@ -75,7 +78,7 @@ def write(
     """Queue `writing` and send the outbox (unless offline); the exit status.
 
     `sent_line` words what the user sees once the site has it."""
-    if not has_visible_text(writing.body):
+    if is_blank_markdown(writing.body):
         kept = bool(writing.body.strip())
         if kept:
             store.save_draft(writing.draft_key, writing.title, writing.body)
@@ -103,7 +106,12 @@ def write(
             "then `pleio-tui sync`"
         )
         return 1
-    outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
+    try:
+        outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
+    except StoreError as exc:
+        # Queued already: the outbox has it, and the next sync tells how it went.
+        say(f"pleio-tui: {explain(exc) or exc}; the {writing.noun} waits in the outbox")
+        return 1
     mine = next((outcome for outcome in outcomes if outcome.item_id == item.id), None)
     return _report(context, writing, mine, stopped_by, sent_line, busy)
 
