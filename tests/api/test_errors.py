@@ -33,6 +33,7 @@ EXPECTED_CLASS = {
     "not_authorized": NotAllowedError,
     "invalid_value": InvalidInputError,
     "invalid_subtype": InvalidInputError,
+    "text_too_long": InvalidInputError,
     "already_voted": AlreadyDoneError,
     "already_member_of_group": AlreadyDoneError,
 }

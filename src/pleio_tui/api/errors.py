@@ -22,6 +22,7 @@ class PleioCode(StrEnum):
     COULD_NOT_DELETE = "could_not_delete"
     INVALID_VALUE = "invalid_value"
     INVALID_SUBTYPE = "invalid_subtype"
+    TEXT_TOO_LONG = "text_too_long"
     ALREADY_VOTED = "already_voted"
     ALREADY_MEMBER_OF_GROUP = "already_member_of_group"
     USER_NOT_MEMBER_OF_GROUP = "user_not_member_of_group"
@@ -141,6 +142,7 @@ _ERROR_CLASS_BY_CODE: dict[str, type[RemoteError]] = {
     PleioCode.NOT_AUTHORIZED: NotAllowedError,
     PleioCode.INVALID_VALUE: InvalidInputError,
     PleioCode.INVALID_SUBTYPE: InvalidInputError,
+    PleioCode.TEXT_TOO_LONG: InvalidInputError,
     PleioCode.ALREADY_VOTED: AlreadyDoneError,
     PleioCode.ALREADY_MEMBER_OF_GROUP: AlreadyDoneError,
 }

@@ -50,6 +50,7 @@ _CODE_TEXT = {
     "could_not_delete": "you may not delete this",
     "invalid_value": "the site did not accept a value (an empty or too long title?)",
     "invalid_subtype": "the site does not know this kind of item",
+    "text_too_long": "a text is too long for the site",
     "already_voted": "you already voted this way",
     "already_member_of_group": "you are already a member of the group",
     "user_not_member_of_group": "you are not a member of that group",
