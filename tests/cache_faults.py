@@ -40,16 +40,26 @@ def free_disk(conn: sqlite3.Connection) -> None:
 
 def damage_pages(path: Path, *, everywhere: bool = False) -> None:
     """Overwrite bytes in pages of a real cache file, checkpointed first so the
-    pages are in the file itself: the middle third of the pages (the schema at the
-    start still reads, so the file opens), or every page but the first."""
+    pages are in the file itself: the middle third of the pages but the schema's (so
+    the file opens), or every page but the first."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Where the schema's pages lie depends on the order of the migrations; keep
+    # them whole so that "the file opens" stays true whatever that order is.
+    schema_pages = {
+        number - 1
+        for (number,) in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name IN ('sqlite_schema', 'sqlite_master')"
+        )
+    }
     conn.close()
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
     pages = len(data) // page_size
     first, last = (1, pages) if everywhere else (pages // 3, 2 * pages // 3)
     for page in range(first, last):
+        if not everywhere and page in schema_pages:
+            continue
         offset = page * page_size
         data[offset : offset + 8] = b"\xff" * 8
         middle = offset + page_size // 2

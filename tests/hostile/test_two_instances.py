@@ -171,13 +171,16 @@ def test_two_apps_and_a_sync_share_one_cache(
     ids=["post", "sync"],
 )
 def test_a_locked_cache_stops_a_command_with_one_line(
-    args: list[str], shared_cache: tuple[dict[str, str], Path], demo_site: LocalSite
+    args: list[str],
+    shared_cache: tuple[dict[str, str], Path],
+    demo_site: LocalSite,
+    tmp_path: Path,
 ) -> None:
     env, cache_path = shared_cache
     with write_lock_held(cache_path):
         done = subprocess.run(
             [sys.executable, "-m", "pleio_tui", "--site", demo_site.url, *args],
-            env={**os.environ, **env},
+            env={**os.environ, **env, "TMPDIR": str(tmp_path)},
             input="Een bericht\n",
             capture_output=True,
             text=True,
@@ -187,9 +190,14 @@ def test_a_locked_cache_stops_a_command_with_one_line(
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith("pleio-tui: the offline cache ")
-    assert lines[0].endswith(
+    assert (
         "is locked by another pleio-tui process; close it or wait for its sync to finish"
+        in (lines[0])
     )
+    if "post" in args:  # the piped text has no other home: it is kept in a file
+        (kept,) = tmp_path.glob("pleio-tui-unsent-*.md")
+        assert str(kept) in lines[0]
+        assert "Een bericht" in kept.read_text(encoding="utf-8")
     with Store.open(cache_path) as store:
         assert store.integrity_problems() == []
         assert store.outbox() == []
