@@ -24,7 +24,7 @@ WAITING = NL["post.waiting"]
 
 def comment_texts(site: LocalSite, session: str, guid: str) -> list[str]:
     blog = graphql(site.url, session, BLOG_THREAD, guid=guid)["entity"]
-    return [comment["description"] for comment in blog["comments"]]
+    return [comment["description"].strip() for comment in blog["comments"]]
 
 
 def status_line(app: PleioApp) -> str:
