@@ -139,6 +139,16 @@ def test_a_jump_deep_into_the_feed_reads_by_key(
         assert rowids is not None and len(rowids.group(1).split(",")) <= WINDOW_SIZE
 
 
+def test_the_deep_feed_rows_run_over_a_synthetic_cache(cache: Path, tmp_path: Path) -> None:
+    results = run.measure_deep_feed(cache, tmp_path, run.QUICK)
+    assert [result.what for result in results] == [
+        f"feed of {BLOGS}: to the last blog (end), fresh app",
+        f"feed of {BLOGS}: page up from the end",
+        f"feed of {BLOGS}: to the middle row, fresh app",
+    ]
+    assert all(result.target == 0.016 and result.measured > 0 for result in results)
+
+
 @pytest.mark.parametrize(
     ("sql", "params", "index"),
     [
