@@ -229,14 +229,16 @@ class KeysetFeed(Generic[RowT]):
         known = self._known.setdefault(stretch.name, {})
         if target in known:
             return known[target]
-        if not known:
-            for position, last in ((0, False), (size - 1, True)):
-                end = self._conn.execute(self.queries.end_key(stretch, last=last), self.params)
-                row = end.fetchone()
-                if row is None:
-                    return None
-                known[position] = (row[0], row[1])
-        position = min(known, key=lambda place: abs(place - target))
+        ends = {0: False, size - 1: True}  # first and last row, read when nearest
+        position = min([*known, *ends], key=lambda place: abs(place - target))
+        if position not in known:
+            end = self._conn.execute(
+                self.queries.end_key(stretch, last=ends[position]), self.params
+            )
+            row = end.fetchone()
+            if row is None:
+                return None
+            known[position] = (row[0], row[1])
         while position != target:
             if position < target:
                 step = min(target, (position // CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY)
