@@ -14,12 +14,15 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import bench_app
 from textual.app import App
 from textual.pilot import Pilot
 
 from pleio_tui.models import Blog, Comment, FeedRow, RowSource, User
 from pleio_tui.richtext import markdown_to_tiptap
+from pleio_tui.tui.app import PleioApp
 from pleio_tui.tui.render import clear_render_cache, render_post
 from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, format_feed_row
 from pleio_tui.tui.widgets.row_list import RowList
@@ -170,6 +173,68 @@ def list_key_seconds(key: str, rows: int = 10_000, presses: int = 40) -> float:
         return statistics.median(times)
 
     return _in_app(body)
+
+
+# --- a big feed in the app, by key ---
+
+
+@dataclass(frozen=True, slots=True)
+class DeepFeedTimes:
+    """Medians over fresh apps over one cache, each showing the feed of all groups."""
+
+    rows: int
+    end_fresh: float
+    """`end` as the first key in a freshly started app."""
+    page_up: float
+    """One `pageup` from the end, each a window further up."""
+    middle_fresh: float
+    """Moving the cursor to the middle row (as a scroll to row N does)."""
+
+
+def deep_feed_times(cache: Path, home: Path, repeats: int = 5, page_ups: int = 20) -> DeepFeedTimes:
+    """The store's windows deep in a big feed, timed from the key to a repainted
+    screen, each run in an app started afresh (no window or checkpoint known)."""
+    ends: list[float] = []
+    ups: list[float] = []
+    middles: list[float] = []
+    counted: list[int] = []
+
+    async def body(app: PleioApp) -> float:
+        feed = app.main.feed.row_list
+        app.main.activate(app.main.feed)
+        feed.focus()
+        await asyncio.sleep(0.02)
+        counted.append(feed.row_count)
+        ends.append(await _timed(app, lambda: app._check_bindings("end")))
+        for _ in range(page_ups):
+            ups.append(await _timed(app, lambda: app._check_bindings("pageup")))
+        middle = feed.row_count // 2
+
+        async def to_middle() -> None:
+            feed.cursor_index = middle
+
+        middles.append(await _timed(app, to_middle))
+        if feed.highlighted_row is None:
+            raise AssertionError(f"no row at {middle}")
+        return 0.0
+
+    for run in range(repeats):
+        bench_app.run_in_app(cache, home / f"run-{run}", body)
+    return DeepFeedTimes(
+        rows=counted[0],
+        end_fresh=statistics.median(ends),
+        page_up=statistics.median(ups),
+        middle_fresh=statistics.median(middles),
+    )
+
+
+async def _timed(app: PleioApp, action: Callable[[], Awaitable[object]]) -> float:
+    started = time.perf_counter()
+    await action()
+    app.screen._compositor.render_strips()
+    elapsed = time.perf_counter() - started
+    await asyncio.sleep(0.005)
+    return elapsed
 
 
 # --- post ---

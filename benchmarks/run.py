@@ -126,6 +126,18 @@ def measure_app(cache: Path, work: Path, plan: Plan) -> list[Result]:
     return results
 
 
+def measure_deep_feed(big: Path, work: Path, plan: Plan) -> list[Result]:
+    """Positions deep in the feed of all groups of the big cache, each run in an
+    app started afresh: the store finds windows by key, not by OFFSET."""
+    times = bench_views.deep_feed_times(big, work / "deep-feed", plan.repeats)
+    size = f"{times.rows:,}"
+    return [
+        Result(f"feed of {size}: to the last blog (end), fresh app", times.end_fresh, 0.016),
+        Result(f"feed of {size}: page up from the end", times.page_up, 0.016),
+        Result(f"feed of {size}: to the middle row, fresh app", times.middle_fresh, 0.016),
+    ]
+
+
 def measure_post_rendering(plan: Plan) -> list[Result]:
     """The post renderer alone (`bench_views`), without the store and the app."""
     return [
@@ -191,6 +203,8 @@ def run(plan: Plan, fresh: bool) -> list[Result]:
         results += measure_post_rendering(plan)
         say("search")
         results += measure_search(big, plan)
+        say(f"a feed of {BIG_CACHE_BLOGS:,} blogs, deep positions")
+        results += measure_deep_feed(big, work, plan)
         say("memory")
         results += measure_memory(small, big)
     return results
@@ -204,6 +218,8 @@ def notes() -> list[str]:
         "Runs of the app and of the bare app take turns.",
         "App timings: the key or selection handled by the app headless, plus painting "
         "every strip of the screen.",
+        "Deep feed positions: each run starts a fresh app over the synthetic cache "
+        "(no window or checkpoint read yet) and shows the feed of all groups.",
         "Sync floor: the same pages of blogs with threads, fetched and parsed as many at a "
         "time as the sync asks, nothing kept. The site runs in a process of its own.",
         "Memory: peak resident size (`os.wait4` rusage) of a child process that opens the "

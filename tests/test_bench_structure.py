@@ -20,11 +20,12 @@ import run  # noqa: E402
 import synthetic  # noqa: E402
 from table import Result, Unit  # noqa: E402
 
-from pleio_tui.store import Store  # noqa: E402
+from pleio_tui.store import Store, feed_keys  # noqa: E402
 from pleio_tui.store import search as store_search  # noqa: E402
-from pleio_tui.store.feed import ALL_FEED_WINDOW_SQL, GROUP_FEED_WINDOW_SQL  # noqa: E402
+from pleio_tui.store.feed import ALL_FEED, GROUP_FEED  # noqa: E402
 from pleio_tui.store.groups import GROUP_WINDOW_SQL  # noqa: E402
 from pleio_tui.tui.app import PleioApp  # noqa: E402
+from pleio_tui.tui.widgets.row_list import WINDOW_SIZE  # noqa: E402
 
 BLOGS = 300
 _READS_BLOG_TABLES = re.compile(r"\b(FROM|JOIN)\s+(blogs|comments)\b", re.IGNORECASE)
@@ -99,13 +100,66 @@ def test_what_the_app_asks_the_cache_is_bounded(cache: Path, tmp_path: Path) -> 
     assert {sql: why for sql, why in problems.items() if why} == {}
 
 
+def test_a_jump_deep_into_the_feed_reads_by_key(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end of the feed of all groups, then pages up: no statement skips more
+    keys than lie between two checkpoints, and authors and groups are joined
+    for the rows a window shows, never for rows passed over."""
+    monkeypatch.setattr(feed_keys, "CHECKPOINT_EVERY", 16)
+    statements: list[str] = []
+
+    async def jump(app: PleioApp) -> float:
+        store = app.store
+        assert store is not None
+        store._conn.set_trace_callback(statements.append)
+        feed = app.main.feed.row_list
+        app.main.activate(app.main.feed)
+        feed.focus()
+        for key in ("end", "pageup", "pageup", "pageup"):
+            await app._check_bindings(key)
+            app.screen._compositor.render_strips()
+            await asyncio.sleep(0)
+        assert feed.row_count == BLOGS
+        assert feed.cursor_index < BLOGS - 1
+        return 0.0
+
+    bench_app.run_in_app(cache, tmp_path, jump)
+
+    reads = reads_of_blog_tables(statements)
+    skips = [int(found) for sql in reads for found in re.findall(r"\bOFFSET (\d+)", sql)]
+    assert skips and max(skips) < 16, skips
+    joins = [sql for sql in reads if re.search(r"\bJOIN users\b", sql)]
+    assert joins, "no window was read"
+    for sql in joins:
+        if "json_each" not in sql:  # the open post's related blogs, a LIMIT of a few
+            continue
+        assert "OFFSET" not in sql
+        rowids = re.search(r"json_each\('\[([^\]]*)\]'\)", sql)
+        assert rowids is not None and len(rowids.group(1).split(",")) <= WINDOW_SIZE
+
+
+def test_the_deep_feed_rows_run_over_a_synthetic_cache(cache: Path, tmp_path: Path) -> None:
+    results = run.measure_deep_feed(cache, tmp_path, run.QUICK)
+    assert [result.what for result in results] == [
+        f"feed of {BLOGS}: to the last blog (end), fresh app",
+        f"feed of {BLOGS}: page up from the end",
+        f"feed of {BLOGS}: to the middle row, fresh app",
+    ]
+    assert all(result.target == 0.016 and result.measured > 0 for result in results)
+
+
 @pytest.mark.parametrize(
     ("sql", "params", "index"),
     [
-        (ALL_FEED_WINDOW_SQL, {"limit": 50, "offset": 0}, "blogs_feed"),
         (
-            GROUP_FEED_WINDOW_SQL,
-            {"group_guid": "group-1", "limit": 50, "offset": 0},
+            ALL_FEED.window_keys(feed_keys.DATED),
+            {"tp": 0, "guid": "", "limit": 50},
+            "blogs_feed",
+        ),
+        (
+            GROUP_FEED.window_keys(feed_keys.DATED),
+            {"group_guid": "group-1", "tp": 0, "guid": "", "limit": 50},
             "blogs_group_feed",
         ),
         (GROUP_WINDOW_SQL, {"needle": "", "limit": 50, "offset": 0}, "groups_listing"),

@@ -1,4 +1,4 @@
-"""Blog lists for the feed pane, read a window at a time along an index."""
+"""Blog lists for the feed pane, read a window at a time along an index, by key."""
 
 from __future__ import annotations
 
@@ -6,12 +6,8 @@ import sqlite3
 
 from pleio_tui.models import FeedRow
 from pleio_tui.store.base import StoreBase
-from pleio_tui.store.rowsource import SqlRowSource
+from pleio_tui.store.feed_keys import FEED_ORDER, FeedQueries, KeysetFeed
 from pleio_tui.store.values import time_from_db
-
-# Newest first; guid breaks ties so windows never overlap or skip. Blogs without
-# a publication time sort last (NULL is the smallest value in SQLite).
-FEED_ORDER = "b.time_published DESC, b.guid DESC"
 
 _FEED_SELECT = """
 SELECT b.guid, b.title, coalesce(u.name, '') AS author_name, b.group_guid,
@@ -24,13 +20,10 @@ SELECT b.guid, b.title, coalesce(u.name, '') AS author_name, b.group_guid,
   LEFT JOIN groups AS g ON g.guid = b.group_guid
 """
 
-ALL_FEED_COUNT_SQL = "SELECT count(*) FROM blogs"
-ALL_FEED_WINDOW_SQL = f"{_FEED_SELECT} ORDER BY {FEED_ORDER} LIMIT :limit OFFSET :offset"
-GROUP_FEED_COUNT_SQL = "SELECT count(*) FROM blogs WHERE group_guid = :group_guid"
-GROUP_FEED_WINDOW_SQL = (
-    f"{_FEED_SELECT} WHERE b.group_guid = :group_guid"
-    f" ORDER BY {FEED_ORDER} LIMIT :limit OFFSET :offset"
-)
+ALL_FEED = FeedQueries()
+GROUP_FEED = FeedQueries("b.group_guid = :group_guid")
+FEED_ROWS_SQL = f"{_FEED_SELECT} WHERE b.rowid IN (SELECT value FROM json_each(:rowids))"
+"""The shown columns, joined only for the rows of a window (found by key first)."""
 _RELATED_SQL = f"""
 {_FEED_SELECT}
  WHERE b.group_guid = (SELECT group_guid FROM blogs WHERE guid = :guid)
@@ -58,24 +51,16 @@ def feed_row(row: sqlite3.Row) -> FeedRow:
 
 
 class FeedMixin(StoreBase):
-    def feed(self, group_guid: str | None) -> SqlRowSource[FeedRow]:
+    def feed(self, group_guid: str | None) -> KeysetFeed[FeedRow]:
         """The blogs of one group, or of all groups when `group_guid` is None."""
-        if group_guid is None:
-            return SqlRowSource(
-                self._conn,
-                self._path,
-                count_sql=ALL_FEED_COUNT_SQL,
-                window_sql=ALL_FEED_WINDOW_SQL,
-                params={},
-                make_row=feed_row,
-            )
-        return SqlRowSource(
+        return KeysetFeed(
             self._conn,
             self._path,
-            count_sql=GROUP_FEED_COUNT_SQL,
-            window_sql=GROUP_FEED_WINDOW_SQL,
-            params={"group_guid": group_guid},
+            queries=ALL_FEED if group_guid is None else GROUP_FEED,
+            params={} if group_guid is None else {"group_guid": group_guid},
+            rows_sql=FEED_ROWS_SQL,
             make_row=feed_row,
+            key_of_row=lambda row: row.guid,
         )
 
     def related_blogs(self, guid: str, limit: int = 4) -> list[FeedRow]:

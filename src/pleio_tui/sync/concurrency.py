@@ -10,25 +10,42 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+async def _run(call: Callable[[], Awaitable[T]]) -> T:
+    return await call()
+
+
 async def as_they_arrive(
     calls: Iterable[Callable[[], Awaitable[T]]], concurrency: int
 ) -> AsyncIterator[T]:
     """Results of `calls` in the order they finish, at most `concurrency` running.
 
-    The first error stops the batch: calls still running or waiting are
-    cancelled, and what was handed back before stays handed back.
+    A call starts only when a running one has finished, and a result is let go
+    as soon as it is handed back: memory holds `concurrency` answers, not the
+    whole batch. The first error stops the batch: calls still running are
+    cancelled, calls not started never start, and what was handed back before
+    stays handed back.
     """
-    gate = asyncio.Semaphore(max(1, concurrency))
+    limit = max(1, concurrency)
+    waiting = iter(calls)
+    running: set[asyncio.Task[T]] = set()
+    finished: list[asyncio.Task[T]] = []
 
-    async def gated(call: Callable[[], Awaitable[T]]) -> T:
-        async with gate:
-            return await call()
+    def start_more() -> None:
+        while len(running) < limit and (call := next(waiting, None)) is not None:
+            running.add(asyncio.create_task(_run(call)))
 
-    tasks = [asyncio.create_task(gated(call)) for call in calls]
     try:
-        for next_done in asyncio.as_completed(tasks):
-            yield await next_done
+        start_more()
+        while running:
+            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            running.difference_update(done)
+            finished.extend(done)
+            del done
+            start_more()  # the next downloads run while this answer is saved
+            while finished:
+                yield finished.pop().result()
     finally:
-        for task in tasks:
+        for task in running:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        # Collected so that no error of a call left behind goes unretrieved.
+        await asyncio.gather(*running, *finished, return_exceptions=True)
