@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 from urllib.parse import urlsplit
 
-from textual import on
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 
 from pleio_tui.config import Config, load_config
-from pleio_tui.models import Blog, FeedRow, OutboxState
+from pleio_tui.models import Blog, OutboxState
 from pleio_tui.paths import AppDirs
 from pleio_tui.secret import Secret
 from pleio_tui.site_url import sends_session_in_clear
@@ -33,11 +32,9 @@ from pleio_tui.tui.controllers.writing import WritingController
 from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
-from pleio_tui.tui.main_screen import MainScreen
-from pleio_tui.tui.panes.post_pane import ReadingView
+from pleio_tui.tui.main_screen import MainScreen, Work
 from pleio_tui.tui.services.background import SiteAccess
 from pleio_tui.tui.storage_guard import StorageGuard
-from pleio_tui.tui.widgets.row_list import RowList
 
 # The other screens are imported when first needed: the first screen does without them.
 if TYPE_CHECKING:
@@ -46,9 +43,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.timer import Timer
 
-    from pleio_tui.tui.panes.groups_pane import GroupsPane
     from pleio_tui.tui.screens.new_post import NewPostScreen
-    from pleio_tui.tui.widgets.composer import Composer
 
 
 class SiteSettings(Protocol):
@@ -183,7 +178,10 @@ class PleioApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         site_url = self.site.site_url if self.site else ""
-        self._main = MainScreen(self._strings, site_url, self._start, self.reading.show_groups)
+        work = Work(self.reading, self.writing, self.membership)
+        self._main = MainScreen(
+            self._strings, site_url, self._start, self.reading.show_groups, work
+        )
         return self._main
 
     def _start(self) -> None:
@@ -250,60 +248,8 @@ class PleioApp(App[int]):
         self.show_status()
         self.network.request_sync()
 
-    # --- what the panes say ---
-
-    @on(RowList.Highlighted, "#group-list")
-    def _group_highlighted(self, event: RowList.Highlighted) -> None:
-        event.stop()
-        self.reading.show_feed()
-
-    @on(RowList.Selected, "#group-list")
-    def _group_selected(self, event: RowList.Selected) -> None:
-        event.stop()
-        self.main.activate(self.main.feed)
-
-    def on_groups_pane_filter_changed(self, event: GroupsPane.FilterChanged) -> None:
-        event.stop()
-        self.reading.show_groups()
-
-    # Named, not decorated with @on: the group list is imported when first made.
-    def on_groups_pane_membership_toggle(self, event: GroupsPane.MembershipToggle) -> None:
-        event.stop()
-        self.membership.toggle(event.group)
-
-    @on(RowList.Selected, "#feed")
-    def _feed_selected(self, event: RowList.Selected) -> None:
-        event.stop()
-        row: FeedRow = event.row
-        self.reading.open_post(row.guid)
-
-    @on(ReadingView.ReplyRequested)
-    def _reply_requested(self, event: ReadingView.ReplyRequested) -> None:
-        event.stop()
-        self.writing.reply()
-
-    # The composer and the new-post screen: handlers named, not decorated with
-    # @on, so neither is imported at start.
-
-    def on_composer_draft_changed(self, event: Composer.DraftChanged) -> None:
-        event.stop()
-        self.writing.save_draft(event.draft_key, "", event.text)
-
-    def on_composer_closed(self, event: Composer.Closed) -> None:
-        event.stop()
-        self.writing.save_draft(event.draft_key, "", event.text)
-        self.main.post.view.focus()
-
-    def on_composer_editor_failed(self, event: Composer.EditorFailed) -> None:
-        event.stop()
-        self.notify_plain(self._strings("composer.editor_failed", detail=event.reason), "warning")
-
-    def on_composer_send_requested(self, event: Composer.SendRequested) -> None:
-        event.stop()
-        # The send key is a priority binding: keys typed just before it may still
-        # wait in the text area's queue. Send once that queue has been worked off.
-        composer = self.main.post.composer
-        composer.after_typed(self.writing.send_composed, event.draft_key, event.text)
+    # The new-post screen: named, not decorated with @on, so it is imported
+    # when first opened.
 
     def on_new_post_screen_draft_changed(self, event: NewPostScreen.DraftChanged) -> None:
         event.stop()
@@ -343,33 +289,19 @@ class PleioApp(App[int]):
         self.network.sync_asked()
 
     def action_open_browser(self) -> None:
-        url = self._open_blog_url()
+        url = self.reading.browser_url()
         if url is not None:
             self.open_url(url)
             self.notify_plain(self._strings("notice.opened_in_browser"))
 
     def action_copy_link(self) -> None:
-        url = self._open_blog_url()
+        url = self.reading.browser_url()
         if url is not None:
             self.copy_to_clipboard(url)
             self.notify_plain(self._strings("notice.link_copied"))
 
-    def _open_blog_url(self) -> str | None:
-        from pleio_tui.tui.post_links import browser_url
-
-        blog = self.reading.require_open_blog()
-        if blog is None or self.site is None:
-            return None
-        return browser_url(self.site.site_url, blog.url)
-
     def action_search(self) -> None:
-        if self._store is None:
-            self.notify_plain(self._strings("notice.no_site"))
-            return
-        from pleio_tui.tui.screens.search import SearchScreen
-
-        screen = SearchScreen(self.reading.search, self._strings)
-        self.push_screen(screen, self.reading.search_done)
+        self.reading.search_screen()
 
     def action_toggle_language(self) -> None:
         self._strings = self._strings.other
@@ -384,27 +316,14 @@ class PleioApp(App[int]):
         self.push_screen(HelpScreen(self._strings, self._key_remaps))
 
     async def action_quit(self) -> None:
-        try:
-            counts = self._store.outbox_counts() if self._store is not None else {}
-        except StoreError:
-            counts = {}
-        unsent = counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.SENDING, 0)
-        in_memory = self._storage.drafts_in_memory
-        if not unsent and not in_memory:
+        question = self.writing.quit_question()
+        if question is None:
             self.exit(0)
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.exit(0)
-
         from pleio_tui.tui.screens.confirm import ConfirmScreen
 
-        if in_memory:
-            question = self._strings.plural("confirm.quit_drafts_in_memory", in_memory)
-        else:
-            question = self._strings.plural("confirm.quit_unsent", unsent)
-        self.push_screen(ConfirmScreen(question, self._strings, self._key_remaps), answered)
+        screen = ConfirmScreen(question, self._strings, self._key_remaps)
+        self.push_screen(screen, lambda yes: self.exit(0) if yes else None)
 
     # --- the cache and its faults (for the storage guard) ---
 

@@ -135,6 +135,16 @@ class ReadingController:
             self._host.notify_plain(self._host.strings("notice.no_post"))
         return self.open_blog
 
+    def browser_url(self) -> str | None:
+        """Where the open post is on the site (None, and said, without one)."""
+        from pleio_tui.tui.post_links import browser_url
+
+        blog = self.require_open_blog()
+        site = self._host.site
+        if blog is None or site is None:
+            return None
+        return browser_url(site.site_url, blog.url)
+
     def selected_comment(self) -> Comment | None:
         blog = self.open_blog
         selected = self._host.main.post.view.selected_comment_guid
@@ -178,6 +188,15 @@ class ReadingController:
         except StoreError as exc:
             host.report(exc)
             return []
+
+    def search_screen(self) -> None:
+        host = self._host
+        if host.store is None:
+            host.notify_plain(host.strings("notice.no_site"))
+            return
+        from pleio_tui.tui.screens.search import SearchScreen
+
+        host.push_screen(SearchScreen(self.search, host.strings), self.search_done)
 
     def search_done(self, blog_guid: str | None) -> None:
         if blog_guid is not None:

@@ -123,6 +123,10 @@ class WritingController:
             return ""
         return draft.body
 
+    def editor_failed(self, reason: str) -> None:
+        text = self._host.strings("composer.editor_failed", detail=reason)
+        self._host.notify_plain(text, "warning")
+
     def save_draft(self, key: str, title: str, body: str) -> bool:
         """Save what the user typed; kept in memory (and said so) if the cache fails."""
         return self._host.storage.save_draft(key, title, body)
@@ -279,6 +283,21 @@ class WritingController:
         notice = "notice.bookmarked" if adding else "notice.unbookmarked"
         host.notify_plain(host.strings(notice))
         self.queued()
+
+    def quit_question(self) -> str | None:
+        """What to ask before quitting with text unsent or only in memory."""
+        host = self._host
+        try:
+            counts = host.store.outbox_counts() if host.store is not None else {}
+        except StoreError:
+            counts = {}
+        unsent = counts.get(OutboxState.PENDING, 0) + counts.get(OutboxState.SENDING, 0)
+        in_memory = host.storage.drafts_in_memory
+        if in_memory:
+            return host.strings.plural("confirm.quit_drafts_in_memory", in_memory)
+        if unsent:
+            return host.strings.plural("confirm.quit_unsent", unsent)
+        return None
 
     # --- the outbox screen ---
 
