@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from test_app_support import (
     SIZE,
+    choose_group,
     graphql,
     make_app,
     notices,
@@ -24,6 +25,7 @@ from textual.widgets import Static
 from pleio_tui.models import OutboxState
 from pleio_tui.server import LocalSite
 from pleio_tui.tui.i18n import Strings
+from pleio_tui.tui.screens.new_post import NewPostScreen
 
 ELSEWHERE = "https://elders.example/foto.png"
 TEXT = f"Zie ![foto]({ELSEWHERE})"
@@ -62,6 +64,27 @@ async def test_images_from_another_site_are_named_before_the_comment_goes(
         await wait_for(
             pilot, lambda: any(ELSEWHERE in t for t in comment_bodies(demo_site, hadewych, guid))
         )
+
+
+async def test_images_from_another_site_are_named_before_a_new_post_goes(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await choose_group(pilot, "Van buiten naar binnen")
+        await pilot.press("n")
+        screen = app.screen
+        assert isinstance(screen, NewPostScreen)
+        await pilot.press(*"Met een foto", "tab", *TEXT, "ctrl+s")
+        error = screen.query_one("#new-post-error", Static)
+        await wait_for(pilot, lambda: ELSEWHERE in str(error.render()))
+        assert app.screen is screen
+        assert app.store is not None and app.store.outbox() == []
+
+        await pilot.press("ctrl+s")  # the same text again: it goes
+        await wait_for(pilot, lambda: app.screen is not screen)
+        assert [item.title for item in app.store.outbox()] == ["Met een foto"]
 
 
 def hold_the_outbox(cache_path: Path) -> subprocess.Popen[str]:
