@@ -244,7 +244,14 @@ class PleioApp(App[int]):
 
     async def on_logged_in(self, event: messages.LoggedIn) -> None:
         if not event.same_site:
-            await self._switch_site(event.access)
+            try:
+                store = Store.open(event.access.cache_path)
+            except StoreError as exc:
+                self.report(exc)
+            else:
+                self.reading.forget()
+                await self.main.post.set_site(event.access.site_url)
+                self.replace_store(store)
         self.show_status()
         self.network.request_sync()
 
@@ -334,19 +341,6 @@ class PleioApp(App[int]):
         self._store = store
         self.reading.show_cache()
         self.show_status()
-
-    async def _switch_site(self, access: SiteAccess) -> None:
-        try:
-            store = Store.open(access.cache_path)
-        except StoreError as exc:
-            self.report(exc)
-            return
-        if self._store is not None:
-            self._store.close()
-        self._store = store
-        self.reading.forget()
-        await self.main.post.set_site(access.site_url)
-        self.reading.show_cache()
 
     def notify_plain(self, text: str, severity: str = "information") -> None:
         self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
