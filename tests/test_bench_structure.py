@@ -77,7 +77,7 @@ def test_what_the_app_asks_the_cache_is_bounded(cache: Path, tmp_path: Path) -> 
         store._conn.set_trace_callback(statements.append)
         groups = await app.main.make_groups()  # as when the user moves to it
         groups.row_list.cursor_index = 1  # the first group
-        app._show_feed()
+        app.reading.show_feed()
         feed = app.main.feed.row_list
         app.main.activate(app.main.feed)
         feed.focus()

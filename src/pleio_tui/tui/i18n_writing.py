@@ -41,6 +41,14 @@ NL_WRITING: dict[str, str] = {
     "composer.blank": "Er is niets te versturen: de tekst is leeg of laat niets zien.",
     "new_post.body_blank": "Het blog heeft nog geen tekst die iets laat zien.",
     "post.waiting": "⏳ wacht op verzending",
+    "notice.outbox_busy": (
+        "Een ander pleio-tui-proces verstuurt de outbox nu; wat hier wacht, verstuurt "
+        "dat proces of de volgende sync."
+    ),
+    "composer.external_images": (
+        "Afbeeldingen van een andere site gaan als link mee, niet als afbeelding: "
+        "{images}. Druk nogmaals {send} om zo te versturen."
+    ),
 }
 
 EN_WRITING: dict[str, str] = {
@@ -70,4 +78,12 @@ EN_WRITING: dict[str, str] = {
     "composer.blank": "Nothing to send: the text is empty or shows nothing.",
     "new_post.body_blank": "The blog has no text that shows anything yet.",
     "post.waiting": "⏳ waiting to be sent",
+    "notice.outbox_busy": (
+        "Another pleio-tui process is sending the outbox now; it or the next sync "
+        "sends what waits here."
+    ),
+    "composer.external_images": (
+        "Images from another site go as links, not as images: {images}. "
+        "Press {send} again to send it so."
+    ),
 }

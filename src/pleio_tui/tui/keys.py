@@ -10,8 +10,11 @@ Scopes say where a binding belongs:
   the app so that modal screens keep tab for their own fields);
 - "app": the app, acting on the current group or post whichever pane has focus;
 - "list": list panes (groups, feed, search hits, outbox);
-- "post": the post view (its comments);
+- "post": the post pane (replying to a comment);
+- "view": any post view: scrolling, and moving between comments;
 - "groups": the group list;
+- "filter": the group filter field;
+- "search": the search field;
 - "outbox": the outbox list;
 - "composer": the comment composer and the new-post screen;
 - "dialog": yes/no questions;
@@ -30,7 +33,20 @@ from textual.keys import Keys, _character_to_key, format_key, key_to_character
 
 from pleio_tui.tui.i18n import Strings
 
-Scope = Literal["main", "app", "list", "post", "groups", "outbox", "composer", "dialog", "screen"]
+Scope = Literal[
+    "main",
+    "app",
+    "list",
+    "post",
+    "view",
+    "groups",
+    "filter",
+    "search",
+    "outbox",
+    "composer",
+    "dialog",
+    "screen",
+]
 
 
 class KeySpec(NamedTuple):
@@ -67,14 +83,24 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("post.copy_link", "y", "copy_link", "app", show=False),
     KeySpec("list.down", "j,down", "cursor_down", "list", show=False),
     KeySpec("list.up", "k,up", "cursor_up", "list", show=False),
-    KeySpec("list.open", "enter", "open", "list"),
-    KeySpec("list.first", "home,g", "cursor_first", "list", show=False),
-    KeySpec("list.last", "end,G", "cursor_last", "list", show=False),
+    KeySpec("list.page_down", "pagedown", "page_down", "list", show=False),
+    KeySpec("list.page_up", "pageup", "page_up", "list", show=False),
+    KeySpec("list.open", "enter", "select", "list"),
+    KeySpec("list.first", "home,g", "first", "list", show=False),
+    KeySpec("list.last", "end,G", "last", "list", show=False),
     KeySpec("post.reply", "R", "reply", "post"),
-    KeySpec("post.next_comment", "J", "next_comment", "post", show=False),
-    KeySpec("post.prev_comment", "K", "prev_comment", "post", show=False),
+    KeySpec("post.down", "j,down", "scroll_down", "view", show=False),
+    KeySpec("post.up", "k,up", "scroll_up", "view", show=False),
+    KeySpec("post.page_down", "pagedown,space", "page_down", "view", show=False),
+    KeySpec("post.page_up", "pageup", "page_up", "view", show=False),
+    KeySpec("post.top", "home,g", "scroll_home", "view", show=False),
+    KeySpec("post.bottom", "end,G", "scroll_end", "view", show=False),
+    KeySpec("post.next_comment", "J", "next_comment", "view", show=False),
+    KeySpec("post.prev_comment", "K", "previous_comment", "view", show=False),
     KeySpec("group.join", "m", "toggle_membership", "groups"),
     KeySpec("group.filter", "f", "focus_filter", "groups"),
+    KeySpec("group.filter_done", "escape", "back_to_list", "filter", show=False),
+    KeySpec("search.to_hits", "down", "to_hits", "search", show=False),
     KeySpec("outbox.discard", "x,d", "discard", "outbox"),
     KeySpec("composer.send", "ctrl+s", "send", "composer", priority=True),
     KeySpec("composer.leave", "escape", "leave", "composer", priority=True),
@@ -89,21 +115,24 @@ BINDING_IDS: frozenset[str] = frozenset(SPECS_BY_ID)
 
 # Scopes whose bindings can be live at the same moment (a key clash there matters).
 _LIVE_TOGETHER: dict[Scope, frozenset[Scope]] = {
-    "main": frozenset({"main", "app", "list", "post", "groups", "outbox"}),
-    "app": frozenset({"main", "app", "list", "post", "groups", "outbox"}),
+    "main": frozenset({"main", "app", "list", "post", "view", "groups", "outbox"}),
+    "app": frozenset({"main", "app", "list", "post", "view", "groups", "outbox"}),
     "list": frozenset({"main", "app", "list", "groups", "outbox"}),
-    "post": frozenset({"main", "app", "post"}),
+    "post": frozenset({"main", "app", "post", "view"}),
+    "view": frozenset({"main", "app", "post", "view"}),
     "groups": frozenset({"main", "app", "list", "groups"}),
+    "filter": frozenset({"main", "app", "filter"}),
+    "search": frozenset({"search", "screen"}),
     "outbox": frozenset({"main", "app", "list", "outbox"}),
     "composer": frozenset({"composer"}),
     "dialog": frozenset({"dialog"}),
-    "screen": frozenset({"screen"}),
+    "screen": frozenset({"screen", "search"}),
 }
 
 _HELP_SECTIONS: tuple[tuple[str, frozenset[Scope]], ...] = (
     ("help.section.app", frozenset({"main", "app"})),
-    ("help.section.list", frozenset({"list", "groups"})),
-    ("help.section.post", frozenset({"post"})),
+    ("help.section.list", frozenset({"list", "groups", "filter", "search"})),
+    ("help.section.post", frozenset({"post", "view"})),
     ("help.section.outbox", frozenset({"outbox"})),
     ("help.section.composer", frozenset({"composer"})),
     ("help.section.dialog", frozenset({"dialog", "screen"})),

@@ -1,4 +1,5 @@
 """The main screen: groups | feed | post (with the composer), and the status bar.
+What its panes ask for goes to the controllers it was given (`Work`).
 
 `tab` and `shift+tab` move between the panes. The pane moved to gets the class
 `-active`, so that at a narrow width a folded pane shows itself (see app.tcss).
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -24,14 +25,27 @@ from pleio_tui.models import GroupRow
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import FeedPane
-from pleio_tui.tui.panes.post_pane import PostColumn
+from pleio_tui.tui.panes.post_pane import PostColumn, ReadingView
+from pleio_tui.tui.widgets.row_list import RowList
 from pleio_tui.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from pleio_tui.tui.controllers.membership import MembershipController
+    from pleio_tui.tui.controllers.reading import ReadingController
+    from pleio_tui.tui.controllers.writing import WritingController
     from pleio_tui.tui.panes.groups_pane import GroupsPane
+    from pleio_tui.tui.widgets.composer import Composer
 
 WIDE = "-wide"
 """The breakpoint class at which the group list is always shown (see app.tcss)."""
+
+
+class Work(NamedTuple):
+    """The controllers the panes' messages go to."""
+
+    reading: ReadingController
+    writing: WritingController
+    membership: MembershipController
 
 
 class MainScreen(Screen[None]):
@@ -44,10 +58,12 @@ class MainScreen(Screen[None]):
         site_url: str,
         on_mounted: Callable[[], None],
         on_groups_made: Callable[[], None] = lambda: None,
+        work: Work | None = None,
     ) -> None:
         """`on_mounted` fills the panes once they exist; it runs before the first
         frame, so the first frame already shows the cache. `on_groups_made` fills
-        the group list when it is made later."""
+        the group list when it is made later. Without `work`, the panes' messages
+        go on to the app."""
         # Classes given before the panes mount cost nothing; set later, every node
         # is styled again.
         super().__init__(classes=self._width_class(self.app.size.width))
@@ -57,6 +73,7 @@ class MainScreen(Screen[None]):
         self._on_groups_made = on_groups_made
         self._groups: GroupsPane | None = None
         self._making_groups = asyncio.Lock()
+        self._work = work
 
     def compose(self) -> ComposeResult:
         if self.has_class(WIDE):
@@ -171,3 +188,65 @@ class MainScreen(Screen[None]):
             self.post.focus_composer()
         else:
             self.post.view.focus()
+
+    # --- what the panes ask for ---
+
+    @on(RowList.Highlighted, "#group-list")
+    def _group_highlighted(self, event: RowList.Highlighted) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.reading.show_feed()
+
+    @on(RowList.Selected, "#group-list")
+    def _group_selected(self, event: RowList.Selected) -> None:
+        event.stop()
+        self.activate(self.feed)
+
+    @on(RowList.Selected, "#feed")
+    def _feed_selected(self, event: RowList.Selected) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.reading.open_post(event.row.guid)
+
+    @on(ReadingView.ReplyRequested)
+    def _reply_requested(self, event: ReadingView.ReplyRequested) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.writing.reply()
+
+    # Named, not decorated with @on: the group list and the composer are
+    # imported when first made.
+
+    def on_groups_pane_filter_changed(self, event: GroupsPane.FilterChanged) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.reading.show_groups()
+
+    def on_groups_pane_membership_toggle(self, event: GroupsPane.MembershipToggle) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.membership.toggle(event.group)
+
+    def on_composer_draft_changed(self, event: Composer.DraftChanged) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.writing.save_draft(event.draft_key, "", event.text)
+
+    def on_composer_closed(self, event: Composer.Closed) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.writing.save_draft(event.draft_key, "", event.text)
+            self.post.view.focus()
+
+    def on_composer_editor_failed(self, event: Composer.EditorFailed) -> None:
+        if self._work is not None:
+            event.stop()
+            self._work.writing.editor_failed(event.reason)
+
+    def on_composer_send_requested(self, event: Composer.SendRequested) -> None:
+        if self._work is not None:
+            event.stop()
+            # The send key is a priority binding: keys typed just before it may
+            # still wait in the text area's queue. Send once that is worked off.
+            send = self._work.writing.send_composed
+            self.post.composer.after_typed(send, event.draft_key, event.text)

@@ -48,7 +48,7 @@ class PaletteHost(Protocol):
     def strings(self) -> Strings: ...
 
     @property
-    def user_keymap(self) -> dict[str, str]: ...
+    def keys(self) -> dict[str, str]: ...
 
     async def run_action(self, action: str) -> bool: ...
 
@@ -59,7 +59,7 @@ class ActionsProvider(Provider):
         entries = []
         for entry in PALETTE_ACTIONS:
             name = host.strings(f"key.{entry.binding_id}")
-            keys = key_label(entry.binding_id, host.user_keymap)
+            keys = key_label(entry.binding_id, host.keys)
             entries.append((name, keys, partial(host.run_action, entry.action)))
         return entries
 

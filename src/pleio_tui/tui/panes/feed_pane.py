@@ -9,9 +9,10 @@ from textual.content import Content
 from pleio_tui.models import FeedRow, RowSource
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings, format_age
-from pleio_tui.tui.panes.lists import AppRowList, ListSource, SwitchableFormatter
+from pleio_tui.tui.panes.lists import ListSource, SwitchableFormatter
 from pleio_tui.tui.render.ages import AgeFormatter
 from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, FeedRowLabels, feed_row_formatter
+from pleio_tui.tui.widgets.row_list import RowList
 
 
 def age_formatter(strings: Strings) -> AgeFormatter:
@@ -33,7 +34,7 @@ def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
     return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
 
 
-class FeedPane(AppRowList[FeedRow]):
+class FeedPane(RowList[FeedRow]):
     """The feed is its own pane: the bordered list itself, with no container
     around it (one widget fewer to lay out and paint in every frame).
 

@@ -18,13 +18,14 @@ from textual.message import Message
 from pleio_tui.models import GroupRow, Membership, RowSource
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
-from pleio_tui.tui.panes.lists import AppRowList, ListSource, SwitchableFormatter, WithFirstRow
+from pleio_tui.tui.panes.lists import ListSource, SwitchableFormatter, WithFirstRow
 from pleio_tui.tui.widgets.group_rows import (
     GROUP_ROW_HEIGHT,
     GroupRowLabels,
     group_row_formatter,
 )
 from pleio_tui.tui.widgets.row_layout import fit_row
+from pleio_tui.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -110,7 +111,7 @@ class GroupsPane(Vertical):
         self._filter_field: Input | None = None
 
     def compose(self) -> ComposeResult:
-        yield AppRowList(
+        yield RowList(
             ListSource[GroupRow](()),
             self._formatter,
             row_height=GROUP_ROW_HEIGHT,
@@ -123,8 +124,8 @@ class GroupsPane(Vertical):
         self._show_filter_hint()
 
     @property
-    def row_list(self) -> AppRowList[GroupRow]:
-        return self.query_one("#group-list", AppRowList)
+    def row_list(self) -> RowList[GroupRow]:
+        return self.query_one("#group-list", RowList)
 
     @property
     def filter_text(self) -> str:

@@ -1,40 +1,18 @@
-"""The row lists of the app: the shared key table on a `RowList`, a formatter that
-can change language, and the small row sources the panes put in front of the cache."""
+"""What the app's row lists share: a formatter that can change language, and the
+small row sources the panes put in front of the cache."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from pleio_tui.models import RowSource
-from pleio_tui.tui.keys import bindings
-from pleio_tui.tui.widgets.row_list import RowFormatter, RowList
+from pleio_tui.tui.widgets.row_list import RowFormatter
 
 RowT = TypeVar("RowT")
-
-
-class AppRowList(RowList[RowT], inherit_bindings=False):
-    """A `RowList` answering to the ids of `keys.py` ("list.open", ...), so the
-    user's `[keys]` remaps and the help screen apply to every list."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *bindings("list"),
-        Binding("pagedown", "page_down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", show=False, id="list.page_up"),
-    ]
-
-    def action_open(self) -> None:
-        self.action_select()
-
-    def action_cursor_first(self) -> None:
-        self.action_first()
-
-    def action_cursor_last(self) -> None:
-        self.action_last()
 
 
 class SwitchableFormatter(Generic[RowT]):

@@ -20,23 +20,17 @@ from pleio_tui.tui.widgets.post_view import PostView
 if TYPE_CHECKING:
     from pleio_tui.tui.widgets.composer import Composer
 
-# The comment keys come from keys.py, so a remap of "post.next_comment" applies here.
-_OWN_COMMENT_KEYS = frozenset({"post.next_comment", "post.previous_comment"})
-
 
 def post_strings(strings: Strings) -> PostStrings:
     base = DUTCH if strings.lang == "nl" else ENGLISH
     return base._replace(format_age=age_formatter(strings), waiting=strings("post.waiting"))
 
 
-class ReadingView(PostView, inherit_bindings=False):
+class ReadingView(PostView):
     """The post view with the post keys of the key table (`R` replies to the
     selected comment: it posts `ReplyRequested` with that comment's guid)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *(b for b in PostView.BINDINGS if getattr(b, "id", None) not in _OWN_COMMENT_KEYS),
-        *bindings("post"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("post")
 
     @dataclass
     class ReplyRequested(Message):
@@ -46,9 +40,6 @@ class ReadingView(PostView, inherit_bindings=False):
 
     def action_reply(self) -> None:
         self.post_message(self.ReplyRequested(self.selected_comment_guid))
-
-    def action_prev_comment(self) -> None:
-        self.action_previous_comment()
 
 
 class PostColumn(Vertical):

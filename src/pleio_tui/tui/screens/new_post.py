@@ -152,13 +152,13 @@ class NewPostScreen(ModalScreen[NewPost | None]):
         problem = title_problem(self.title_text)
         if problem is not None:
             msg_id, values = problem
-            self._show_error(self._strings(msg_id, **values))
+            self.show_error(self._strings(msg_id, **values))
             self.query_one("#new-post-title", Input).focus()
             return
         from pleio_tui.richtext import is_blank_markdown
 
         if is_blank_markdown(self.body_text):
-            self._show_error(self._strings("new_post.body_blank"))
+            self.show_error(self._strings("new_post.body_blank"))
             self.query_one("#new-post-body", TextArea).focus()
             return
         self._cancel_debounce()
@@ -209,9 +209,9 @@ class NewPostScreen(ModalScreen[NewPost | None]):
             self.app, body.text, self._strings("composer.editor_unavailable")
         )
         if outcome.error is not None:
-            self._show_error(self._strings("composer.editor_failed", detail=outcome.error))
+            self.show_error(self._strings("composer.editor_failed", detail=outcome.error))
             return
         body.load_text(outcome.text)
 
-    def _show_error(self, message: str) -> None:
+    def show_error(self, message: str) -> None:
         self.query_one("#new-post-error", Static).update(Content(message))

@@ -24,7 +24,7 @@ from pleio_tui.models import OutboxItem, OutboxState
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings, key_label
-from pleio_tui.tui.panes.lists import AppRowList, ListSource
+from pleio_tui.tui.panes.lists import ListSource
 from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.widgets.row_layout import fit_row
 from pleio_tui.tui.widgets.row_list import RowList
@@ -104,7 +104,7 @@ class OutboxScreen(ModalScreen[None]):
         )
         with Vertical(id="outbox-dialog"):
             yield Static(Content(s("pane.outbox")), id="outbox-heading")
-            yield AppRowList(
+            yield RowList(
                 ListSource(self._actions.items()),
                 outbox_formatter(s),
                 row_height=OUTBOX_ROW_HEIGHT,
@@ -118,8 +118,8 @@ class OutboxScreen(ModalScreen[None]):
         self.items.focus()
 
     @property
-    def items(self) -> AppRowList[OutboxItem]:
-        return self.query_one("#outbox-items", AppRowList)
+    def items(self) -> RowList[OutboxItem]:
+        return self.query_one("#outbox-items", RowList)
 
     def reload(self) -> None:
         self.items.set_source(ListSource(self._actions.items()))

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,7 +22,7 @@ from pleio_tui.models import SearchHit
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import age_formatter
-from pleio_tui.tui.panes.lists import AppRowList, ListSource
+from pleio_tui.tui.panes.lists import ListSource
 from pleio_tui.tui.widgets.row_list import RowList
 from pleio_tui.tui.widgets.search_rows import (
     SEARCH_ROW_HEIGHT,
@@ -34,9 +34,7 @@ Search = Callable[[str], Sequence[SearchHit]]
 
 
 class QueryInput(Input):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "to_hits", show=False, id="search.to_hits"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("search")
 
     def action_to_hits(self) -> None:
         self.screen.focus_next()
@@ -70,7 +68,7 @@ class SearchScreen(ModalScreen[str | None]):
         with Vertical(id="search-dialog"):
             yield Static(Content(s("pane.search")), id="search-heading")
             yield QueryInput(self._query, placeholder=s("search.placeholder"), id="search-query")
-            yield AppRowList(
+            yield RowList(
                 ListSource[SearchHit](()),
                 formatter,
                 row_height=SEARCH_ROW_HEIGHT,
@@ -83,8 +81,8 @@ class SearchScreen(ModalScreen[str | None]):
             self._run(self._query)
 
     @property
-    def hits(self) -> AppRowList[SearchHit]:
-        return self.query_one("#search-hits", AppRowList)
+    def hits(self) -> RowList[SearchHit]:
+        return self.query_one("#search-hits", RowList)
 
     def _run(self, query: str) -> None:
         query = query.strip()

@@ -23,6 +23,8 @@ class ReplayResult:
     outcomes: tuple[OutboxOutcome, ...]
     stopped_by: PleioError | None
     """What stopped the replay (no network, an expired session), None if nothing did."""
+    busy: bool = False
+    """Another replay (another pleio-tui process) held the outbox: nothing was sent."""
 
 
 def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
@@ -42,7 +44,7 @@ def replay_job() -> Job[ReplayResult]:
 
         replayer = OutboxReplayer(client, store)
         outcomes = await replayer.replay()
-        return ReplayResult(tuple(outcomes), replayer.stopped_by)
+        return ReplayResult(tuple(outcomes), replayer.stopped_by, replayer.busy)
 
     return job
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Input
+
+from pleio_tui.tui.keys import bindings
 
 
 class FilterInput(Input):
@@ -18,9 +20,7 @@ class FilterInput(Input):
     FilterInput#group-filter:focus { background: $boost; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back_to_list", show=False, id="group.filter_done"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("filter")
 
     def action_back_to_list(self) -> None:
         self.screen.focus_next()

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pleio_tui.models import Blog, FeedRow
+from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.render import ENGLISH, PostStrings
 from pleio_tui.tui.widgets.line_frame import LineFrame
 
@@ -36,18 +37,7 @@ RESIZE_INTERVAL_SECONDS = 0.1
 class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one blog with its comments; empty until `show_blog`."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Down", show=False, id="post.down"),
-        Binding("up,k", "scroll_up", "Up", show=False, id="post.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="post.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="post.page_up"),
-        Binding("home,g", "scroll_home", "Top", show=False, id="post.top"),
-        Binding("end,G", "scroll_end", "Bottom", show=False, id="post.bottom"),
-        Binding("J", "next_comment", "Next comment", show=False, id="post.next_comment"),
-        Binding(
-            "K", "previous_comment", "Previous comment", show=False, id="post.previous_comment"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("view")
 
     DEFAULT_CSS = """
     PostView {

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from pleio_tui.models import RowSource
+from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.widgets.line_frame import LineFrame
 
 RowT = TypeVar("RowT")
@@ -53,15 +54,7 @@ def default_row_key(row: object) -> str | None:
 class RowList(LineFrame, ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
     """Shows `source` one row per `row_height` lines, with a cursor."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open", show=False, id="list.select"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
 
     DEFAULT_CSS = """
     RowList {

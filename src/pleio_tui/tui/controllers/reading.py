@@ -1,0 +1,211 @@
+"""Reading: the group list, the feed, the open post with its thread, unread marks,
+and opening a search hit. Everything shows from the cache; a thread the cache
+does not hold yet is fetched in the background."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pleio_tui.models import Blog, Comment, OutboxState, SearchHit
+from pleio_tui.store import StoreError
+from pleio_tui.tui.controllers.messages import NetworkFailed, SiteAnswered
+from pleio_tui.tui.post_links import browser_url
+from pleio_tui.tui.render.waiting import with_waiting_comments
+from pleio_tui.tui.services.background import run_job
+
+if TYPE_CHECKING:
+    from pleio_tui.tui.controllers.host import AppHost
+
+
+class ReadingController:
+    def __init__(self, host: AppHost) -> None:
+        self._host = host
+        self.open_blog: Blog | None = None
+        """The post the post pane shows, as the cache last held it."""
+
+    # --- the lists ---
+
+    def show_cache(self) -> None:
+        self.show_groups()
+        self.show_feed()
+
+    def show_groups(self) -> None:
+        host = self._host
+        groups = host.main.groups
+        if host.store is None or groups is None:
+            return
+        try:
+            source = host.storage.guarded(host.store.groups(groups.filter_text))
+            unread = host.store.unread_total()
+        except StoreError as exc:
+            host.report(exc)
+            return
+        empty = "empty.groups_offline" if host.offline else "empty.groups"
+        groups.show(source, unread, host.strings(empty))
+
+    def show_feed(self) -> None:
+        host = self._host
+        if host.store is None:
+            return
+        group = host.main.current_group
+        try:
+            source = host.storage.guarded(
+                host.store.feed(group.guid if group is not None else None)
+            )
+        except StoreError as exc:
+            host.report(exc)
+            return
+        host.main.feed.show(source, group.name if group is not None else None)
+
+    def refresh(self) -> None:
+        """The cache changed under the panes: read it again."""
+        self._host.storage.check_file()
+        self.show_groups()
+        self._host.main.feed.row_list.refresh_rows()
+        if self.open_blog is not None:
+            self.reload_open_blog()
+
+    def forget(self) -> None:
+        """Another site: nothing of the old one stays open."""
+        self.open_blog = None
+        self._host.main.post.view.clear()
+
+    # --- the open post ---
+
+    def open_post(self, guid: str) -> None:
+        """Show a blog from the cache, mark it read, and fetch its comments if the
+        cache has none yet."""
+        host = self._host
+        if host.store is None:
+            return
+        try:
+            blog = host.store.blog(guid)
+            if blog is None:
+                host.notify_plain(host.strings("post.not_cached"))
+                return
+            related = host.store.related_blogs(guid)
+        except StoreError as exc:
+            host.report(exc)
+            return
+        try:
+            host.store.mark_read(guid)
+        except StoreError as exc:
+            host.report(exc)  # the post still shows: reading needs no writing
+        main = host.main
+        if main.post.is_composing:
+            main.post.composer.action_leave()
+        self.open_blog = blog
+        main.post.view.show_blog(self.with_waiting(blog), related)
+        main.activate(main.post)
+        main.feed.row_list.refresh_rows()
+        self.show_groups()
+        if blog.comments is None and host.can_reach_site():
+            self.fetch_thread(guid)
+
+    def reload_open_blog(self) -> None:
+        host = self._host
+        if host.store is None or self.open_blog is None:
+            return
+        try:
+            blog = host.store.blog(self.open_blog.guid)
+            related = host.store.related_blogs(self.open_blog.guid) if blog else []
+        except StoreError as exc:
+            host.report(exc)
+            return
+        if blog is None:
+            return
+        self.open_blog = blog
+        host.main.post.view.show_blog(self.with_waiting(blog), related)
+
+    def with_waiting(self, blog: Blog) -> Blog:
+        """The blog with the comments on it still in the outbox, marked as waiting."""
+        host = self._host
+        if host.store is None:
+            return blog
+        try:
+            items = host.store.outbox((OutboxState.PENDING, OutboxState.SENDING))
+            viewer = host.store.load_viewer() if items else None
+        except StoreError as exc:
+            host.report(exc)
+            return blog
+        return with_waiting_comments(blog, items, viewer.user if viewer else None)
+
+    def require_open_blog(self) -> Blog | None:
+        if self.open_blog is None:
+            self._host.notify_plain(self._host.strings("notice.no_post"))
+        return self.open_blog
+
+    def browser_url(self) -> str | None:
+        """Where the open post is on the site (None, and said, without one)."""
+        blog = self.require_open_blog()
+        site = self._host.site
+        if blog is None or site is None:
+            return None
+        return browser_url(site.site_url, blog.url)
+
+    def selected_comment(self) -> Comment | None:
+        blog = self.open_blog
+        selected = self._host.main.post.view.selected_comment_guid
+        return find_comment(blog, selected) if blog is not None and selected else None
+
+    # --- the thread from the site ---
+
+    def fetch_thread(self, guid: str) -> None:
+        self._host.run_worker(self.fetch_blog(guid), group="fetch-blog", exclusive=True)
+
+    def delivered(self) -> None:
+        """A reply hangs under a comment: fetch the open thread to show it."""
+        if self.open_blog is not None and self._host.can_reach_site():
+            self.fetch_thread(self.open_blog.guid)
+
+    async def fetch_blog(self, guid: str) -> None:
+        from pleio_tui.api import PleioError  # httpx: off the first frame
+        from pleio_tui.tui.services.jobs import fetch_blog_job  # httpx: network work only
+
+        host = self._host
+        if host.site is None:
+            return
+        try:
+            await run_job(host.site, fetch_blog_job(guid))
+        except (PleioError, StoreError) as exc:
+            host.post_message(NetworkFailed(exc, quiet_offline=True))
+            return
+        host.post_message(SiteAnswered())
+        if self.open_blog is not None and self.open_blog.guid == guid:
+            self.reload_open_blog()
+        host.main.feed.row_list.refresh_rows()
+
+    # --- search ---
+
+    def search(self, query: str) -> list[SearchHit]:
+        host = self._host
+        if host.store is None:
+            return []
+        try:
+            return host.store.search(query)
+        except StoreError as exc:
+            host.report(exc)
+            return []
+
+    def search_screen(self) -> None:
+        host = self._host
+        if host.store is None:
+            host.notify_plain(host.strings("notice.no_site"))
+            return
+        from pleio_tui.tui.screens.search import SearchScreen  # 11 ms, when first searched
+
+        host.push_screen(SearchScreen(self.search, host.strings), self.search_done)
+
+    def search_done(self, blog_guid: str | None) -> None:
+        if blog_guid is not None:
+            self.open_post(blog_guid)
+
+
+def find_comment(blog: Blog, guid: str | None) -> Comment | None:
+    for comment in blog.comments or ():
+        if comment.guid == guid:
+            return comment
+        for reply in comment.replies:
+            if reply.guid == guid:
+                return reply
+    return None
