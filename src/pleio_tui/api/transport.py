@@ -78,15 +78,20 @@ class SiteClock:
         return self.date + timedelta(seconds=time.monotonic() - self.received)
 
 
-def _site_clock(headers: httpx.Headers) -> SiteClock | None:
-    value = headers.get("Date")
-    if not value:
-        return None
+def _parsed_date(value: str) -> datetime | None:
     try:
         date = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    return SiteClock(date, time.monotonic()) if date.tzinfo is not None else None
+    return date if date.tzinfo is not None else None
+
+
+def _site_clock(headers: httpx.Headers) -> SiteClock | None:
+    """From the `Date` header. A proxy in front of the site may add its own beside
+    the site's (read joined, they parse as no date at all): the earliest counts,
+    so the time is never later than the site's."""
+    dates = [date for value in headers.get_list("Date") if (date := _parsed_date(value))]
+    return SiteClock(min(dates), time.monotonic()) if dates else None
 
 
 class GraphQLTransport:

@@ -1,0 +1,50 @@
+"""When the first attempt was made decides which of my comments a lookup may take
+for the item. Only an attempt that may have reached the site counts, and its time
+is the site's own: a bound taken from this machine's clock (with its margin for a
+clock that runs ahead) would let an identical comment I wrote just before, in the
+browser, be taken for the queued one, which would then never be sent."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from fault_proxy import Fault, FaultProxy
+from scenarios import make_world, replay
+from site_view import SiteView
+
+from pleio_tui.models import OutboxKind, OutboxState
+from pleio_tui.store import Store
+from pleio_tui.sync import OutboxResult
+from pleio_tui.sync.lookup import SITE_CLOCK_MARGIN
+
+NOW = timedelta(0)
+
+
+def past_the_site_clock_margin() -> None:
+    """The site's `Date` is whole seconds, and the lookup allows a margin before it."""
+    time.sleep(SITE_CLOCK_MARGIN.total_seconds() + 1.5)
+
+
+async def test_behind_a_proxy_that_adds_its_own_date_the_site_clock_still_dates_the_attempt(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    """The fault proxy sends its own `Date` beside the site's, as some gateways do."""
+    world = await make_world(view, me, cache_path)
+    from_browser = view.add_comment(me, world.blog, world.text)
+    past_the_site_clock_margin()
+    with Store.open(cache_path) as store:
+        item = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+
+    proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # unconfirmed, never arrived
+    await replay(proxy.url, me, cache_path)
+    proxy.heal()
+    [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+
+    assert after.result == OutboxResult.SENT
+    assert after.remote_guid != from_browser
+    assert len(view.comments_saying(me, world.blog, world.text)) == 2
+    with Store.open(cache_path) as store:
+        sent = store.outbox_item(item.id)
+    assert sent is not None and sent.state == OutboxState.SENT
