@@ -6,6 +6,7 @@ browser, be taken for the queued one, which would then never be sent."""
 
 from __future__ import annotations
 
+import socket
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -22,9 +23,43 @@ from pleio_tui.sync.lookup import SITE_CLOCK_MARGIN
 NOW = timedelta(0)
 
 
+def refusing_url() -> str:
+    """An address on which nothing listens: every connection is refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
 def past_the_site_clock_margin() -> None:
     """The site's `Date` is whole seconds, and the lookup allows a margin before it."""
     time.sleep(SITE_CLOCK_MARGIN.total_seconds() + 1.5)
+
+
+async def test_a_refused_first_attempt_does_not_let_my_earlier_browser_comment_stand_in(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    world = await make_world(view, me, cache_path)
+    from_browser = view.add_comment(me, world.blog, world.text)
+    with Store.open(cache_path) as store:
+        item = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+
+    [offline], _ = await replay(refusing_url(), me, cache_path)
+    assert offline.result == OutboxResult.WAITING
+    with Store.open(cache_path) as store:
+        refused = store.outbox_item(item.id)
+    assert refused is not None and refused.state == OutboxState.PENDING
+    assert refused.first_sent_at is None  # nothing left: no attempt to date
+
+    past_the_site_clock_margin()
+    proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # unconfirmed, never arrived
+    await replay(proxy.url, me, cache_path)
+    proxy.heal()
+    [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+
+    assert after.result == OutboxResult.SENT
+    assert after.remote_guid != from_browser
+    assert len(view.comments_saying(me, world.blog, world.text)) == 2
 
 
 async def test_behind_a_proxy_that_adds_its_own_date_the_site_clock_still_dates_the_attempt(

@@ -224,11 +224,21 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
             {"code": code, "message": message},
         )
 
-    def mark_pending(self, item_id: int) -> OutboxItem:
+    def mark_pending(self, item_id: int, *, first_attempt: bool = False) -> OutboxItem:
         """The request certainly did not reach the site (a refused connection, a
-        session the site turned away): send again later."""
+        session the site turned away): send again later.
+
+        `first_attempt`: no earlier attempt of the item may have reached the site
+        either, so it has no first-attempt time: the next attempt that may reach
+        it gives one, by the site's clock. A time kept from a refused attempt
+        (taken from this machine's clock, with its margin, when the site was out
+        of reach) would let a lookup take an older identical text for the item."""
+        forget = ", first_sent_at = NULL" if first_attempt else ""
         return self._change(
-            item_id, (_PENDING, _SENDING), "put back", "state = 'pending', unconfirmed_at = NULL"
+            item_id,
+            (_PENDING, _SENDING),
+            "put back",
+            f"state = 'pending', unconfirmed_at = NULL{forget}",
         )
 
     def retry(self, item_id: int) -> OutboxItem:

@@ -151,7 +151,10 @@ class OutboxReplayer:
         if never_left(exc) or isinstance(exc, NotLoggedInError):
             # Nothing reached the site, or Pleio turned the request away at the door.
             if wrote:
-                self._store.mark_pending(item.id)
+                # `item` is as it was before this send: PENDING with no time, so
+                # no earlier attempt left either.
+                first = item.state == OutboxState.PENDING and item.first_sent_at is None
+                self._store.mark_pending(item.id, first_attempt=first)
             self.stopped_by = exc
             return _outcome(item, OutboxResult.WAITING, error=exc)
         if is_pleio_answer(exc):
