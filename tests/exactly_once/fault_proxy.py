@@ -45,6 +45,9 @@ class Fault(Enum):
     UNKNOWN_READ_ERRORS = "unknown_read_errors"
     """The site acts; the answer is dropped, and from then on every read (the
     lookups) gets an unknown GraphQL error until `heal()`."""
+    UNKNOWN_WRITE_ERROR = "unknown_write_error"
+    """The site acts; the client gets an unknown GraphQL error (one Pleio does
+    not define, as when something fails after the write was saved)."""
     HOLD = "hold"
     """Every write waits `delay` seconds, then goes through as it is."""
 
@@ -179,6 +182,8 @@ class FaultProxy:
                     self.close_connection = True
                 elif fault == Fault.BAD_GATEWAY:
                     self._send(502, "text/html", b"<html><body>502 Bad Gateway</body></html>")
+                elif fault == Fault.UNKNOWN_WRITE_ERROR:
+                    self._send(200, "application/json", UNKNOWN_ERROR)
                 elif fault == Fault.HTML_200:
                     self._send(200, "text/html; charset=utf-8", LOGIN_PAGE)
                 elif fault == Fault.HTML_401:

@@ -93,9 +93,17 @@ class OutboxReplayer:
 
     def _next(self, handled: set[int]) -> OutboxItem | None:
         """The oldest unsent item not tried yet in this replay (items queued while
-        it runs are picked up too)."""
+        it runs are picked up too). A vote, bookmark or edit waits while an older
+        one for the same thing is unsent: sent after it, that one would undo it."""
         waiting = self._store.outbox((OutboxState.PENDING, OutboxState.SENDING))
-        return next((item for item in waiting if item.id not in handled), None)
+        unsettled: set[tuple[OutboxKind, str]] = set()
+        for item in waiting:
+            key = (item.kind, item.target_guid)
+            if item.id not in handled and key not in unsettled:
+                return item
+            if item.kind not in _CREATED_KINDS:
+                unsettled.add(key)
+        return None
 
     async def _deliver(self, item: OutboxItem) -> OutboxOutcome:
         if item.state == OutboxState.SENDING:
