@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from pleio_tui.api import PleioClient
 from pleio_tui.models import Blog, Comment, OutboxItem, OutboxKind, User
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered
 from pleio_tui.sync.matching import same_body, same_title
+
+Found = TypeVar("Found", Blog, Comment)
 
 LOOKUP_PAGE_SIZE = 20
 SITE_CLOCK_MARGIN = timedelta(seconds=2)
@@ -80,6 +83,18 @@ def _is_our_comment(
     )
 
 
+def _oldest(matches: Iterable[Found]) -> Found | None:
+    """The earliest created of several matches. Items are looked up oldest first
+    and an item cannot have been created before an older one, so the oldest match
+    is this item's; taking a newer one (the site lists newest first) would leave
+    that one's own item no match, and send it again."""
+    listed = list(matches)
+    dated = [match for match in listed if match.time_created is not None]
+    if dated:
+        return min(dated, key=lambda match: match.time_created or datetime.min)
+    return listed[0] if listed else None
+
+
 async def find_on_site(
     client: PleioClient,
     item: OutboxItem,
@@ -104,8 +119,10 @@ async def _find_blog(
     claimed: set[str],
     count: RequestCounter,
 ) -> Delivered | None:
-    """Newest first, page after page, until the blogs are older than the first attempt."""
+    """Newest first, page after page, until the blogs are older than the first
+    attempt; the oldest match is the item's (see `_oldest`)."""
     earliest = since(item)
+    matches: list[Blog] = []
     offset = 0
     while True:
         page = await count(
@@ -118,18 +135,21 @@ async def _find_blog(
                 with_body=True,
             )
         )
-        for blog in page.items:
-            if blog.guid not in claimed and _is_our_blog(
-                blog, item, viewer_guid, earliest, client.site_url
-            ):
-                return Delivered(blog.guid, blog.url, blog)
+        matches.extend(
+            blog
+            for blog in page.items
+            if blog.guid not in claimed
+            and _is_our_blog(blog, item, viewer_guid, earliest, client.site_url)
+        )
         offset += len(page.items)
         if not page.items or offset >= page.total:
-            return None
+            break
         # The oldest on the page decides: a pinned old blog may head the list.
         oldest = page.items[-1].time_created
         if earliest is not None and oldest is not None and oldest < earliest:
-            return None
+            break
+    found = _oldest(matches)
+    return None if found is None else Delivered(found.guid, found.url, found)
 
 
 async def _find_comment(
@@ -160,9 +180,10 @@ async def _find_comment(
             return None  # the comment replied to is gone: its replies went with it
         siblings = parent.replies
     earliest = since(item)
-    for comment in siblings:
-        if comment.guid not in claimed and _is_our_comment(
-            comment, item, viewer_guid, earliest, client.site_url
-        ):
-            return Delivered(comment.guid)
-    return None
+    found = _oldest(
+        comment
+        for comment in siblings
+        if comment.guid not in claimed
+        and _is_our_comment(comment, item, viewer_guid, earliest, client.site_url)
+    )
+    return None if found is None else Delivered(found.guid)
