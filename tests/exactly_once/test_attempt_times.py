@@ -12,12 +12,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from fault_proxy import Fault, FaultProxy
-from scenarios import make_world, replay
+from scenarios import make_world, replay, short_client
 from site_view import SiteView
 
+from pleio_tui.api.transport import SiteClock
 from pleio_tui.models import OutboxKind, OutboxState
 from pleio_tui.store import Store
-from pleio_tui.sync import OutboxResult
+from pleio_tui.sync import OutboxReplayer, OutboxResult
 from pleio_tui.sync.lookup import SITE_CLOCK_MARGIN
 
 NOW = timedelta(0)
@@ -74,6 +75,39 @@ async def test_behind_a_proxy_that_adds_its_own_date_the_site_clock_still_dates_
 
     proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # unconfirmed, never arrived
     await replay(proxy.url, me, cache_path)
+    proxy.heal()
+    [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+
+    assert after.result == OutboxResult.SENT
+    assert after.remote_guid != from_browser
+    assert len(view.comments_saying(me, world.blog, world.text)) == 2
+    with Store.open(cache_path) as store:
+        sent = store.outbox_item(item.id)
+    assert sent is not None and sent.state == OutboxState.SENT
+
+
+async def test_after_a_night_asleep_the_site_clock_is_asked_again(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    """The monotonic clock stands still while the machine sleeps: a `Date` read
+    last evening, moved on by it, says the site's time is still last evening."""
+    world = await make_world(view, me, cache_path)
+    from_browser = view.add_comment(me, world.blog, world.text)
+    past_the_site_clock_margin()
+    with Store.open(cache_path) as store:
+        item = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+
+    night = timedelta(hours=10)
+    async with short_client(proxy.url, me) as client:
+        await client.viewer()
+        awake = client._transport.site_clock
+        assert awake is not None
+        client._transport.site_clock = SiteClock(
+            awake.date - night, awake.received, awake.wall - night.total_seconds()
+        )
+        proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # unconfirmed, never arrived
+        with Store.open(cache_path) as store:
+            await OutboxReplayer(client, store).replay()
     proxy.heal()
     [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
 
