@@ -5,6 +5,7 @@ so neither is sent a third time."""
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from test_lookups import remote_guid, sent_without_answer
 
 from pleio_tui.models import OutboxKind
 from pleio_tui.store import Store
+from pleio_tui.store.errors import OutboxStateError
 from pleio_tui.sync import OutboxResult
 from pleio_tui.sync.lookup import SITE_CLOCK_MARGIN
 
@@ -70,3 +72,30 @@ async def test_two_identical_comments_both_unconfirmed_are_two_comments(
         newer,
     ]
     assert sorted(view.comments_saying(me, world.blog, world.text)) == sorted([older, newer])
+
+
+async def test_a_sent_comment_stays_while_an_identical_one_is_unconfirmed(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    """Discarding the sent one from the outbox's history would free its copy on
+    the site to be taken for the other, which would then never be sent."""
+    world = await make_world(view, me, cache_path)
+    with Store.open(cache_path) as store:
+        first = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+    [sent], _ = await replay(proxy.url, me, cache_path)
+    assert sent.result == OutboxResult.SENT
+    with Store.open(cache_path) as store:
+        second = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+    sent_without_answer(cache_path, second.id, datetime.now(UTC))  # right after the first
+
+    with Store.open(cache_path) as store, suppress(OutboxStateError):
+        store.discard(first.id)  # the user clears the outbox's history
+    [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+
+    assert after.result == OutboxResult.SENT
+    assert sorted(view.comments_saying(me, world.blog, world.text)) == sorted(
+        [sent.remote_guid, after.remote_guid]
+    )
+    with Store.open(cache_path) as store:
+        store.discard(first.id)  # once the other is settled
+        assert store.outbox_item(first.id) is None

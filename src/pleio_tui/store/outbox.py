@@ -73,6 +73,19 @@ def _thread_of(conn: sqlite3.Connection, target_guid: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _claim_needed(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    """Whether an unsent item of the same kind and place has been tried: a lookup
+    for it must not take this item's site copy."""
+    return (
+        conn.execute(
+            "SELECT 1 FROM outbox WHERE id <> ? AND kind = ? AND target_guid = ?"
+            " AND state IN ('pending', 'sending', 'failed') AND first_sent_at IS NOT NULL",
+            (row["id"], row["kind"], row["target_guid"]),
+        ).fetchone()
+        is not None
+    )
+
+
 def _insert(
     conn: sqlite3.Connection,
     kind: OutboxKind,
@@ -250,11 +263,19 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         )
 
     def discard(self, item_id: int) -> None:
-        """The user gives the item up. Its draft, if any, is kept."""
+        """The user gives the item up. Its draft, if any, is kept.
+
+        A sent item stays while an item of its kind and place that may have
+        left is unsent: its site copy, no longer claimed, could be taken for
+        that one, which would then never be sent."""
         with self._write() as conn:
             row = _load(conn, item_id)
             # The network may be delivering it right now; discarding would hide that.
             _require_state(row, (_PENDING, _FAILED, _SENT), "discard")
+            if row["remote_guid"] is not None and _claim_needed(conn, row):
+                raise OutboxStateError(
+                    f"outbox item {item_id} is sent: it stays while a like item is unconfirmed"
+                )
             conn.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
 
     def outbox_counts(self) -> dict[OutboxState, int]:
