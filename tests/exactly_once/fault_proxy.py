@@ -12,6 +12,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from enum import Enum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -77,6 +78,9 @@ class FaultProxy:
         self.fault = Fault.NONE
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self.writes_reaching_site = 0
+        self.after_read: Callable[[dict[str, Any]], None] | None = None
+        """Called with a read's variables once the site has answered it, before
+        the answer is passed on: what others do on the site meanwhile."""
         self._reads_fail = False
         self._in_flight = 0
         self._lock = threading.Lock()
@@ -178,6 +182,8 @@ class FaultProxy:
                 if fault in (Fault.DELAY, Fault.HOLD):
                     time.sleep(proxy.delay)
                 answer = proxy._forward(self.path, headers, body)
+                if proxy.after_read is not None and not is_write(body):
+                    proxy.after_read(_operation(body)[1])
                 if fault in (Fault.DROP_ANSWER, Fault.UNKNOWN_READ_ERRORS):
                     self.close_connection = True
                 elif fault == Fault.BAD_GATEWAY:

@@ -11,7 +11,7 @@ are therefore never taken for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -24,6 +24,9 @@ from pleio_tui.sync.matching import same_body, same_title
 Found = TypeVar("Found", Blog, Comment)
 
 LOOKUP_PAGE_SIZE = 20
+LOOKUP_PAGE_OVERLAP = 5
+"""Blogs deleted on the site while a lookup pages back that it still finds
+what it is looking for (see `_step`)."""
 SITE_CLOCK_MARGIN = timedelta(seconds=2)
 """The first attempt's time comes from the site's `Date` header (whole seconds,
 rounded down, so never later than the site's clock); the margin covers a front
@@ -81,6 +84,22 @@ def _is_our_comment(
         and _new_enough(comment.time_created, earliest)
         and same_body(item.body, comment.rich_description, comment.description, site_url)
     )
+
+
+def _step(page: Sequence[Blog]) -> int:
+    """Where the next page starts, counted from this one's start. Pages overlap:
+    a blog deleted meanwhile moves every older one up a place, and blogs made
+    at the same time may come in any order on each request; either way the
+    first of the next page could slip past the lookup, and the item would be
+    sent again. So the blogs as old as the oldest here are read again, and
+    `LOOKUP_PAGE_OVERLAP` before them."""
+    oldest = page[-1].time_created
+    newer = sum(
+        1
+        for blog in page
+        if oldest is None or blog.time_created is None or blog.time_created > oldest
+    )
+    return max(1, newer - LOOKUP_PAGE_OVERLAP)
 
 
 def _oldest(matches: Iterable[Found]) -> Found | None:
@@ -141,13 +160,13 @@ async def _find_blog(
             if blog.guid not in claimed
             and _is_our_blog(blog, item, viewer_guid, earliest, client.site_url)
         )
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
+        if not page.items or offset + len(page.items) >= page.total:
             break
         # The oldest on the page decides: a pinned old blog may head the list.
         oldest = page.items[-1].time_created
         if earliest is not None and oldest is not None and oldest < earliest:
             break
+        offset += _step(page.items)
     found = _oldest(matches)
     return None if found is None else Delivered(found.guid, found.url, found)
 
