@@ -78,6 +78,9 @@ class FaultProxy:
         self.fault = Fault.NONE
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self.writes_reaching_site = 0
+        self.drop_reads = False
+        """Reads are taken and the connection closed, with no answer (and no
+        `Date`), until `heal()`; writes go on as armed."""
         self.after_read: Callable[[dict[str, Any]], None] | None = None
         """Called with a read's variables once the site has answered it, before
         the answer is passed on: what others do on the site meanwhile."""
@@ -104,6 +107,7 @@ class FaultProxy:
         with self._lock:
             self.fault = Fault.NONE
             self._reads_fail = False
+            self.drop_reads = False
             self._idle.wait_for(lambda: self._in_flight == 0, timeout=30)
 
     def operations(self) -> list[str]:
@@ -166,6 +170,9 @@ class FaultProxy:
                     if name.lower() in FORWARDED_REQUEST_HEADERS
                 }
                 fault = proxy._claim(body)
+                if proxy.drop_reads and not is_write(body):
+                    self.close_connection = True
+                    return
                 if fault == Fault.UNKNOWN_READ_ERRORS and not is_write(body):
                     self._send(200, "application/json", UNKNOWN_ERROR)
                     return

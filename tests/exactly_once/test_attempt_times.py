@@ -117,3 +117,29 @@ async def test_after_a_night_asleep_the_site_clock_is_asked_again(
     with Store.open(cache_path) as store:
         sent = store.outbox_item(item.id)
     assert sent is not None and sent.state == OutboxState.SENT
+
+
+async def test_no_write_leaves_while_the_site_clock_cannot_be_read(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    """Dated by this machine's clock, with its margin, the attempt would let a
+    lookup take my comment of a minute ago for it: the write waits instead."""
+    world = await make_world(view, me, cache_path)
+    from_browser = view.add_comment(me, world.blog, world.text)
+    past_the_site_clock_margin()
+    with Store.open(cache_path) as store:
+        item = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
+
+    proxy.drop_reads = True
+    proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # a write, if one left: unconfirmed
+    [waiting], _ = await replay(proxy.url, me, cache_path)
+    assert waiting.result == OutboxResult.WAITING
+    proxy.heal()
+    [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+
+    assert after.result == OutboxResult.SENT
+    assert after.remote_guid != from_browser
+    assert len(view.comments_saying(me, world.blog, world.text)) == 2
+    with Store.open(cache_path) as store:
+        sent = store.outbox_item(item.id)
+    assert sent is not None and sent.state == OutboxState.SENT

@@ -14,7 +14,6 @@ Only a refused connection proves a write never left.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 
 from pleio_tui.api import (
@@ -199,12 +198,15 @@ class OutboxReplayer:
             self._store.upsert_blogs([blog])
 
     async def _site_time(self) -> datetime:
-        """The site's clock now, asked of the site when no answer named it yet;
-        this machine's clock with a margin when the site names none."""
+        """The site's clock now, asked of the site when no recent answer named it;
+        this machine's clock with a margin only when the site answers without one.
+
+        When the site cannot be asked, this raises and nothing is written: dated
+        by this machine's clock, the attempt would let a lookup take an identical
+        text written minutes before for it, and it would never be sent."""
         now = self._client.site_now()
         if now is None:
-            with suppress(PleioError):  # the write itself will tell what the site does
-                await self._viewer(refresh=True)
+            await self._viewer(refresh=True)
             now = self._client.site_now()
         return now if now is not None else datetime.now(UTC) - CLIENT_CLOCK_MARGIN
 
