@@ -37,21 +37,29 @@ def past_the_site_clock_margin() -> None:
     time.sleep(SITE_CLOCK_MARGIN.total_seconds() + 1.5)
 
 
-async def test_a_refused_first_attempt_does_not_let_my_earlier_browser_comment_stand_in(
+async def test_a_refused_attempt_does_not_let_my_later_browser_comment_stand_in(
     view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
 ) -> None:
+    """The site answered a moment ago, then the connection is refused: nothing
+    left. Meanwhile I write the same words in the browser. The queued comment's
+    first attempt is the one made later, not the refused one."""
     world = await make_world(view, me, cache_path)
-    from_browser = view.add_comment(me, world.blog, world.text)
     with Store.open(cache_path) as store:
         item = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
-
-    [offline], _ = await replay(refusing_url(), me, cache_path)
+    async with short_client(view.site.url, me) as answering:
+        await answering.viewer()
+        clock = answering._transport.site_clock
+    async with short_client(refusing_url(), me) as client:
+        client._transport.site_clock = clock
+        with Store.open(cache_path) as store:
+            [offline] = await OutboxReplayer(client, store).replay()
     assert offline.result == OutboxResult.WAITING
     with Store.open(cache_path) as store:
         refused = store.outbox_item(item.id)
     assert refused is not None and refused.state == OutboxState.PENDING
-    assert refused.first_sent_at is None  # nothing left: no attempt to date
+    assert refused.attempts == 1 and refused.first_sent_at is None
 
+    from_browser = view.add_comment(me, world.blog, world.text)
     past_the_site_clock_margin()
     proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # unconfirmed, never arrived
     await replay(proxy.url, me, cache_path)

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pleio_tui.api import (
     AlreadyDoneError,
     NotLoggedInError,
+    OfflineError,
     PleioClient,
     PleioError,
     RemoteError,
@@ -201,12 +202,18 @@ class OutboxReplayer:
         """The site's clock now, asked of the site when no recent answer named it;
         this machine's clock with a margin only when the site answers without one.
 
-        When the site cannot be asked, this raises and nothing is written: dated
-        by this machine's clock, the attempt would let a lookup take an identical
-        text written minutes before for it, and it would never be sent."""
+        When no answer comes back (a timeout, a dropped connection) this raises
+        and nothing is written: dated by this machine's clock, the attempt would
+        let a lookup take an identical text written minutes before for it, and it
+        would never be sent."""
         now = self._client.site_now()
         if now is None:
-            await self._viewer(refresh=True)
+            try:
+                await self._viewer(refresh=True)
+            except OfflineError:
+                raise
+            except PleioError:
+                pass  # the site answered: the write itself will tell what it does
             now = self._client.site_now()
         return now if now is not None else datetime.now(UTC) - CLIENT_CLOCK_MARGIN
 
