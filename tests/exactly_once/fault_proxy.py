@@ -12,6 +12,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from enum import Enum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -45,6 +46,9 @@ class Fault(Enum):
     UNKNOWN_READ_ERRORS = "unknown_read_errors"
     """The site acts; the answer is dropped, and from then on every read (the
     lookups) gets an unknown GraphQL error until `heal()`."""
+    UNKNOWN_WRITE_ERROR = "unknown_write_error"
+    """The site acts; the client gets an unknown GraphQL error (one Pleio does
+    not define, as when something fails after the write was saved)."""
     HOLD = "hold"
     """Every write waits `delay` seconds, then goes through as it is."""
 
@@ -74,6 +78,12 @@ class FaultProxy:
         self.fault = Fault.NONE
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self.writes_reaching_site = 0
+        self.drop_reads = False
+        """Reads are taken and the connection closed, with no answer (and no
+        `Date`), until `heal()`; writes go on as armed."""
+        self.after_read: Callable[[dict[str, Any]], None] | None = None
+        """Called with a read's variables once the site has answered it, before
+        the answer is passed on: what others do on the site meanwhile."""
         self._reads_fail = False
         self._in_flight = 0
         self._lock = threading.Lock()
@@ -97,6 +107,7 @@ class FaultProxy:
         with self._lock:
             self.fault = Fault.NONE
             self._reads_fail = False
+            self.drop_reads = False
             self._idle.wait_for(lambda: self._in_flight == 0, timeout=30)
 
     def operations(self) -> list[str]:
@@ -159,6 +170,9 @@ class FaultProxy:
                     if name.lower() in FORWARDED_REQUEST_HEADERS
                 }
                 fault = proxy._claim(body)
+                if proxy.drop_reads and not is_write(body):
+                    self.close_connection = True
+                    return
                 if fault == Fault.UNKNOWN_READ_ERRORS and not is_write(body):
                     self._send(200, "application/json", UNKNOWN_ERROR)
                     return
@@ -175,10 +189,14 @@ class FaultProxy:
                 if fault in (Fault.DELAY, Fault.HOLD):
                     time.sleep(proxy.delay)
                 answer = proxy._forward(self.path, headers, body)
+                if proxy.after_read is not None and not is_write(body):
+                    proxy.after_read(_operation(body)[1])
                 if fault in (Fault.DROP_ANSWER, Fault.UNKNOWN_READ_ERRORS):
                     self.close_connection = True
                 elif fault == Fault.BAD_GATEWAY:
                     self._send(502, "text/html", b"<html><body>502 Bad Gateway</body></html>")
+                elif fault == Fault.UNKNOWN_WRITE_ERROR:
+                    self._send(200, "application/json", UNKNOWN_ERROR)
                 elif fault == Fault.HTML_200:
                     self._send(200, "text/html; charset=utf-8", LOGIN_PAGE)
                 elif fault == Fault.HTML_401:

@@ -106,6 +106,34 @@ async def test_a_post_under_41_newer_blogs_is_still_found(
     assert view.blogs_titled(me, world.text) == [sent.remote_guid]
 
 
+async def test_a_blog_deleted_while_the_lookup_pages_back_hides_nothing(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    """A colleague's delete moves every older blog up one place between two
+    pages: the one at the top of the next page must not slip past the lookup."""
+    world = await make_world(view, me, cache_path)
+    with Store.open(cache_path) as store:
+        item = store.enqueue(OutboxKind.BLOG, world.group, world.text, "Eerst")
+    [sent], _ = await replay(proxy.url, me, cache_path)
+    with sqlite3.connect(cache_path) as conn:  # as if its answer had been lost
+        conn.execute("UPDATE outbox SET state = 'sending' WHERE id = ?", (item.id,))
+    conn.close()
+    newer = [view.add_blog(me, world.group, f"Later {n} {world.text}", "Druk") for n in range(20)]
+    deleted: list[str] = []
+
+    def delete_after_the_first_page(variables: dict[str, object]) -> None:
+        if variables.get("offset") == 0 and not deleted:
+            deleted.append(newer[-1])
+            view.delete(me, newer[-1])
+
+    proxy.after_read = delete_after_the_first_page
+    [found], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+
+    assert deleted
+    assert found.result == OutboxResult.FOUND
+    assert view.blogs_titled(me, world.text) == [sent.remote_guid]
+
+
 async def test_two_identical_comments_of_mine_are_two_comments(
     view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
 ) -> None:

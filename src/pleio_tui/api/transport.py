@@ -63,6 +63,11 @@ def graphql_endpoint(site_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/graphql"
 
 
+SITE_CLOCK_MAX_AGE = 60.0
+"""Seconds a `Date` is moved on by this machine's clocks before the site is
+asked again (see `SiteClock.now`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class SiteClock:
     """The site's clock as its last answer gave it (the `Date` header, whole
@@ -71,22 +76,36 @@ class SiteClock:
     date: datetime
     received: float
     """`time.monotonic()` when the answer arrived."""
+    wall: float
+    """`time.time()` when the answer arrived."""
 
-    def now(self) -> datetime:
+    def now(self) -> datetime | None:
         """The site's time now, never later than the site's own clock: the header
-        is rounded down and made before it arrived."""
-        return self.date + timedelta(seconds=time.monotonic() - self.received)
+        is rounded down and made before it arrived. None when the answer is too
+        old to count on: the monotonic clock stands still while the machine
+        sleeps, so after a night asleep it would say the site's time is still
+        last evening; the wall clock, which does move on, tells."""
+        elapsed = time.monotonic() - self.received
+        wall_elapsed = time.time() - self.wall
+        if max(elapsed, wall_elapsed) > SITE_CLOCK_MAX_AGE or wall_elapsed < -1:
+            return None
+        return self.date + timedelta(seconds=elapsed)
 
 
-def _site_clock(headers: httpx.Headers) -> SiteClock | None:
-    value = headers.get("Date")
-    if not value:
-        return None
+def _parsed_date(value: str) -> datetime | None:
     try:
         date = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    return SiteClock(date, time.monotonic()) if date.tzinfo is not None else None
+    return date if date.tzinfo is not None else None
+
+
+def _site_clock(headers: httpx.Headers) -> SiteClock | None:
+    """From the `Date` header. A proxy in front of the site may add its own beside
+    the site's (read joined, they parse as no date at all): the earliest counts,
+    so the time is never later than the site's."""
+    dates = [date for value in headers.get_list("Date") if (date := _parsed_date(value))]
+    return SiteClock(min(dates), time.monotonic(), time.time()) if dates else None
 
 
 class GraphQLTransport:

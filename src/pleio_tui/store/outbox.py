@@ -73,6 +73,19 @@ def _thread_of(conn: sqlite3.Connection, target_guid: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _claim_needed(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    """Whether an unsent item of the same kind and place has been tried: a lookup
+    for it must not take this item's site copy."""
+    return (
+        conn.execute(
+            "SELECT 1 FROM outbox WHERE id <> ? AND kind = ? AND target_guid = ?"
+            " AND state IN ('pending', 'sending', 'failed') AND first_sent_at IS NOT NULL",
+            (row["id"], row["kind"], row["target_guid"]),
+        ).fetchone()
+        is not None
+    )
+
+
 def _insert(
     conn: sqlite3.Connection,
     kind: OutboxKind,
@@ -224,11 +237,21 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
             {"code": code, "message": message},
         )
 
-    def mark_pending(self, item_id: int) -> OutboxItem:
+    def mark_pending(self, item_id: int, *, first_attempt: bool = False) -> OutboxItem:
         """The request certainly did not reach the site (a refused connection, a
-        session the site turned away): send again later."""
+        session the site turned away): send again later.
+
+        `first_attempt`: no earlier attempt of the item may have reached the site
+        either, so it has no first-attempt time: the next attempt that may reach
+        it gives one, by the site's clock. A time kept from a refused attempt
+        (taken from this machine's clock, with its margin, when the site was out
+        of reach) would let a lookup take an older identical text for the item."""
+        forget = ", first_sent_at = NULL" if first_attempt else ""
         return self._change(
-            item_id, (_PENDING, _SENDING), "put back", "state = 'pending', unconfirmed_at = NULL"
+            item_id,
+            (_PENDING, _SENDING),
+            "put back",
+            f"state = 'pending', unconfirmed_at = NULL{forget}",
         )
 
     def retry(self, item_id: int) -> OutboxItem:
@@ -240,11 +263,19 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         )
 
     def discard(self, item_id: int) -> None:
-        """The user gives the item up. Its draft, if any, is kept."""
+        """The user gives the item up. Its draft, if any, is kept.
+
+        A sent item stays while an item of its kind and place that may have
+        left is unsent: its site copy, no longer claimed, could be taken for
+        that one, which would then never be sent."""
         with self._write() as conn:
             row = _load(conn, item_id)
             # The network may be delivering it right now; discarding would hide that.
             _require_state(row, (_PENDING, _FAILED, _SENT), "discard")
+            if row["remote_guid"] is not None and _claim_needed(conn, row):
+                raise OutboxStateError(
+                    f"outbox item {item_id} is sent: it stays while a like item is unconfirmed"
+                )
             conn.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
 
     def outbox_counts(self) -> dict[OutboxState, int]:

@@ -11,8 +11,9 @@ are therefore never taken for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from pleio_tui.api import PleioClient
 from pleio_tui.models import Blog, Comment, OutboxItem, OutboxKind, User
@@ -20,7 +21,12 @@ from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered
 from pleio_tui.sync.matching import same_body, same_title
 
+Found = TypeVar("Found", Blog, Comment)
+
 LOOKUP_PAGE_SIZE = 20
+LOOKUP_PAGE_OVERLAP = 5
+"""Blogs deleted on the site while a lookup pages back that it still finds
+what it is looking for (see `_step`)."""
 SITE_CLOCK_MARGIN = timedelta(seconds=2)
 """The first attempt's time comes from the site's `Date` header (whole seconds,
 rounded down, so never later than the site's clock); the margin covers a front
@@ -80,6 +86,34 @@ def _is_our_comment(
     )
 
 
+def _step(page: Sequence[Blog]) -> int:
+    """Where the next page starts, counted from this one's start. Pages overlap:
+    a blog deleted meanwhile moves every older one up a place, and blogs made
+    at the same time may come in any order on each request; either way the
+    first of the next page could slip past the lookup, and the item would be
+    sent again. So the blogs as old as the oldest here are read again, and
+    `LOOKUP_PAGE_OVERLAP` before them."""
+    oldest = page[-1].time_created
+    newer = sum(
+        1
+        for blog in page
+        if oldest is None or blog.time_created is None or blog.time_created > oldest
+    )
+    return max(1, newer - LOOKUP_PAGE_OVERLAP)
+
+
+def _oldest(matches: Iterable[Found]) -> Found | None:
+    """The earliest created of several matches. Items are looked up oldest first
+    and an item cannot have been created before an older one, so the oldest match
+    is this item's; taking a newer one (the site lists newest first) would leave
+    that one's own item no match, and send it again."""
+    listed = list(matches)
+    dated = [match for match in listed if match.time_created is not None]
+    if dated:
+        return min(dated, key=lambda match: match.time_created or datetime.min)
+    return listed[0] if listed else None
+
+
 async def find_on_site(
     client: PleioClient,
     item: OutboxItem,
@@ -104,8 +138,10 @@ async def _find_blog(
     claimed: set[str],
     count: RequestCounter,
 ) -> Delivered | None:
-    """Newest first, page after page, until the blogs are older than the first attempt."""
+    """Newest first, page after page, until the blogs are older than the first
+    attempt; the oldest match is the item's (see `_oldest`)."""
     earliest = since(item)
+    matches: list[Blog] = []
     offset = 0
     while True:
         page = await count(
@@ -118,18 +154,21 @@ async def _find_blog(
                 with_body=True,
             )
         )
-        for blog in page.items:
-            if blog.guid not in claimed and _is_our_blog(
-                blog, item, viewer_guid, earliest, client.site_url
-            ):
-                return Delivered(blog.guid, blog.url, blog)
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            return None
+        matches.extend(
+            blog
+            for blog in page.items
+            if blog.guid not in claimed
+            and _is_our_blog(blog, item, viewer_guid, earliest, client.site_url)
+        )
+        if not page.items or offset + len(page.items) >= page.total:
+            break
         # The oldest on the page decides: a pinned old blog may head the list.
         oldest = page.items[-1].time_created
         if earliest is not None and oldest is not None and oldest < earliest:
-            return None
+            break
+        offset += _step(page.items)
+    found = _oldest(matches)
+    return None if found is None else Delivered(found.guid, found.url, found)
 
 
 async def _find_comment(
@@ -160,9 +199,10 @@ async def _find_comment(
             return None  # the comment replied to is gone: its replies went with it
         siblings = parent.replies
     earliest = since(item)
-    for comment in siblings:
-        if comment.guid not in claimed and _is_our_comment(
-            comment, item, viewer_guid, earliest, client.site_url
-        ):
-            return Delivered(comment.guid)
-    return None
+    found = _oldest(
+        comment
+        for comment in siblings
+        if comment.guid not in claimed
+        and _is_our_comment(comment, item, viewer_guid, earliest, client.site_url)
+    )
+    return None if found is None else Delivered(found.guid)

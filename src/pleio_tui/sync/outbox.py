@@ -14,12 +14,12 @@ Only a refused connection proves a write never left.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 
 from pleio_tui.api import (
     AlreadyDoneError,
     NotLoggedInError,
+    OfflineError,
     PleioClient,
     PleioError,
     RemoteError,
@@ -93,9 +93,17 @@ class OutboxReplayer:
 
     def _next(self, handled: set[int]) -> OutboxItem | None:
         """The oldest unsent item not tried yet in this replay (items queued while
-        it runs are picked up too)."""
+        it runs are picked up too). A vote, bookmark or edit waits while an older
+        one for the same thing is unsent: sent after it, that one would undo it."""
         waiting = self._store.outbox((OutboxState.PENDING, OutboxState.SENDING))
-        return next((item for item in waiting if item.id not in handled), None)
+        unsettled: set[tuple[OutboxKind, str]] = set()
+        for item in waiting:
+            key = (item.kind, item.target_guid)
+            if item.id not in handled and key not in unsettled:
+                return item
+            if item.kind not in _CREATED_KINDS:
+                unsettled.add(key)
+        return None
 
     async def _deliver(self, item: OutboxItem) -> OutboxOutcome:
         if item.state == OutboxState.SENDING:
@@ -151,7 +159,10 @@ class OutboxReplayer:
         if never_left(exc) or isinstance(exc, NotLoggedInError):
             # Nothing reached the site, or Pleio turned the request away at the door.
             if wrote:
-                self._store.mark_pending(item.id)
+                # `item` is as it was before this send: PENDING with no time, so
+                # no earlier attempt left either.
+                first = item.state == OutboxState.PENDING and item.first_sent_at is None
+                self._store.mark_pending(item.id, first_attempt=first)
             self.stopped_by = exc
             return _outcome(item, OutboxResult.WAITING, error=exc)
         if is_pleio_answer(exc):
@@ -188,12 +199,21 @@ class OutboxReplayer:
             self._store.upsert_blogs([blog])
 
     async def _site_time(self) -> datetime:
-        """The site's clock now, asked of the site when no answer named it yet;
-        this machine's clock with a margin when the site names none."""
+        """The site's clock now, asked of the site when no recent answer named it;
+        this machine's clock with a margin only when the site answers without one.
+
+        When no answer comes back (a timeout, a dropped connection) this raises
+        and nothing is written: dated by this machine's clock, the attempt would
+        let a lookup take an identical text written minutes before for it, and it
+        would never be sent."""
         now = self._client.site_now()
         if now is None:
-            with suppress(PleioError):  # the write itself will tell what the site does
+            try:
                 await self._viewer(refresh=True)
+            except OfflineError:
+                raise
+            except PleioError:
+                pass  # the site answered: the write itself will tell what it does
             now = self._client.site_now()
         return now if now is not None else datetime.now(UTC) - CLIENT_CLOCK_MARGIN
 
