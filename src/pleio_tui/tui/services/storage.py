@@ -123,7 +123,10 @@ def restart_store(old: Store, path: Path) -> Store:
         for draft in drafts:
             if draft.key not in present:
                 fresh.save_draft(draft.key, draft.title, draft.body)
-        queued = {(i.kind, i.target_guid, i.body, i.score) for i in fresh.outbox()}
+        # Only what still waits there can be this very item; a sent one with the same
+        # words is an earlier comment, and skipping on it would lose this one.
+        unsent = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED)
+        queued = {(i.kind, i.target_guid, i.body, i.score) for i in fresh.outbox(unsent)}
         for item in pending:
             if (item.kind, item.target_guid, item.body, item.score) in queued:
                 continue
@@ -134,6 +137,7 @@ def restart_store(old: Store, path: Path) -> Store:
                 body=item.body,
                 score=item.score,
                 draft_key=item.draft_key,
+                thread_guid=item.thread_guid,
             )
     except BaseException:
         fresh.close()
