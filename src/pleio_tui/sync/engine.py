@@ -5,7 +5,8 @@ downloads every readable blog with its comments, a page per request, a few
 requests at a time, each page saved in one transaction as it arrives. Later
 syncs read the newest pages by `timeUpdated` (edits, new posts) and by
 `lastAction` (new comments) until a page holds nothing new, and look for
-deletions only when the site's count and the cache's disagree.
+deletions only when the site's count and the cache's disagree, by listing every
+guid at most once a day (see reconcile.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pleio_tui.api import (
     NotAllowedError,
@@ -25,6 +26,7 @@ from pleio_tui.api import (
 from pleio_tui.api.client import OrderBy
 from pleio_tui.models import Blog, OutboxState, Page, Viewer
 from pleio_tui.store import Store
+from pleio_tui.sync import reconcile
 from pleio_tui.sync.concurrency import as_they_arrive
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.events import (
@@ -35,9 +37,9 @@ from pleio_tui.sync.events import (
     SyncProgress,
     SyncReport,
 )
-from pleio_tui.sync.freshness import is_cached, is_stale, thread_size
+from pleio_tui.sync.freshness import differs, is_cached, stale_guids, thread_size
 from pleio_tui.sync.outbox import OutboxReplayer
-from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, cached_blog_count, differences
+from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
 
 FULL_SYNC_DONE = "sync.full_completed_at"
 """Set when a full download finished: until then every sync is a full one."""
@@ -84,6 +86,7 @@ class SyncEngine:
         on_progress: ProgressCallback | None = None,
         replay_outbox: bool = True,
         guid_page_size: int = GUID_PAGE_SIZE,
+        reconcile_interval: timedelta = RECONCILE_INTERVAL,
     ) -> None:
         self._client = client
         self._store = store
@@ -92,6 +95,7 @@ class SyncEngine:
         self._on_progress = on_progress
         self._replay_outbox = replay_outbox
         self._guid_page_size = guid_page_size
+        self._reconcile_interval = reconcile_interval
         self._count = RequestCounter()
 
     async def run(self) -> SyncReport:
@@ -201,11 +205,7 @@ class SyncEngine:
                     self._client.blogs(None, offset, self._page_size, order, "desc")
                 )
                 site_total = page.total
-                found = {
-                    blog.guid
-                    for blog in page.items
-                    if blog.guid not in changed and is_stale(self._store, blog)
-                }
+                found = stale_guids(self._store, page.items) - changed
                 changed |= found
                 offset += next_page_offset(page.items, self._page_size, order)
                 if not found or offset >= page.total:
@@ -214,16 +214,22 @@ class SyncEngine:
         return site_total
 
     async def _reconcile(self, site_total: int, tally: _Tally) -> None:
-        if cached_blog_count(self._store) == site_total:
-            return
+        """List every guid when the counts differ and the last listing is a day
+        old, or to finish one that stopped halfway."""
+        if not reconcile.under_way(self._store):
+            if self._store.listed_blog_count() == site_total:
+                return
+            if not reconcile.is_due(self._store, self._reconcile_interval):
+                return
         self._progress(SyncPhase.DELETIONS, 0, 0)
-        gone, missing = await differences(
+        gone, missing = await reconcile.differences(
             self._client, self._store, self._count, self._guid_page_size
         )
         # What left the listings is asked for by its guid: deleted or out of reach
         # (forgotten here), archived (kept, marked so), or only missed by paging
         # through blogs with equal times (kept).
         await self._fetch_blogs(gone | missing, tally, SyncPhase.DELETIONS)
+        reconcile.finish(self._store)
 
     async def _fetch_blogs(self, guids: Iterable[str], tally: _Tally, phase: SyncPhase) -> None:
         """Each blog with its thread, saved as it arrives; gone ones are forgotten."""
@@ -251,10 +257,11 @@ class SyncEngine:
 
     def _save(self, blogs: tuple[Blog, ...], tally: _Tally) -> None:
         """One page in one transaction, counted as new or changed."""
+        known = self._store.blog_freshness(blog.guid for blog in blogs)
         for blog in blogs:
-            if not is_cached(self._store, blog.guid):
+            if blog.guid not in known:
                 tally.new += 1
-            elif is_stale(self._store, blog):
+            elif differs(known[blog.guid], blog):
                 tally.updated += 1
             tally.comments += thread_size(blog.comments)
         self._store.upsert_blogs(blogs)
