@@ -145,6 +145,8 @@ class SyncEngine:
         await self._reconcile(site_total, tally)
         now = datetime.now(UTC).isoformat()
         if full:
+            # Every blog was just listed: as good as a reconcile.
+            reconcile.finish(self._store)
             self._store.set_watermark(FULL_SYNC_DONE, now)
         self._store.set_watermark(LAST_SYNC_DONE, now)
 
