@@ -11,10 +11,12 @@ guid at most once a day (see reconcile.py).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from pleio_tui.api import (
     NotAllowedError,
@@ -70,6 +72,15 @@ def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) ->
     last = items[-1].time_updated
     first_tied = next(index for index, blog in enumerate(items) if blog.time_updated == last)
     return first_tied or page_size
+
+
+async def _together(*steps: Awaitable[Any]) -> list[Any]:
+    """Run `steps` at once; when all have ended, raise the first error if any."""
+    results = await asyncio.gather(*steps, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return results
 
 
 class SyncEngine:
@@ -131,17 +142,17 @@ class SyncEngine:
         )
 
     async def _sync(self, tally: _Tally, full: bool) -> None:
-        viewer = await self._viewer()
         self._progress(SyncPhase.SITE, 0, 1)
+        viewer, site = await _together(self._viewer(), self._count(self._client.site()))
         # Before the outbox: a new post takes the site's default access from it.
-        self._store.save_site(await self._count(self._client.site()))
+        self._store.save_site(site)
         if self._replay_outbox and viewer.user is not None:
             await self._replay(viewer.user.guid, tally)
-        await self._sync_groups(tally)
         if full:
+            await self._sync_groups(tally)
             site_total = await self._download_all(tally)
         else:
-            site_total = await self._fetch_changes(tally)
+            _, site_total = await _together(self._sync_groups(tally), self._fetch_changes(tally))
         await self._reconcile(site_total, tally)
         now = datetime.now(UTC).isoformat()
         if full:
@@ -196,24 +207,25 @@ class SyncEngine:
         return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
 
     async def _fetch_changes(self, tally: _Tally) -> int:
-        """Newest first by each order, until a whole page matches the cache."""
+        """Newest first by each order at once, until a whole page matches the cache."""
         changed: set[str] = set()
-        site_total = 0
-        for order in CHANGE_ORDERS:
-            offset = 0
-            while True:
-                self._progress(SyncPhase.CHANGES, offset, 0)
-                page = await self._count(
-                    self._client.blogs(None, offset, self._page_size, order, "desc")
-                )
-                site_total = page.total
-                found = stale_guids(self._store, page.items) - changed
-                changed |= found
-                offset += next_page_offset(page.items, self._page_size, order)
-                if not found or offset >= page.total:
-                    break
+        totals = await _together(*(self._walk(order, changed) for order in CHANGE_ORDERS))
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
-        return site_total
+        return int(totals[-1])
+
+    async def _walk(self, order: OrderBy, changed: set[str]) -> int:
+        """Add what changed by one order to `changed`; returns the site's count."""
+        offset = 0
+        while True:
+            self._progress(SyncPhase.CHANGES, offset, 0)
+            page = await self._count(
+                self._client.blogs(None, offset, self._page_size, order, "desc")
+            )
+            found = stale_guids(self._store, page.items) - changed
+            changed |= found
+            offset += next_page_offset(page.items, self._page_size, order)
+            if not found or offset >= page.total:
+                return page.total
 
     async def _reconcile(self, site_total: int, tally: _Tally) -> None:
         """List every guid when the counts differ and the last listing is a day
