@@ -6,16 +6,22 @@ every sync."""
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable
 from pathlib import Path
+from typing import TypeVar
 
+import pytest
 from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile
 
-from pleio_tui.api import PleioClient
+from pleio_tui.api import OfflineError, PleioClient
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
-from pleio_tui.sync import SyncEngine, SyncReport
+from pleio_tui.sync import SyncEngine, SyncReport, reconcile
+from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.reconcile import refresh_blog
+from pleio_tui.sync.runner import refresh_opened_blog
 
+T = TypeVar("T")
 PAGE = 4
 GUID_PAGE = 6
 FIXED_REQUESTS = 3
@@ -24,10 +30,12 @@ UNCHANGED_REQUESTS = FIXED_REQUESTS + 2
 """And the newest page by timeUpdated and by lastAction."""
 
 
-async def sync(site: LocalSite, session: str, cache_path: Path) -> SyncReport:
+async def sync(
+    site: LocalSite, session: str, cache_path: Path, guid_page: int = GUID_PAGE
+) -> SyncReport:
     async with PleioClient(site.url, session, retry=FAST_RETRY) as client:
         with Store.open(cache_path) as store:
-            engine = SyncEngine(client, store, page_size=PAGE, guid_page_size=GUID_PAGE)
+            engine = SyncEngine(client, store, page_size=PAGE, guid_page_size=guid_page)
             return await engine.run()
 
 
@@ -105,12 +113,52 @@ async def test_opening_a_blog_finds_it_deleted_or_changed_at_once(
     site_api.delete(hadewych, doomed)
     site_api.edit_title(hadewych, edited, "Tweede versie")
 
+    assert await refresh_opened_blog(demo_site.url, hadewych, cache_path, doomed) is None
     async with PleioClient(demo_site.url, hadewych, retry=FAST_RETRY) as client:
         with Store.open(cache_path) as store:
-            assert await refresh_blog(client, store, doomed) is None
             fresh = await refresh_blog(client, store, edited)
             assert store.blog(doomed) is None
             assert store.search("zwaluwstaarten") == []
             cached = store.blog(edited)
     assert fresh is not None and fresh.title == "Tweede versie"
     assert cached is not None and cached.title == "Tweede versie"
+
+
+class StopsTheSite(RequestCounter):
+    """Stops the site before request number `after` + 1 leaves."""
+
+    def __init__(self, site: LocalSite, after: int) -> None:
+        super().__init__()
+        self.site, self.after = site, after
+
+    async def __call__(self, request: Awaitable[T]) -> T:
+        if self.requests == self.after:
+            self.site.stop()
+        return await super().__call__(request)
+
+
+async def test_a_listing_cut_short_resumes_where_it_stopped(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    doomed = site_api.add_blog(hadewych, group, "Weg ermee", "Zwaluwstaarten verdwijnen.")
+    await sync(demo_site, hadewych, cache_path)
+    site_api.delete(hadewych, doomed)
+    small = 2
+    pages = math.ceil(len(site_api.blogs(hadewych)) / small)
+    assert pages > 3
+    age_last_reconcile(cache_path)
+
+    cut = StopsTheSite(demo_site, after=2)
+    async with PleioClient(demo_site.url, hadewych, retry=FAST_RETRY) as client:
+        with Store.open(cache_path) as store, pytest.raises(OfflineError):
+            await reconcile.differences(client, store, cut, small)
+    demo_site.start()
+
+    resumed = await sync(demo_site, hadewych, cache_path, guid_page=small)
+
+    assert resumed.completed and resumed.blogs_deleted == 1
+    assert resumed.requests == UNCHANGED_REQUESTS + (pages - 2) + 1
+    with Store.open(cache_path) as store:
+        assert store.blog(doomed) is None
+        assert store.get_watermark(reconcile.RECONCILING) is None
