@@ -54,12 +54,15 @@ async def test_full_and_unchanged_syncs_cost_pinned_requests(
     assert unchanged.requests == UNCHANGED_REQUESTS
 
 
+@pytest.mark.parametrize("caught_up", [False, True], ids=["after a full sync", "caught up"])
 async def test_edits_beyond_the_first_page_arrive_in_an_incremental_sync(
-    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path, caught_up: bool
 ) -> None:
     group = site_api.group_guid(hadewych, SEED_GROUP)
     edited = [site_api.add_blog(hadewych, group, f"Blog {n}", "Tekst.") for n in range(PAGE + 2)]
     await sync(demo_site, hadewych, cache_path)
+    if caught_up:
+        assert (await sync(demo_site, hadewych, cache_path)).requests == UNCHANGED_REQUESTS
     for number, guid in enumerate(edited):
         site_api.edit_title(hadewych, guid, f"Herzien {number}")
 
@@ -69,10 +72,26 @@ async def test_edits_beyond_the_first_page_arrive_in_an_incremental_sync(
     with Store.open(cache_path) as store:
         titles = [getattr(store.blog(guid), "title", None) for guid in edited]
     assert titles == [f"Herzien {number}" for number in range(len(edited))]
-    # Three pages by timeUpdated (the last one holds nothing new), a few by
-    # lastAction, and each changed blog with its thread.
+    # By each order a page of edited blogs and one that holds the other two;
+    # after a full sync, a last one that holds nothing new. And each changed
+    # blog with its thread.
     listing_pages = report.requests - FIXED_REQUESTS - len(edited)
-    assert 3 + 1 <= listing_pages <= 3 + 3
+    assert listing_pages == (4 if caught_up else 6)
+
+
+async def test_a_new_comment_costs_one_request_more_than_nothing(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    await sync(demo_site, hadewych, cache_path)
+    await sync(demo_site, hadewych, cache_path)
+    with Store.open(cache_path) as store:
+        commented = store.feed(None).window(0, 1)[0].guid
+    site_api.add_comment(hadewych, commented, "Een nieuwe gedachte")
+
+    report = await sync(demo_site, hadewych, cache_path)
+
+    assert report.completed and report.blogs_updated == 1
+    assert report.requests == UNCHANGED_REQUESTS + 1
 
 
 async def test_a_deletion_is_found_by_the_daily_listing_not_by_every_sync(

@@ -20,6 +20,10 @@ class WatermarksMixin(StoreBase):
                 (key, value),
             )
 
+    def delete_watermark(self, key: str) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM watermarks WHERE key = ?", (key,))
+
     def add_listed_guids(self, guids: Iterable[str], progress_key: str, progress: str) -> None:
         """Remember guids a reconcile saw listed, and how far it got, together."""
         with self._write() as conn:

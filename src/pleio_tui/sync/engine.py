@@ -46,6 +46,9 @@ from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
 FULL_SYNC_DONE = "sync.full_completed_at"
 """Set when a full download finished: until then every sync is a full one."""
 LAST_SYNC_DONE = "sync.completed_at"
+CHANGES_CAUGHT_UP = "sync.changes_caught_up"
+"""Set while the cache holds every change the last incremental sync listed: the
+next one may stop at the first page that holds a blog the cache has as it is."""
 BLOG_PAGE_SIZE = 50
 GROUP_PAGE_SIZE = 100
 CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
@@ -207,13 +210,19 @@ class SyncEngine:
         return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
 
     async def _fetch_changes(self, tally: _Tally) -> int:
-        """Newest first by each order at once, until a whole page matches the cache."""
+        """Newest first by each order at once, until a page matches the cache:
+        a whole page, unless the last sync caught up (then a blog the cache
+        already holds as it is ends the walk, for all older changes were seen)."""
+        caught_up = self._store.get_watermark(CHANGES_CAUGHT_UP) is not None
+        self._store.delete_watermark(CHANGES_CAUGHT_UP)
         changed: set[str] = set()
-        totals = await _together(*(self._walk(order, changed) for order in CHANGE_ORDERS))
+        walks = (self._walk(order, changed, caught_up) for order in CHANGE_ORDERS)
+        totals = await _together(*walks)
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
+        self._store.set_watermark(CHANGES_CAUGHT_UP, datetime.now(UTC).isoformat())
         return int(totals[-1])
 
-    async def _walk(self, order: OrderBy, changed: set[str]) -> int:
+    async def _walk(self, order: OrderBy, changed: set[str], caught_up: bool) -> int:
         """Add what changed by one order to `changed`; returns the site's count."""
         offset = 0
         while True:
@@ -221,10 +230,13 @@ class SyncEngine:
             page = await self._count(
                 self._client.blogs(None, offset, self._page_size, order, "desc")
             )
-            found = stale_guids(self._store, page.items) - changed
-            changed |= found
+            # By what is stale, not what is new to `changed`: the other order's
+            # walk runs at the same time and may have seen these blogs first.
+            stale = stale_guids(self._store, page.items)
+            changed |= stale
             offset += next_page_offset(page.items, self._page_size, order)
-            if not found or offset >= page.total:
+            holds_unchanged = len(stale) < len(page.items)
+            if not stale or offset >= page.total or (caught_up and holds_unchanged):
                 return page.total
 
     async def _reconcile(self, site_total: int, tally: _Tally) -> None:
