@@ -168,7 +168,9 @@ class BlogCacheMixin(StoreBase):
 
     def listed_blog_count(self) -> int:
         """The cached blogs the site should list: archived ones it lists no more."""
-        return int(self._scalar(f"SELECT count(*) FROM blogs WHERE NOT ({ARCHIVED_SQL})", ()))
+        # Two counts along indexes (the archived ones a partial one), not a scan.
+        every = int(self._scalar("SELECT count(*) FROM blogs", ()))
+        return every - self.archived_blog_count()
 
     def archived_blog_guids(self) -> set[str]:
         """Blogs the site archived: readable here, gone from the site's listings."""
