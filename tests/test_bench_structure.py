@@ -224,3 +224,19 @@ def test_the_benchmark_command_has_a_quick_mode() -> None:
 )
 def test_a_result_passes_against_its_target_or_its_floor(result: Result, passed: bool) -> None:
     assert result.passed is passed
+
+
+def test_what_an_incremental_sync_asks_the_cache_is_bounded(cache: Path) -> None:
+    """Comparing a listed page with the cache and counting the cached blogs read
+    along indexes: an unchanged sync costs the same at any cache size."""
+    statements: list[str] = []
+    with Store.open(cache) as store:
+        guids = [row.guid for row in store.feed(None).window(0, 50)]
+        store._conn.set_trace_callback(statements.append)
+        assert len(store.blog_freshness(guids)) == len(guids)
+        assert store.listed_blog_count() == BLOGS - store.archived_blog_count()
+        store._conn.set_trace_callback(None)
+        reads = reads_of_blog_tables(statements)
+        assert len(reads) >= 2
+        problems = {sql: unbounded(store._conn, sql) for sql in reads}
+    assert not any(problems.values()), problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from pleio_tui.api import PleioClient, RetryPolicy
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
 from pleio_tui.sync import OutboxOutcome, OutboxReplayer, SyncEngine, SyncReport
+from pleio_tui.sync.reconcile import RECONCILED
 
 FAST_RETRY = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.02)
 SEED_GROUP = "Van buiten naar binnen in het ministerie van V&J"
@@ -31,6 +33,13 @@ async def replay(site_url: str, session: str, cache_path: Path) -> list[OutboxOu
     async with PleioClient(site_url, session, retry=FAST_RETRY) as client:
         with Store.open(cache_path) as store:
             return await OutboxReplayer(client, store).replay()
+
+
+def age_last_reconcile(cache_path: Path, days: int = 2) -> None:
+    """As if the last listing of every guid ran `days` ago: the next sync lists again."""
+    with Store.open(cache_path) as store:
+        then = datetime.now(UTC) - timedelta(days=days)
+        store.set_watermark(RECONCILED, then.isoformat())
 
 
 def tiptap(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from sync_helpers import OPEN_GROUP, SEED_BLOG, SEED_GROUP, SiteApi, run_sync
+from sync_helpers import OPEN_GROUP, SEED_BLOG, SEED_GROUP, SiteApi, age_last_reconcile, run_sync
 
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
@@ -83,6 +83,7 @@ async def test_edits_comments_and_deletions_show_up_after_an_incremental_sync(
     site_api.edit_title(hadewych, edited, "Leren door doen, herzien")
     comment = site_api.add_comment(hadewych, commented, "Een nieuwe gedachte over zwaluwstaarten")
     site_api.delete(hadewych, doomed)
+    age_last_reconcile(cache_path)  # deletions are looked for once a day
     report = await run_sync(demo_site.url, jan_session, cache_path)
 
     assert report.completed and not report.full

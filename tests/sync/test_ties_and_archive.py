@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi
+from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile
 
 from pleio_tui.api import PleioClient
 from pleio_tui.models import Blog
@@ -88,6 +88,7 @@ async def test_an_archived_blog_stays_readable_and_marked(
 
     site_api.data(hadewych, TOGGLE, {"g": kept})
     site_api.delete(hadewych, doomed)
+    age_last_reconcile(cache_path)  # deletions are looked for once a day
     report = await small_page_sync(demo_site.url, jan_session, cache_path)
 
     assert report.completed and report.blogs_deleted == 1

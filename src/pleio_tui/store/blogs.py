@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from pleio_tui.models import Blog
@@ -46,6 +48,14 @@ SELECT b.*, {owner_columns("u")}
   FROM blogs AS b LEFT JOIN users AS u ON u.guid = b.owner_guid
  WHERE b.guid = ?
 """
+
+
+@dataclass(frozen=True, slots=True)
+class BlogFreshness:
+    time_updated: datetime | None
+    comment_count: int
+    comments_fetched: bool
+    archived: bool
 
 
 def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
@@ -136,6 +146,31 @@ class BlogCacheMixin(StoreBase):
             doomed = list(guids)
             unindex_blogs(conn, doomed)
             conn.executemany("DELETE FROM blogs WHERE guid = ?", [(guid,) for guid in doomed])
+
+    def blog_freshness(self, guids: Iterable[str]) -> dict[str, BlogFreshness]:
+        """What the sync compares with a listing, for the cached ones of `guids`,
+        in one query and without their threads."""
+        rows = self._rows(
+            "SELECT guid, time_updated, comment_count, comments_fetched,"
+            f" {ARCHIVED_SQL} AS archived FROM blogs"
+            " WHERE guid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(guids)),),
+        )
+        return {
+            row["guid"]: BlogFreshness(
+                time_from_db(row["time_updated"]),
+                row["comment_count"],
+                bool(row["comments_fetched"]),
+                bool(row["archived"]),
+            )
+            for row in rows
+        }
+
+    def listed_blog_count(self) -> int:
+        """The cached blogs the site should list: archived ones it lists no more."""
+        # Two counts along indexes (the archived ones a partial one), not a scan.
+        every = int(self._scalar("SELECT count(*) FROM blogs", ()))
+        return every - self.archived_blog_count()
 
     def archived_blog_guids(self) -> set[str]:
         """Blogs the site archived: readable here, gone from the site's listings."""

@@ -235,7 +235,17 @@ _ARCHIVED = (
     "CREATE INDEX IF NOT EXISTS blogs_archived ON blogs (guid) WHERE status_published = 'archived'",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _OUTBOX_EXACTLY_ONCE, _ARCHIVED)
+# The guids a daily reconcile has seen listed so far: it resumes where it stopped,
+# and compares with the cache in SQL rather than in memory.
+_LISTED = ("CREATE TABLE IF NOT EXISTS listed_guids (guid TEXT PRIMARY KEY) WITHOUT ROWID",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _V1,
+    _V2,
+    _OUTBOX_EXACTLY_ONCE,
+    _ARCHIVED,
+    _LISTED,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

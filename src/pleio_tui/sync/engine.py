@@ -5,15 +5,18 @@ downloads every readable blog with its comments, a page per request, a few
 requests at a time, each page saved in one transaction as it arrives. Later
 syncs read the newest pages by `timeUpdated` (edits, new posts) and by
 `lastAction` (new comments) until a page holds nothing new, and look for
-deletions only when the site's count and the cache's disagree.
+deletions only when the site's count and the cache's disagree, by listing every
+guid at most once a day (see reconcile.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from pleio_tui.api import (
     NotAllowedError,
@@ -25,6 +28,7 @@ from pleio_tui.api import (
 from pleio_tui.api.client import OrderBy
 from pleio_tui.models import Blog, OutboxState, Page, Viewer
 from pleio_tui.store import Store
+from pleio_tui.sync import reconcile
 from pleio_tui.sync.concurrency import as_they_arrive
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.events import (
@@ -35,13 +39,16 @@ from pleio_tui.sync.events import (
     SyncProgress,
     SyncReport,
 )
-from pleio_tui.sync.freshness import is_cached, is_stale, thread_size
+from pleio_tui.sync.freshness import differs, is_cached, stale_guids, thread_size
 from pleio_tui.sync.outbox import OutboxReplayer
-from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, cached_blog_count, differences
+from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
 
 FULL_SYNC_DONE = "sync.full_completed_at"
 """Set when a full download finished: until then every sync is a full one."""
 LAST_SYNC_DONE = "sync.completed_at"
+CHANGES_CAUGHT_UP = "sync.changes_caught_up"
+"""Set while the cache holds every change the last incremental sync listed: the
+next one may stop at the first page that holds a blog the cache has as it is."""
 BLOG_PAGE_SIZE = 50
 GROUP_PAGE_SIZE = 100
 CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
@@ -70,6 +77,15 @@ def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) ->
     return first_tied or page_size
 
 
+async def _together(*steps: Awaitable[Any]) -> list[Any]:
+    """Run `steps` at once; when all have ended, raise the first error if any."""
+    results = await asyncio.gather(*steps, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return results
+
+
 class SyncEngine:
     """One sync of one site into its cache. Create it, and the client and Store
     it uses, in the thread and event loop that runs it."""
@@ -84,6 +100,7 @@ class SyncEngine:
         on_progress: ProgressCallback | None = None,
         replay_outbox: bool = True,
         guid_page_size: int = GUID_PAGE_SIZE,
+        reconcile_interval: timedelta = RECONCILE_INTERVAL,
     ) -> None:
         self._client = client
         self._store = store
@@ -92,6 +109,7 @@ class SyncEngine:
         self._on_progress = on_progress
         self._replay_outbox = replay_outbox
         self._guid_page_size = guid_page_size
+        self._reconcile_interval = reconcile_interval
         self._count = RequestCounter()
 
     async def run(self) -> SyncReport:
@@ -127,20 +145,22 @@ class SyncEngine:
         )
 
     async def _sync(self, tally: _Tally, full: bool) -> None:
-        viewer = await self._viewer()
         self._progress(SyncPhase.SITE, 0, 1)
+        viewer, site = await _together(self._viewer(), self._count(self._client.site()))
         # Before the outbox: a new post takes the site's default access from it.
-        self._store.save_site(await self._count(self._client.site()))
+        self._store.save_site(site)
         if self._replay_outbox and viewer.user is not None:
             await self._replay(viewer.user.guid, tally)
-        await self._sync_groups(tally)
         if full:
+            await self._sync_groups(tally)
             site_total = await self._download_all(tally)
         else:
-            site_total = await self._fetch_changes(tally)
+            _, site_total = await _together(self._sync_groups(tally), self._fetch_changes(tally))
         await self._reconcile(site_total, tally)
         now = datetime.now(UTC).isoformat()
         if full:
+            # Every blog was just listed: as good as a reconcile.
+            reconcile.finish(self._store)
             self._store.set_watermark(FULL_SYNC_DONE, now)
         self._store.set_watermark(LAST_SYNC_DONE, now)
 
@@ -190,40 +210,52 @@ class SyncEngine:
         return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
 
     async def _fetch_changes(self, tally: _Tally) -> int:
-        """Newest first by each order, until a whole page matches the cache."""
+        """Newest first by each order at once, until a page matches the cache:
+        a whole page, unless the last sync caught up (then a blog the cache
+        already holds as it is ends the walk, for all older changes were seen)."""
+        caught_up = self._store.get_watermark(CHANGES_CAUGHT_UP) is not None
+        self._store.delete_watermark(CHANGES_CAUGHT_UP)
         changed: set[str] = set()
-        site_total = 0
-        for order in CHANGE_ORDERS:
-            offset = 0
-            while True:
-                self._progress(SyncPhase.CHANGES, offset, 0)
-                page = await self._count(
-                    self._client.blogs(None, offset, self._page_size, order, "desc")
-                )
-                site_total = page.total
-                found = {
-                    blog.guid
-                    for blog in page.items
-                    if blog.guid not in changed and is_stale(self._store, blog)
-                }
-                changed |= found
-                offset += next_page_offset(page.items, self._page_size, order)
-                if not found or offset >= page.total:
-                    break
+        walks = (self._walk(order, changed, caught_up) for order in CHANGE_ORDERS)
+        totals = await _together(*walks)
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
-        return site_total
+        self._store.set_watermark(CHANGES_CAUGHT_UP, datetime.now(UTC).isoformat())
+        return int(totals[-1])
+
+    async def _walk(self, order: OrderBy, changed: set[str], caught_up: bool) -> int:
+        """Add what changed by one order to `changed`; returns the site's count."""
+        offset = 0
+        while True:
+            self._progress(SyncPhase.CHANGES, offset, 0)
+            page = await self._count(
+                self._client.blogs(None, offset, self._page_size, order, "desc")
+            )
+            # By what is stale, not what is new to `changed`: the other order's
+            # walk runs at the same time and may have seen these blogs first.
+            stale = stale_guids(self._store, page.items)
+            changed |= stale
+            offset += next_page_offset(page.items, self._page_size, order)
+            holds_unchanged = len(stale) < len(page.items)
+            if not stale or offset >= page.total or (caught_up and holds_unchanged):
+                return page.total
 
     async def _reconcile(self, site_total: int, tally: _Tally) -> None:
-        if cached_blog_count(self._store) == site_total:
-            return
+        """List every guid when the counts differ and the last listing is a day
+        old, or to finish one that stopped halfway."""
+        if not reconcile.under_way(self._store):
+            if self._store.listed_blog_count() == site_total:
+                return
+            if not reconcile.is_due(self._store, self._reconcile_interval):
+                return
         self._progress(SyncPhase.DELETIONS, 0, 0)
-        gone, missing = await differences(
+        gone, missing = await reconcile.differences(
             self._client, self._store, self._count, self._guid_page_size
         )
         # What left the listings is asked for by its guid: deleted or out of reach
         # (forgotten here), archived (kept, marked so), or only missed by paging
         # through blogs with equal times (kept).
         await self._fetch_blogs(gone | missing, tally, SyncPhase.DELETIONS)
+        reconcile.finish(self._store)
 
     async def _fetch_blogs(self, guids: Iterable[str], tally: _Tally, phase: SyncPhase) -> None:
         """Each blog with its thread, saved as it arrives; gone ones are forgotten."""
@@ -251,10 +283,11 @@ class SyncEngine:
 
     def _save(self, blogs: tuple[Blog, ...], tally: _Tally) -> None:
         """One page in one transaction, counted as new or changed."""
+        known = self._store.blog_freshness(blog.guid for blog in blogs)
         for blog in blogs:
-            if not is_cached(self._store, blog.guid):
+            if blog.guid not in known:
                 tally.new += 1
-            elif is_stale(self._store, blog):
+            elif differs(known[blog.guid], blog):
                 tally.updated += 1
             tally.comments += thread_size(blog.comments)
         self._store.upsert_blogs(blogs)

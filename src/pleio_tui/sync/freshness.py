@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pleio_tui.models import Blog, Comment
 from pleio_tui.store import Store
+from pleio_tui.store.blogs import BlogFreshness
 
 
 def is_cached(store: Store, guid: str) -> bool:
@@ -11,17 +14,24 @@ def is_cached(store: Store, guid: str) -> bool:
     return store.last_action(guid) is not None
 
 
-def is_stale(store: Store, listed: Blog) -> bool:
+def differs(cached: BlogFreshness | None, listed: Blog) -> bool:
     """Whether a blog from a listing differs from the cache: new, edited (its
-    `timeUpdated` moved) or commented on (its `commentCount` changed), or cached
-    without its thread."""
-    cached = store.blog(listed.guid)
+    `timeUpdated` moved) or commented on (its `commentCount` changed), cached
+    without its thread, or cached as archived (listings hold no archived blogs)."""
     return (
         cached is None
-        or cached.comments is None
+        or not cached.comments_fetched
+        or cached.archived
         or cached.time_updated != listed.time_updated
         or cached.comment_count != listed.comment_count
     )
+
+
+def stale_guids(store: Store, listed: Iterable[Blog]) -> set[str]:
+    """The blogs of a listing that differ from the cache, in one query."""
+    blogs = list(listed)
+    cached = store.blog_freshness(blog.guid for blog in blogs)
+    return {blog.guid for blog in blogs if differs(cached.get(blog.guid), blog)}
 
 
 def thread_size(comments: tuple[Comment, ...] | None) -> int:

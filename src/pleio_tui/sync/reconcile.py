@@ -2,62 +2,107 @@
 "deleted since", so a difference in counts is the only cheap sign of a deletion,
 and the bare guids of every readable blog settle which ones left the listings.
 
-A blog can leave them by being deleted, archived or put out of reach, or only
-seem to: Pleio orders on one key without a tie-breaker, so blogs created at the
-same moment may trade places between two pages and one of them be seen on
+Listing every guid costs a request per GUID_PAGE_SIZE blogs, so it runs at most
+once a RECONCILE_INTERVAL, resumes where it stopped (the guids seen so far are
+kept in the cache), and a blog opened in the app is asked for on its own
+(`refresh_blog`), which finds a deletion at once.
+
+A blog can leave the listings by being deleted, archived or put out of reach, or
+only seem to: Pleio orders on one key without a tie-breaker, so blogs created at
+the same moment may trade places between two pages and one of them be seen on
 neither. The site is asked about each blog that seems gone (see the engine)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from pleio_tui.api import PleioClient
+from pleio_tui.api import NotAllowedError, NotFoundError, PleioClient
+from pleio_tui.models import Blog
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
 
-GUID_PAGE_SIZE = 500
-GUID_PASSES = 4
-"""Passes over the guid listing at most, while it comes up short of its total."""
-CACHE_WINDOW = 1000
+GUID_PAGE_SIZE = 2000
+GUID_PASSES = 8
+"""Passes over the guid listing at most, while it comes up short of its total: a
+blog among many tied ones that span page borders is missed by a pass by chance."""
+RECONCILE_INTERVAL = timedelta(days=1)
+RECONCILED = "sync.reconciled_at"
+"""When the last reconcile finished."""
+RECONCILING = "sync.reconcile_progress"
+"""`pass offset` of a guid listing under way, or `listed` when the
+listing is complete and only the blogs that differ remain to be asked for."""
+LISTED = "listed"
 
 
 def cached_blog_count(store: Store) -> int:
     """The cached blogs the site should list: archived ones it lists no more."""
-    return store.feed(None).count() - store.archived_blog_count()
+    return store.listed_blog_count()
 
 
-def _cached_guids(store: Store) -> Iterator[str]:
-    feed = store.feed(None)
-    offset = 0
-    while rows := feed.window(offset, CACHE_WINDOW):
-        yield from (row.guid for row in rows)
-        offset += len(rows)
+def under_way(store: Store) -> bool:
+    return store.get_watermark(RECONCILING) is not None
 
 
-async def site_blog_guids(
-    client: PleioClient, count: RequestCounter, page_size: int = GUID_PAGE_SIZE
-) -> set[str]:
-    """The guid of every blog the site lists. Ties shuffled across page borders can
+def is_due(store: Store, interval: timedelta = RECONCILE_INTERVAL) -> bool:
+    """Whether the last reconcile finished longer than `interval` ago (or never)."""
+    last = store.get_watermark(RECONCILED)
+    if last is None:
+        return True
+    try:
+        finished = datetime.fromisoformat(last)
+    except ValueError:
+        return True
+    return datetime.now(UTC) - finished >= interval
+
+
+@dataclass
+class _Progress:
+    passes: int = 0
+    offset: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.passes} {self.offset}"
+
+
+def _progress(store: Store) -> _Progress | None:
+    """Where a listing under way stands; None when it is complete."""
+    value = store.get_watermark(RECONCILING)
+    if value is None:
+        store.clear_listed_guids()
+        return _Progress()
+    if value == LISTED:
+        return None
+    try:
+        passes, offset = (int(part) for part in value.split())
+    except ValueError:
+        store.clear_listed_guids()
+        return _Progress()
+    return _Progress(passes, offset)
+
+
+async def list_site_guids(
+    client: PleioClient, store: Store, count: RequestCounter, page_size: int = GUID_PAGE_SIZE
+) -> None:
+    """Every guid the site lists, into the cache's listed guids, a page at a time,
+    from where an earlier listing stopped. Ties shuffled across page borders can
     hide a blog from one pass; another pass, in another order, finds it."""
-    guids: set[str] = set()
-    for _ in range(GUID_PASSES):
-        before = len(guids)
-        total = await _one_pass(client, count, guids, page_size)
-        if len(guids) >= total or len(guids) == before:
-            break
-    return guids
-
-
-async def _one_pass(
-    client: PleioClient, count: RequestCounter, guids: set[str], page_size: int
-) -> int:
-    offset = 0
-    while True:
-        page = await count(client.blog_guids(offset, page_size))
-        guids.update(page.items)
-        offset += page_size
-        if not page.items or offset >= page.total:
-            return page.total
+    progress = _progress(store)
+    while progress is not None:
+        page = await count(client.blog_guids(progress.offset, page_size))
+        progress.offset += page_size
+        store.add_listed_guids(page.items, RECONCILING, str(progress))
+        if page.items and progress.offset < page.total:
+            continue
+        progress.passes += 1
+        seen = store.listed_guid_count()
+        # A pass that found nothing new says little: shuffled ties hide a blog
+        # from a pass by chance, and may again from the next.
+        if seen >= page.total or progress.passes >= GUID_PASSES:
+            store.set_watermark(RECONCILING, LISTED)
+            return
+        progress = _Progress(progress.passes, 0)
+        store.set_watermark(RECONCILING, str(progress))
 
 
 async def differences(
@@ -67,6 +112,26 @@ async def differences(
 
     Archived blogs are not expected in the listing; one that is there again is
     among the second set, to be fetched again."""
-    on_site = await site_blog_guids(client, count, page_size)
-    cached = set(_cached_guids(store)) - store.archived_blog_guids()
-    return cached - on_site, on_site - cached
+    await list_site_guids(client, store, count, page_size)
+    return store.cached_but_unlisted(), store.listed_but_not_cached()
+
+
+def finish(store: Store) -> None:
+    store.finish_listing(RECONCILING, RECONCILED, datetime.now(UTC).isoformat())
+
+
+async def refresh_blog(client: PleioClient, store: Store, guid: str) -> Blog | None:
+    """Ask the site for one blog with its thread and bring the cache in line: saved
+    as it is now (archived ones marked so), or forgotten, with its comments and
+    its search entries, when the site has it no more or the user may not read
+    it. Returns the blog, or None when it is gone. Offline and expired-session
+    errors pass to the caller, and the cache keeps what it had."""
+    try:
+        blog = await client.blog(guid)
+    except (NotFoundError, NotAllowedError):
+        blog = None
+    if blog is None:
+        store.delete_blogs([guid])
+    else:
+        store.upsert_blogs((blog,))
+    return blog

@@ -1,0 +1,183 @@
+"""What a sync costs in requests on a site with more blogs than a page: a full
+download a page at a time, an incremental sync that reads only what changed (and
+every page of it), and deletions found by a daily listing of guids, not on
+every sync."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Awaitable
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile
+
+from pleio_tui.api import OfflineError, PleioClient
+from pleio_tui.server import LocalSite
+from pleio_tui.store import Store
+from pleio_tui.sync import SyncEngine, SyncReport, reconcile
+from pleio_tui.sync.counting import RequestCounter
+from pleio_tui.sync.reconcile import refresh_blog
+from pleio_tui.sync.runner import refresh_opened_blog
+
+T = TypeVar("T")
+PAGE = 4
+GUID_PAGE = 6
+FIXED_REQUESTS = 3
+"""viewer, site, one page of groups."""
+UNCHANGED_REQUESTS = FIXED_REQUESTS + 2
+"""And the newest page by timeUpdated and by lastAction."""
+
+
+async def sync(
+    site: LocalSite, session: str, cache_path: Path, guid_page: int = GUID_PAGE
+) -> SyncReport:
+    async with PleioClient(site.url, session, retry=FAST_RETRY) as client:
+        with Store.open(cache_path) as store:
+            engine = SyncEngine(client, store, page_size=PAGE, guid_page_size=guid_page)
+            return await engine.run()
+
+
+async def test_full_and_unchanged_syncs_cost_pinned_requests(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    on_site = len(site_api.blogs(hadewych))
+    assert on_site > 2 * PAGE
+
+    full = await sync(demo_site, hadewych, cache_path)
+    unchanged = await sync(demo_site, hadewych, cache_path)
+
+    assert full.completed and full.full and full.blogs_new == on_site
+    assert full.requests == FIXED_REQUESTS + math.ceil(on_site / PAGE)
+    assert unchanged.completed and not unchanged.full
+    assert unchanged.requests == UNCHANGED_REQUESTS
+
+
+@pytest.mark.parametrize("caught_up", [False, True], ids=["after a full sync", "caught up"])
+async def test_edits_beyond_the_first_page_arrive_in_an_incremental_sync(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path, caught_up: bool
+) -> None:
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    edited = [site_api.add_blog(hadewych, group, f"Blog {n}", "Tekst.") for n in range(PAGE + 2)]
+    await sync(demo_site, hadewych, cache_path)
+    if caught_up:
+        assert (await sync(demo_site, hadewych, cache_path)).requests == UNCHANGED_REQUESTS
+    for number, guid in enumerate(edited):
+        site_api.edit_title(hadewych, guid, f"Herzien {number}")
+
+    report = await sync(demo_site, hadewych, cache_path)
+
+    assert report.completed and report.blogs_updated == len(edited)
+    with Store.open(cache_path) as store:
+        titles = [getattr(store.blog(guid), "title", None) for guid in edited]
+    assert titles == [f"Herzien {number}" for number in range(len(edited))]
+    # By each order a page of edited blogs and one that holds the other two;
+    # after a full sync, a last one that holds nothing new. And each changed
+    # blog with its thread.
+    listing_pages = report.requests - FIXED_REQUESTS - len(edited)
+    assert listing_pages == (4 if caught_up else 6)
+
+
+async def test_a_new_comment_costs_one_request_more_than_nothing(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    await sync(demo_site, hadewych, cache_path)
+    await sync(demo_site, hadewych, cache_path)
+    with Store.open(cache_path) as store:
+        commented = store.feed(None).window(0, 1)[0].guid
+    site_api.add_comment(hadewych, commented, "Een nieuwe gedachte")
+
+    report = await sync(demo_site, hadewych, cache_path)
+
+    assert report.completed and report.blogs_updated == 1
+    assert report.requests == UNCHANGED_REQUESTS + 1
+
+
+async def test_a_deletion_is_found_by_the_daily_listing_not_by_every_sync(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    doomed = site_api.add_blog(hadewych, group, "Weg ermee", "Zwaluwstaarten verdwijnen.")
+    await sync(demo_site, hadewych, cache_path)
+    site_api.delete(hadewych, doomed)
+
+    soon = await sync(demo_site, hadewych, cache_path)
+    assert soon.completed and soon.blogs_deleted == 0
+    assert soon.requests == UNCHANGED_REQUESTS  # no guid is listed
+    with Store.open(cache_path) as store:
+        assert store.blog(doomed) is not None
+
+    age_last_reconcile(cache_path, days=2)
+    next_day = await sync(demo_site, hadewych, cache_path)
+    on_site = len(site_api.blogs(hadewych))
+    assert next_day.completed and next_day.blogs_deleted == 1
+    # The guids in large pages, and the one blog that left them asked for by guid.
+    assert next_day.requests == UNCHANGED_REQUESTS + math.ceil(on_site / GUID_PAGE) + 1
+    with Store.open(cache_path) as store:
+        assert store.blog(doomed) is None
+        assert store.search("zwaluwstaarten") == []
+
+    after = await sync(demo_site, hadewych, cache_path)
+    assert after.completed and after.requests == UNCHANGED_REQUESTS
+
+
+async def test_opening_a_blog_finds_it_deleted_or_changed_at_once(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    doomed = site_api.add_blog(hadewych, group, "Weg ermee", "Zwaluwstaarten verdwijnen.")
+    edited = site_api.add_blog(hadewych, group, "Eerste versie", "Blijft staan.")
+    await sync(demo_site, hadewych, cache_path)
+    site_api.delete(hadewych, doomed)
+    site_api.edit_title(hadewych, edited, "Tweede versie")
+
+    assert await refresh_opened_blog(demo_site.url, hadewych, cache_path, doomed) is None
+    async with PleioClient(demo_site.url, hadewych, retry=FAST_RETRY) as client:
+        with Store.open(cache_path) as store:
+            fresh = await refresh_blog(client, store, edited)
+            assert store.blog(doomed) is None
+            assert store.search("zwaluwstaarten") == []
+            cached = store.blog(edited)
+    assert fresh is not None and fresh.title == "Tweede versie"
+    assert cached is not None and cached.title == "Tweede versie"
+
+
+class StopsTheSite(RequestCounter):
+    """Stops the site before request number `after` + 1 leaves."""
+
+    def __init__(self, site: LocalSite, after: int) -> None:
+        super().__init__()
+        self.site, self.after = site, after
+
+    async def __call__(self, request: Awaitable[T]) -> T:
+        if self.requests == self.after:
+            self.site.stop()
+        return await super().__call__(request)
+
+
+async def test_a_listing_cut_short_resumes_where_it_stopped(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    doomed = site_api.add_blog(hadewych, group, "Weg ermee", "Zwaluwstaarten verdwijnen.")
+    await sync(demo_site, hadewych, cache_path)
+    site_api.delete(hadewych, doomed)
+    small = 2
+    pages = math.ceil(len(site_api.blogs(hadewych)) / small)
+    assert pages > 3
+    age_last_reconcile(cache_path)
+
+    cut = StopsTheSite(demo_site, after=2)
+    async with PleioClient(demo_site.url, hadewych, retry=FAST_RETRY) as client:
+        with Store.open(cache_path) as store, pytest.raises(OfflineError):
+            await reconcile.differences(client, store, cut, small)
+    demo_site.start()
+
+    resumed = await sync(demo_site, hadewych, cache_path, guid_page=small)
+
+    assert resumed.completed and resumed.blogs_deleted == 1
+    assert resumed.requests == UNCHANGED_REQUESTS + (pages - 2) + 1
+    with Store.open(cache_path) as store:
+        assert store.blog(doomed) is None
+        assert store.get_watermark(reconcile.RECONCILING) is None
