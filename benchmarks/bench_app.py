@@ -94,11 +94,11 @@ def app_times(
         opens = []
         for _ in range(repeats):
             groups.cursor_index = other
-            app._show_feed()
+            app.reading.show_feed()
             await asyncio.sleep(0.02)
             started = time.perf_counter()
             groups.cursor_index = index
-            app._show_feed()
+            app.reading.show_feed()
             _paint(app)
             opens.append(time.perf_counter() - started)
             await asyncio.sleep(0.02)

@@ -240,3 +240,11 @@ def test_what_an_incremental_sync_asks_the_cache_is_bounded(cache: Path) -> None
         assert len(reads) >= 2
         problems = {sql: unbounded(store._conn, sql) for sql in reads}
     assert not any(problems.values()), problems
+
+
+def test_the_app_benchmark_runs_against_the_app_as_it_is(cache: Path, tmp_path: Path) -> None:
+    """The benchmark drives the app through its own API: a renamed method must
+    fail here, not halfway through a ten-minute run."""
+    times = bench_app.app_times(cache, tmp_path, {}, repeats=1, presses=1)
+    assert times.group_blogs > 0
+    assert set(times.keys) == set(bench_app.KEYS)
