@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from pleio_tui.models import Blog
 from pleio_tui.store.base import StoreBase
@@ -50,8 +50,7 @@ SELECT b.*, {owner_columns("u")}
 """
 
 
-@dataclass(frozen=True, slots=True)
-class BlogFreshness:
+class BlogFreshness(NamedTuple):
     time_updated: datetime | None
     comment_count: int
     comments_fetched: bool

@@ -20,9 +20,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pleio_tui.store.errors import translated_errors
 
@@ -40,8 +39,7 @@ a publication time sort last (NULL is the smallest value in SQLite)."""
 BACKWARD_ORDER = "b.time_published ASC, b.guid ASC"
 
 
-@dataclass(frozen=True, slots=True)
-class Stretch:
+class Stretch(NamedTuple):
     """Rows of a feed that one keyset predicate walks along the index, in order.
 
     A hop from a key looks first among rows with the same time (`ties_*`), then
@@ -79,8 +77,7 @@ UNDATED = Stretch(
 STRETCHES = (DATED, UNDATED)
 
 
-@dataclass(frozen=True, slots=True)
-class FeedQueries:
+class FeedQueries(NamedTuple):
     """The statements of one feed (all groups or one group). Every one reads
     along the feed's index; none skips more than CHECKPOINT_EVERY keys."""
 
