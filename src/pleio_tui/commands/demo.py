@@ -11,16 +11,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pleio_tui.config import load_config
+from pleio_tui.context import SiteContext
+from pleio_tui.paths import AppDirs
+from pleio_tui.secret import Secret, scrub_secret_environment
+from pleio_tui.server.runner import LocalSite
+from pleio_tui.tui.app import run_app
+
 DEMO_USER = "hadewych"
 
 
 def run(args: argparse.Namespace) -> int:
-    from pleio_tui.config import load_config
-    from pleio_tui.context import SiteContext
-    from pleio_tui.paths import AppDirs
-    from pleio_tui.secret import Secret, scrub_secret_environment
-    from pleio_tui.server.runner import LocalSite
-
     scrub_secret_environment()  # the demo has its own session: no child gets the user's
     dirs = AppDirs.default()
     config = load_config(dirs.config_file)
@@ -39,8 +40,6 @@ def run(args: argparse.Namespace) -> int:
                 config=config,
                 offline=args.offline,
             )
-            from pleio_tui.tui.app import run_app
-
             return run_app(context, dirs=dirs, demo=True)
         finally:
             site.stop()

@@ -34,6 +34,8 @@ def add_arguments(serve: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The site (uvicorn, ariadne: 300 ms) only when served; `add_arguments` is
+    # imported by every parse of a command line.
     from pleio_tui.server.doors import Doors
     from pleio_tui.server.runner import serve_forever
 

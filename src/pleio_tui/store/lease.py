@@ -27,14 +27,14 @@ def lease_path(cache_path: Path) -> Path:
 
 def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import msvcrt
+        import msvcrt  # the platform's own module: one or the other exists
 
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
-    import fcntl
+    import fcntl  # the platform's own module: one or the other exists
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

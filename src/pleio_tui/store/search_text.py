@@ -10,13 +10,13 @@ from pleio_tui.models import Blog, Comment
 
 
 def blog_search_body(blog: Blog) -> str:
-    from pleio_tui.richtext.body import body_to_markdown
+    from pleio_tui.richtext.body import body_to_markdown  # markdown-it: see above
 
     parts = (blog.abstract or "", body_to_markdown(blog.rich_description, blog.description))
     return "\n\n".join(part for part in parts if part)
 
 
 def comment_search_body(comment: Comment) -> str:
-    from pleio_tui.richtext.body import body_to_markdown
+    from pleio_tui.richtext.body import body_to_markdown  # markdown-it: see above
 
     return body_to_markdown(comment.rich_description, comment.description)

@@ -67,7 +67,7 @@ class SiteSettings(Protocol):
 
 def actions_provider() -> type[Provider]:
     """The palette's actions, imported when the palette first opens."""
-    from pleio_tui.tui.palette import ActionsProvider
+    from pleio_tui.tui.palette import ActionsProvider  # textual.command, when first opened
 
     return ActionsProvider
 

@@ -102,7 +102,7 @@ class MainScreen(Screen[None]):
         return chosen[-1] if chosen else ""
 
     def _new_groups(self) -> GroupsPane:
-        from pleio_tui.tui.panes import groups_pane
+        from pleio_tui.tui.panes import groups_pane  # on the first frame only when wide
 
         return groups_pane.GroupsPane(self._strings)
 

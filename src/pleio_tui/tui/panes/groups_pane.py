@@ -163,6 +163,7 @@ class GroupsPane(Vertical):
     async def action_focus_filter(self) -> None:
         field = self._filter_field
         if field is None:
+            # Input: 3.4 ms, made when `f` is first pressed
             from pleio_tui.tui.widgets.group_filter import FilterInput
 
             field = FilterInput(

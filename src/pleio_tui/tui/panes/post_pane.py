@@ -75,7 +75,7 @@ class PostColumn(Vertical):
     def composer(self) -> Composer:
         """The comment composer, made the first time it is asked for."""
         if self._composer is None:
-            from pleio_tui.tui.widgets.composer import Composer
+            from pleio_tui.tui.widgets.composer import Composer  # TextArea: 10 ms, on first use
 
             self._composer = Composer(self._strings)
             self.mount(self._composer)

@@ -155,7 +155,7 @@ class NewPostScreen(ModalScreen[NewPost | None]):
             self.show_error(self._strings(msg_id, **values))
             self.query_one("#new-post-title", Input).focus()
             return
-        from pleio_tui.richtext import is_blank_markdown
+        from pleio_tui.richtext import is_blank_markdown  # markdown-it, 25 ms, when first sent
 
         if is_blank_markdown(self.body_text):
             self.show_error(self._strings("new_post.body_blank"))

@@ -65,7 +65,7 @@ async def run_job(access: SiteAccess, job: Job[T]) -> T:
 async def _with_resources(access: SiteAccess, job: Job[T]) -> T:
     store = Store.open(access.cache_path)
     try:
-        from pleio_tui.api import PleioClient
+        from pleio_tui.api import PleioClient  # httpx: 60 ms, off the first frame
 
         async with PleioClient(access.site_url, access.session) as client:
             return await job(client, store)

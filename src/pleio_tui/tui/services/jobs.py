@@ -31,7 +31,7 @@ def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
     """The outbox first, then whatever changed on the site."""
 
     async def job(client: PleioClient, store: Store) -> SyncReport:
-        from pleio_tui.sync import SyncEngine
+        from pleio_tui.sync import SyncEngine  # the sync layer with httpx, on the first sync
 
         return await SyncEngine(client, store, on_progress=on_progress).run()
 
@@ -40,7 +40,7 @@ def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
 
 def replay_job() -> Job[ReplayResult]:
     async def job(client: PleioClient, store: Store) -> ReplayResult:
-        from pleio_tui.sync import OutboxReplayer
+        from pleio_tui.sync import OutboxReplayer  # the sync layer with httpx, on the first send
 
         replayer = OutboxReplayer(client, store)
         outcomes = await replayer.replay()
