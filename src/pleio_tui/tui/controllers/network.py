@@ -67,15 +67,30 @@ class NetworkController:
         self._cache_file = cache_file
 
     def can_reach_site(self) -> bool:
-        """Worth trying the network: a session, and not started with --offline."""
-        return not self._host.offline and self.site is not None and self.site.session is not None
+        """Worth trying the network: a session (or a site read as a visitor), and
+        not started with --offline."""
+        site = self.site
+        return not self._host.offline and site is not None and bool(site.session or site.anonymous)
+
+    def switch_site(self, site: SiteAccess) -> None:
+        """Another site from now on; a sync of the one before ends on its own."""
+        self.site = site
+        self.online = False
+
+    def start_site(self) -> None:
+        """The site switched to: sync it, or ask to log in when it needs a session."""
+        if self.can_reach_site():
+            self.request_sync()
+        elif not self._host.offline and self.site is not None and not self.site.anonymous:
+            self.ask_login()
 
     def start(self, interval_minutes: int) -> None:
         """The main screen shows: log in, or sync now and every `interval_minutes`."""
         # --offline only reads the cache: it has no session (the keyring is not
         # asked) and needs none, so it does not ask to log in.
         offline = self._host.offline
-        if self.site is None or (self.site.session is None and not offline):
+        site = self.site
+        if site is None or (site.session is None and not site.anonymous and not offline):
             self.ask_login()
         elif not offline:
             self.request_sync()
@@ -89,7 +104,7 @@ class NetworkController:
         host = self._host
         if host.offline:
             host.notify_plain(host.strings.error("offline"))
-        elif self.site is None or self.site.session is None:
+        elif not self.can_reach_site():
             self.ask_login()
         else:
             self.request_sync()
