@@ -211,7 +211,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         if named is None:
             raise ConfigError(f"{path}: default = {default!r} names no [sites.{default}] table")
         default_url = named.url
-    elif default_url is None and len(sites) == 1:
+    elif default_url is None and sites:  # no default named: the first
         default_url = sites[0].url
     return Config(
         site=default_url,
