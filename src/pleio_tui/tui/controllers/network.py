@@ -283,7 +283,11 @@ class NetworkController:
             host.screen.show_error(error or "")
             return
         site_url = self.site.site_url if self.site else ""
-        host.push_screen(LoginScreen(host.strings, site_url, error), self._login_given)
+        sites = getattr(host, "sites", None)  # the browser the session came from, if known
+        entry = sites.current_entry() if sites is not None else None
+        browser, profile = (entry.browser, entry.profile) if entry else (None, None)
+        screen = LoginScreen(host.strings, site_url, error, browser=browser, profile=profile)
+        host.push_screen(screen, self._login_given)
 
     def _login_given(self, result: LoginResult | None) -> None:
         if result is not None:
