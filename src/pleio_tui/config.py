@@ -175,6 +175,16 @@ def _keep_parse(parsed_copy: Path, text: str, data: dict[str, Any]) -> None:
         return
 
 
+def unique_site_name(config: Config, site_url: str) -> str:
+    """A name from the host that no other site in the config has."""
+    base = name_for_host(site_url)
+    taken = {entry.name for entry in config.sites}
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base}-{number}", number + 1
+    return name
+
+
 def _config_from(data: dict[str, Any], path: Path) -> Config:
     known = {"site", "language", "allow_insecure_http", "keys", "sync", "sites", "default"}
     unknown = sorted(set(data) - known)

@@ -19,7 +19,7 @@ from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredE
 from pleio_tui.browser_login import BrowserLoginError, BrowserSupportMissingError
 from pleio_tui.commands.errors import describe_offline, explain
 from pleio_tui.commands.text_input import BadInputError, read_stdin_line
-from pleio_tui.config import SITE_NAME, Config, load_config, name_for_host
+from pleio_tui.config import SITE_NAME, Config, load_config, unique_site_name
 from pleio_tui.config_file import add_site, set_site_settings
 from pleio_tui.context import resolve_site
 from pleio_tui.credentials import KeyringUnavailableError, save_session
@@ -58,16 +58,6 @@ async def _viewer(site_url: str, session: Secret | None) -> Viewer:
         return await client.viewer()
 
 
-def unique_name(config: Config, site_url: str) -> str:
-    """A name derived from the host that no other site in the config has."""
-    base = name_for_host(site_url)
-    taken = {entry.name for entry in config.sites}
-    name, number = base, 2
-    while name in taken:
-        name, number = f"{base}-{number}", number + 1
-    return name
-
-
 def remember_site(
     config_file: Path,
     config: Config,
@@ -85,7 +75,7 @@ def remember_site(
         return entry.name
     if name is not None and config.site_named(name) is not None:
         raise BadInputError(f"the config already has a site named {name!r}: choose another --name")
-    name = name or unique_name(config, site_url)
+    name = name or unique_site_name(config, site_url)
     add_site(config_file, name, site_url, make_default=config.site is None, settings=settings)
     return name
 

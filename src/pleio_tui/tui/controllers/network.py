@@ -290,14 +290,24 @@ class NetworkController:
         host.push_screen(screen, self._login_given)
 
     def _login_given(self, result: LoginResult | None) -> None:
-        if result is not None:
+        if result is not None and result.anonymous:
+            self._visit(result.site_url)
+        elif result is not None:
             self._host.run_worker(self._check_login(result), group="login", exclusive=True)
+
+    def _visit(self, site_url: str) -> None:
+        """Read the site as a visitor: no session, nothing written under any name."""
+        same_site = self.site is not None and self.site.site_url == site_url
+        cache_path = self.site.cache_path if same_site and self.site else self._cache_file(site_url)
+        self.site = SiteAccess(site_url, None, cache_path, anonymous=True)
+        self._host.post_message(LoggedIn(self.site, same_site))
 
     async def _check_login(self, result: LoginResult) -> None:
         from pleio_tui.api import PleioError  # httpx: off the first frame
         from pleio_tui.tui.services.jobs import viewer_job  # httpx: network work only
 
         host = self._host
+        assert result.sessionid is not None  # a visitor goes through _visit
         same_site = self.site is not None and self.site.site_url == result.site_url
         cache_path = (
             self.site.cache_path if same_site and self.site else self._cache_file(result.site_url)

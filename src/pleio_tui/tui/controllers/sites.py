@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from pleio_tui.config import Config, SiteEntry
+from pleio_tui.config import Config, SiteEntry, unique_site_name
 from pleio_tui.store import Store, StoreError
 from pleio_tui.store.site_summary import read_summary
 from pleio_tui.tui.screens.sites import SiteChoice
@@ -231,15 +231,35 @@ class SitesController:
         return viewer is not None and not viewer.logged_in
 
     def logged_in(self, access: SiteAccess) -> None:
-        """A site read as a visitor has a session now: the config says so no more."""
-        entry = self._config.site_at(access.site_url)
-        if entry is None or not entry.anonymous or self._config.path is None:
+        """Keep in the config how the site is read now: a site read as a visitor
+        is added as one (or marked so); one with a session is so no more."""
+        path = self._config.path
+        if path is None:
             return
-        from pleio_tui.config_file import set_site_settings
+        from pleio_tui.config_file import add_site, set_site_settings
 
+        entry = self._config.site_at(access.site_url)
         try:
-            set_site_settings(self._config.path, entry.name, {"anonymous": None})
+            if entry is None and access.anonymous:
+                entry = SiteEntry(unique_site_name(self._config, access.site_url), access.site_url)
+                add_site(
+                    path,
+                    entry.name,
+                    entry.url,
+                    make_default=self._config.site is None,
+                    settings={"anonymous": True},
+                )
+                self._config = self._config._replace(
+                    sites=(*self._config.sites, entry._replace(anonymous=True)),
+                    site=self._config.site or entry.url,
+                )
+                return
+            if entry is None or entry.anonymous == access.anonymous:
+                return
+            set_site_settings(path, entry.name, {"anonymous": True if access.anonymous else None})
         except OSError:
-            return  # the session works for this run; the config is the user's to fix
-        sites = tuple(e._replace(anonymous=False) if e == entry else e for e in self._config.sites)
+            return  # it works for this run; the config is the user's to fix
+        sites = tuple(
+            e._replace(anonymous=access.anonymous) if e == entry else e for e in self._config.sites
+        )
         self._config = self._config._replace(sites=sites)

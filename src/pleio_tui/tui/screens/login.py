@@ -34,7 +34,9 @@ from pleio_tui.tui.keys import bindings
 class LoginResult:
     site_url: str
     """scheme://host[:port], normalised."""
-    sessionid: Secret
+    sessionid: Secret | None
+    """None when the site is to be read without an account."""
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,7 @@ class LoginScreen(ModalScreen[LoginResult | None]):
                     label = s("expired.from_browser", browser=self._browser)
                     yield Button(Content(label), id="login-browser", variant="primary")
                 yield Button(Content(s("login.submit")), id="login-submit", variant="primary")
+                yield Button(Content(s("login.anonymous")), id="login-anonymous")
                 yield Button(Content(s("login.cancel")), id="login-cancel")
 
     def on_mount(self) -> None:
@@ -180,6 +183,19 @@ class LoginScreen(ModalScreen[LoginResult | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def as_visitor(self) -> None:
+        """Read the site without an account, as it shows itself to visitors."""
+        check = check_site_url(self.query_one("#login-site", Input).value)
+        if check.site_url is None:
+            self.show_error(self._strings(check.error or "login.url_empty"))
+            self.query_one("#login-site", Input).focus()
+            return
+        self.dismiss(LoginResult(check.site_url, None, anonymous=True))
+
+    @on(Button.Pressed, "#login-anonymous")
+    def _anonymous_pressed(self) -> None:
+        self.as_visitor()
 
     @on(Button.Pressed, "#login-browser")
     def _browser_pressed(self) -> None:
