@@ -25,14 +25,8 @@ NL_SITES: dict[str, str] = {
     "net als op Pleio.",
     "confirm.log_in_to_write": "Alleen ingelogde gebruikers kunnen schrijven op {site}. "
     "Nu inloggen?",
-    "status.visitor": "bezoeker",
     "login.anonymous": "Lezen zonder account",
-    "expired.heading": "De sessie op {site} is verlopen",
-    "expired.explain": "Log opnieuw in via {browser} en lees de sessie daar opnieuw, of plak "
-    "een nieuwe sessionid. Lezen gaat intussen door vanuit de cache; de outbox wacht.",
     "expired.from_browser": "Opnieuw lezen uit {browser}",
-    "expired.paste": "Plakken",
-    "expired.later": "Later",
     "expired.browser_failed": "Uit {browser} lezen mislukte: {reason}",
 }
 
@@ -55,13 +49,7 @@ EN_SITES: dict[str, str] = {
     "notice.switched": "Now on {site}.",
     "notice.visitors_cannot_write": "Only logged-in users can write on {site}, as on Pleio.",
     "confirm.log_in_to_write": "Only logged-in users can write on {site}. Log in now?",
-    "status.visitor": "visitor",
     "login.anonymous": "Read without an account",
-    "expired.heading": "The session on {site} has expired",
-    "expired.explain": "Log in again in {browser} and read the session there again, or paste "
-    "a new sessionid. Reading goes on from the cache meanwhile; the outbox waits.",
     "expired.from_browser": "Read again from {browser}",
-    "expired.paste": "Paste",
-    "expired.later": "Later",
     "expired.browser_failed": "Reading from {browser} failed: {reason}",
 }
