@@ -182,3 +182,34 @@ def test_login_refuses_a_name_taken_by_another_site(
     assert "already has a site named 'een'" in capsys.readouterr().err
     assert load_session(second.url) is None  # refused before anything was stored
     assert [e.url for e in load_config(AppDirs.default().config_file).sites] == [first.url]
+
+
+def test_sync_all_never_sends_the_environment_session_to_every_site(
+    two_sites: tuple[LocalSite, LocalSite],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first, second = two_sites
+    write_config(f'[sites.een]\nurl = "{first.url}"\n[sites.twee]\nurl = "{second.url}"\n')
+    monkeypatch.setenv("PLEIO_TUI_SESSION", first.login("jan"))
+
+    assert cli("sync", "--all") == 2
+
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "PLEIO_TUI_SESSION" in err
+    assert not site_context("een", read_keyring=False).cache_path.exists()
+
+
+def test_logout_by_name(
+    two_sites: tuple[LocalSite, LocalSite],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first, second = two_sites
+    assert login(first, first.login("jan"), monkeypatch, "--name", "een") == 0
+    assert login(second, second.login("jan"), monkeypatch, "--name", "twee") == 0
+
+    assert cli("logout", "twee") == 0
+
+    assert load_session(second.url) is None and load_session(first.url) is not None
+    assert f"Logged out of {second.url}" in capsys.readouterr().err

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import sys
 from typing import TextIO
@@ -168,6 +169,14 @@ def sync_all() -> int:
     config = load_config(dirs.config_file)
     if not config.sites:
         raise NoSiteError(dirs.config_file)
+    if os.environ.get(SESSION_ENV, "").strip() and len(config.sites) > 1:
+        # One site's session, which --all would send to every other site too.
+        _say(
+            f"pleio-tui: {SESSION_ENV} holds one site's session and `sync --all` would send "
+            "it to every site: unset it (the keyring keeps a session per site), or sync one "
+            "site with --site"
+        )
+        return 2
     failures = 0
     for entry in config.sites:
         line, ok = sync_one_line(entry.name, dirs, config)
