@@ -90,23 +90,31 @@ class Config(NamedTuple):
 
 
 def _normalised(raw: str) -> str:
+    """The address to compare sites by; one that cannot be parsed is compared as
+    written (using it says what is wrong with it, `site_url.parse_site_url`)."""
     text = raw.strip()
-    return normalise_site_url(text if "://" in text else "https://" + text)
+    try:
+        return normalise_site_url(text if "://" in text else "https://" + text)
+    except ValueError:
+        return text.lower()
 
 
 def name_for_host(site_url: str) -> str:
     """A site's name derived from its host: "gemeente" for gemeente.pleio.nl,
     "127-0-0-1-8000" for a loopback address with a port."""
-    parts = urlsplit(_normalised(site_url))
-    host = (parts.hostname or "site").lower()
+    try:
+        parts = urlsplit(_normalised(site_url))
+        host, port = (parts.hostname or "site").lower(), parts.port
+    except ValueError:
+        host, port = "site", None
     labels = [label for label in host.split(".") if label]
     numeric = all(label.isdigit() for label in labels) or ":" in host
     if len(labels) >= 2 and not numeric:
         base = labels[0] if labels[0] != "www" or len(labels) == 2 else labels[1]
     else:
         base = host
-        if parts.port:
-            base += f"-{parts.port}"
+        if port:
+            base += f"-{port}"
     name = re.sub(r"[^a-z0-9_-]+", "-", base).strip("-")[:40]
     return name or "site"
 

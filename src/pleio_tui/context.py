@@ -45,14 +45,18 @@ class SiteContext(NamedTuple):
         )
 
 
-def resolve_site(raw: str, config: Config) -> tuple[str, SiteEntry | None]:
+def resolve_site(
+    raw: str, config: Config, *, may_be_name: bool = True
+) -> tuple[str, SiteEntry | None]:
     """The address of `raw` (a site's name in the config, or an address) and its
-    entry; UnknownSiteNameError for a bare word that names no site."""
-    named = config.site_named(raw.strip())
+    entry; UnknownSiteNameError for a bare word that names no site. The config's
+    own default is an address (`may_be_name=False`)."""
+    named = config.site_named(raw.strip()) if may_be_name else None
     if named is not None:
         return parse_site_url(named.url, allow_insecure_http=config.allow_insecure_http), named
     text = raw.strip()
-    if "://" not in text and "." not in text and ":" not in text and text != "localhost":
+    bare_word = "://" not in text and "." not in text and ":" not in text
+    if may_be_name and bare_word and text != "localhost":
         raise UnknownSiteNameError(text, config)
     site_url = parse_site_url(text, allow_insecure_http=config.allow_insecure_http)
     return site_url, config.site_at(site_url)
@@ -78,7 +82,7 @@ def site_context(
     if not raw:
         raise NoSiteError(dirs.config_file)
     try:
-        site_url, entry = resolve_site(raw, config)
+        site_url, entry = resolve_site(raw, config, may_be_name=bool(site_option))
     except SiteUrlError as exc:
         if site_option:
             raise
