@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 
 from pleio_tui.config import Config, SiteEntry, unique_site_name
 from pleio_tui.store import Store, StoreError
-from pleio_tui.store.site_summary import read_summary
-from pleio_tui.tui.screens.sites import SiteChoice
 from pleio_tui.tui.services.background import SiteAccess
 
 if TYPE_CHECKING:
@@ -25,6 +23,7 @@ if TYPE_CHECKING:
     from pleio_tui.secret import Secret
     from pleio_tui.tui.app import PleioApp
     from pleio_tui.tui.i18n import Strings
+    from pleio_tui.tui.screens.sites import SiteChoice
 
 
 class Place(NamedTuple):
@@ -38,6 +37,8 @@ class Place(NamedTuple):
 
 
 def describe_summary(strings: Strings, cache_file: Path) -> str:
+    from pleio_tui.store.site_summary import read_summary
+
     try:
         summary = read_summary(cache_file)
     except StoreError:
@@ -83,6 +84,8 @@ class SitesController:
         return entry.name if entry is not None and len(self._config.sites) > 1 else host
 
     def choices(self) -> list[SiteChoice]:
+        from pleio_tui.tui.screens.sites import SiteChoice  # the switcher: when first opened
+
         current = self._app.site.site_url if self._app.site is not None else None
         strings = self._app.strings
         choices = []
