@@ -213,3 +213,23 @@ def test_logout_by_name(
 
     assert load_session(second.url) is None and load_session(first.url) is not None
     assert f"Logged out of {second.url}" in capsys.readouterr().err
+
+
+def test_settings_are_set_in_their_own_table_and_the_rest_is_left_as_written() -> None:
+    from pleio_tui.config_file import set_site_settings
+
+    config_file = write_config(
+        "# mijn sites\n"
+        '[sites.een]\nurl = "https://een.pleio.nl"  # de eerste\nanonymous = true\n'
+        '[sites.twee]\nurl = "https://twee.pleio.nl"\nbrowser = "chrome"\n'
+    )
+
+    assert set_site_settings(config_file, "een", {"anonymous": None, "browser": "firefox"})
+    assert not set_site_settings(config_file, "drie", {"browser": "firefox"})
+
+    text = config_file.read_text(encoding="utf-8")
+    assert text.startswith("# mijn sites\n") and "# de eerste" in text
+    config = load_config(config_file)
+    een, twee = config.sites
+    assert (een.anonymous, een.browser) == (False, "firefox")
+    assert (twee.anonymous, twee.browser) == (False, "chrome")
