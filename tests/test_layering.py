@@ -16,6 +16,8 @@ LEAVES = {
     "paths",
     "site_url",
     "config",
+    "config_file",
+    "browser_login",
     "credentials",
     "secret",
     "lazy",

@@ -30,7 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read and write the groups of a Pleio site from the terminal.",
     )
     parser.add_argument("--version", action="version", version=f"pleio-tui {__version__}")
-    parser.add_argument("--site", metavar="URL", help="the Pleio site (default: from the config)")
+    parser.add_argument(
+        "--site", metavar="NAME|URL", help="the Pleio site (default: the config's default)"
+    )
     parser.add_argument(
         "--offline", action="store_true", help="read from the cache only; never touch the network"
     )
@@ -53,25 +55,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve_command.add_arguments(serve)
 
-    login = commands.add_parser("login", help="store the session cookie for a site")
-    login.add_argument("site_url", metavar="SITE_URL")
+    login = commands.add_parser(
+        "login", help="add a site and store its session (read from the browser, or pasted)"
+    )
+    login.add_argument("site_url", metavar="SITE")
+    login.add_argument("--name", metavar="NAME", help="the site's name in the config")
+    how = login.add_mutually_exclusive_group()
+    how.add_argument(
+        "--from-browser",
+        metavar="BROWSER",
+        choices=("firefox", "chromium", "chrome", "edge", "brave"),
+        help="read the sessionid from this browser's cookies: firefox, chromium, chrome, "
+        "edge or brave",
+    )
+    how.add_argument(
+        "--anonymous", action="store_true", help="add a public site, read without an account"
+    )
+    login.add_argument(
+        "--profile", metavar="PATH", help="the browser's profile folder (default: its default)"
+    )
 
     logout = commands.add_parser("logout", help="forget the stored session")
-    logout.add_argument("site_url", metavar="SITE_URL", nargs="?")
+    logout.add_argument("site_url", metavar="SITE", nargs="?")
 
     sync = commands.add_parser("sync", help="fetch for offline reading and send the outbox")
-    sync.add_argument("--site", dest="sub_site", metavar="URL")
+    which = sync.add_mutually_exclusive_group()
+    which.add_argument("--site", dest="sub_site", metavar="NAME|URL")
+    which.add_argument("--all", action="store_true", help="every site in the config, in turn")
 
     search = commands.add_parser("search", help="search the offline cache")
     search.add_argument("query", metavar="QUERY", nargs="+")
-    search.add_argument("--site", dest="sub_site", metavar="URL")
+    search.add_argument("--site", dest="sub_site", metavar="NAME|URL")
     search.add_argument("--limit", type=int, default=20, help="at most this many hits")
 
     post = commands.add_parser("post", help="write a blog post (queued when offline)")
     post.add_argument("--group", required=True, metavar="NAME|GUID")
     post.add_argument("--title", required=True, metavar="T")
     post.add_argument("file", metavar="FILE|-", nargs="?", default="-")
-    post.add_argument("--site", dest="sub_site", metavar="URL")
+    post.add_argument("--site", dest="sub_site", metavar="NAME|URL")
 
     comment = commands.add_parser(
         "comment", help="comment on a blog or reply to a comment (queued when offline)"
@@ -79,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     comment.add_argument("item", metavar="ITEM", help="the blog's guid or its address on the site")
     comment.add_argument("file", metavar="FILE|-", nargs="?", default="-")
     comment.add_argument("--reply-to", metavar="COMMENT_GUID", help="reply to this comment")
-    comment.add_argument("--site", dest="sub_site", metavar="URL")
+    comment.add_argument("--site", dest="sub_site", metavar="NAME|URL")
     return parser
 
 

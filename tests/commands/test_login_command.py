@@ -37,7 +37,10 @@ def test_login_keeps_a_good_session_and_makes_the_site_the_default(
     assert f"Logged in to {demo_site.url} as Hadewych" in capsys.readouterr().err
     assert load_session(demo_site.url) == Secret(hadewych)
     config_file = AppDirs.default().config_file
-    assert config_file.read_text(encoding="utf-8") == f'site = "{demo_site.url}"\n'
+    name = f"127-0-0-1-{demo_site.port}"
+    assert config_file.read_text(encoding="utf-8") == (
+        f'default = "{name}"\n[sites.{name}]\nurl = "{demo_site.url}"\n'
+    )
     assert stat.S_IMODE(config_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(config_file.parent.stat().st_mode) == 0o700
 
@@ -52,7 +55,10 @@ def test_login_leaves_a_configured_site_alone(
 
     assert cli("login", demo_site.url) == 0
 
-    assert config_file.read_text(encoding="utf-8") == 'site = "https://elders.pleio.nl"\n'
+    name = f"127-0-0-1-{demo_site.port}"
+    assert config_file.read_text(encoding="utf-8") == (
+        f'site = "https://elders.pleio.nl"\n\n[sites.{name}]\nurl = "{demo_site.url}"\n'
+    )
     assert load_session(demo_site.url) == Secret(hadewych)
 
 

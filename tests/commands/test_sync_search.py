@@ -40,12 +40,13 @@ def test_sync_with_the_site_stopped_fails_with_a_clear_message(
     assert "Traceback" not in err
 
 
-def test_sync_without_a_session_says_how_to_log_in(
+def test_sync_without_a_session_reads_as_a_visitor_and_says_how_to_log_in(
     demo_site: LocalSite, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert cli("--site", demo_site.url, "sync") == 1
+    assert cli("--site", demo_site.url, "sync") == 0
 
-    assert f"pleio-tui login {demo_site.url}" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "read as a visitor" in err and f"pleio-tui login {demo_site.url}" in err
 
 
 def test_sync_with_an_expired_session_fails(

@@ -1,7 +1,10 @@
-"""`pleio-tui login SITE_URL`: check a browser session cookie and keep it in the keyring.
+"""`pleio-tui login SITE [--name NAME] [--from-browser BROWSER [--profile PATH] |
+--anonymous]`: check a browser session cookie, keep it in the keyring, and put
+the site in the config.
 
-Pleio has no API tokens: the user logs in with the browser and copies the value
-of the `sessionid` cookie.
+Pleio has no API tokens: the user logs in with the browser, and the session is
+the `sessionid` cookie it set, read from the browser's cookie store or pasted.
+A public site can also be added to be read without an account.
 """
 
 from __future__ import annotations
@@ -9,21 +12,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import json
-import os
 import sys
 from pathlib import Path
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
+from pleio_tui.browser_login import BrowserLoginError, BrowserSupportMissingError
 from pleio_tui.commands.errors import describe_offline, explain
-from pleio_tui.commands.text_input import read_stdin_line
-from pleio_tui.config import Config, load_config
+from pleio_tui.commands.text_input import BadInputError, read_stdin_line
+from pleio_tui.config import SITE_NAME, Config, load_config, unique_site_name
+from pleio_tui.config_file import add_site, set_site_settings
+from pleio_tui.context import resolve_site
 from pleio_tui.credentials import KeyringUnavailableError, save_session
 from pleio_tui.models import Viewer
-from pleio_tui.paths import AppDirs, ensure_private_dir
+from pleio_tui.paths import AppDirs
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.secret import COOKIE_NAME, MalformedSessionError, Secret, session_secret
-from pleio_tui.site_url import parse_site_url
 
 
 class NoSessionGivenError(ValueError):
@@ -50,42 +53,94 @@ def _read_session(site_url: str) -> Secret:
     return session_secret(raw)
 
 
-async def _viewer(site_url: str, session: Secret) -> Viewer:
+async def _viewer(site_url: str, session: Secret | None) -> Viewer:
     async with PleioClient(site_url, session) as client:
         return await client.viewer()
 
 
-def remember_site(config_file: Path, config: Config, site_url: str) -> bool:
-    """Make the site the default in the config when it names none; True if written."""
-    if config.site:
-        return False
-    ensure_private_dir(config_file.parent)
-    existing = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
-    # A top-level key goes before any [table]: at the top is always valid TOML.
-    text = f"site = {json.dumps(site_url)}\n{existing}"
-    temporary = config_file.with_name(config_file.name + ".tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(text)
-    os.replace(temporary, config_file)
-    return True
+def remember_site(
+    config_file: Path,
+    config: Config,
+    site_url: str,
+    name: str | None = None,
+    settings: dict[str, str | bool | None] | None = None,
+) -> str:
+    """Put the site in the config as `[sites.NAME]` (the default when the config
+    names none), or set its settings when it is there; the name it has."""
+    settings = settings or {}
+    entry = config.site_at(site_url)
+    if entry is not None and (name is None or name == entry.name):
+        if settings:
+            set_site_settings(config_file, entry.name, settings)
+        return entry.name
+    if name is not None and config.site_named(name) is not None:
+        raise BadInputError(f"the config already has a site named {name!r}: choose another --name")
+    name = name or unique_site_name(config, site_url)
+    add_site(config_file, name, site_url, make_default=config.site is None, settings=settings)
+    return name
+
+
+def _check_name(name: str | None) -> str | None:
+    if name is not None and not SITE_NAME.match(name):
+        raise BadInputError("--name takes letters, digits, - and _ (at most 40)")
+    return name
+
+
+def _anonymous(args: argparse.Namespace, dirs: AppDirs, config: Config, site_url: str) -> int:
+    """Add the site to be read without an account, once it answers as Pleio does."""
+    try:
+        asyncio.run(_viewer(site_url, None))
+    except OfflineError as exc:
+        _say(f"pleio-tui: cannot reach {site_url}: {describe_offline(exc)}")
+        return 1
+    except PleioError:
+        _say(
+            f"pleio-tui: {site_url} cannot be read without an account (a closed site): "
+            f"log in with `pleio-tui login {site_url} --from-browser firefox` (or another browser)"
+        )
+        return 1
+    settings: dict[str, str | bool | None] = {"anonymous": True, "browser": None, "profile": None}
+    name = remember_site(dirs.config_file, config, site_url, args.name, settings)
+    _say(
+        f"Added {site_url} as {name!r}, read without an account: "
+        f"`pleio-tui sync --site {name}` fetches what visitors may read"
+    )
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
     dirs = AppDirs.default()
     config = load_config(dirs.config_file)
-    site_url = parse_site_url(args.site_url, allow_insecure_http=config.allow_insecure_http)
+    site_url, entry = resolve_site(args.site_url, config)
+    name = _check_name(getattr(args, "name", None))
+    taken = config.site_named(name) if name is not None else None
+    if taken is not None and taken != entry:
+        raise BadInputError(f"the config already has a site named {name!r}: choose another --name")
     if args.offline:
         _say("pleio-tui: login checks the session with the site: run it without --offline")
         return 2
+    browser = getattr(args, "from_browser", None)
+    profile = getattr(args, "profile", None)
+    if profile is not None and browser is None:
+        raise BadInputError("--profile goes with --from-browser")
+    if getattr(args, "anonymous", False):
+        if browser is not None:
+            raise BadInputError("--anonymous and --from-browser exclude each other")
+        return _anonymous(args, dirs, config, site_url)
     try:
-        session = _read_session(site_url)
+        if browser is not None:
+            session = read_from_browser(browser, site_url, profile)
+        else:
+            session = _read_session(site_url)
     except NoSessionGivenError:
         _say("pleio-tui: no sessionid given: nothing was stored")
         return 1
     except MalformedSessionError as exc:
         _say(f"pleio-tui: {exc}: nothing was stored")
         return 2
+    except BrowserLoginError as exc:
+        _say(f"pleio-tui: {exc}: nothing was stored")
+        return 2 if isinstance(exc, BrowserSupportMissingError) else 1
     try:
         viewer = asyncio.run(_viewer(site_url, session))
     except SessionExpiredError:
@@ -97,10 +152,14 @@ def run(args: argparse.Namespace) -> int:
         _say(f"pleio-tui: {explain(exc)}")
         return 1
     if not viewer.logged_in or viewer.user is None:
+        again = (
+            f"log in to {site_url} in {browser} again"
+            if browser
+            else "log in with the browser and copy it again"
+        )
         _say(
             f"pleio-tui: {site_url} does not know this session (expired, logged out, or "
-            "copied from another site): log in with the browser and copy it again. "
-            "Nothing was stored."
+            f"copied from another site): {again}. Nothing was stored."
         )
         return 1
     try:
@@ -111,7 +170,20 @@ def run(args: argparse.Namespace) -> int:
             "Not logged in"
         )
         return 2
-    if remember_site(dirs.config_file, config, site_url):
-        _say(f"Saved {site_url} as the default site in {dirs.config_file}")
-    _say(f"Logged in to {site_url} as {terminal_safe_line(viewer.user.name)}")
+    settings: dict[str, str | bool | None] = {"anonymous": None}
+    if browser is not None:
+        settings.update(
+            browser=browser, profile=str(Path(profile).expanduser()) if profile else None
+        )
+    had_default = config.site is not None
+    name = remember_site(dirs.config_file, config, site_url, name, settings)
+    if not had_default:
+        _say(f"Saved {site_url} as {name!r}, the default site, in {dirs.config_file}")
+    _say(f"Logged in to {site_url} as {terminal_safe_line(viewer.user.name)} (site {name!r})")
     return 0
+
+
+def read_from_browser(browser: str, site_url: str, profile: str | None) -> Secret:
+    from pleio_tui.browser_login import session_from_browser  # sqlite, AES: when asked
+
+    return session_from_browser(browser, site_url, Path(profile) if profile else None)

@@ -1,4 +1,4 @@
-"""`pleio-tui logout [SITE_URL]`: forget the stored session of a site."""
+"""`pleio-tui logout [SITE]` (a name or an address): forget the stored session of a site."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import os
 import sys
 
 from pleio_tui.config import load_config
-from pleio_tui.context import NoSiteError
+from pleio_tui.context import NoSiteError, resolve_site
 from pleio_tui.credentials import SESSION_ENV, forget_session
 from pleio_tui.paths import AppDirs
-from pleio_tui.site_url import parse_site_url
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     raw = args.site_url or args.site or config.site
     if not raw:
         raise NoSiteError(dirs.config_file)
-    site_url = parse_site_url(raw, allow_insecure_http=config.allow_insecure_http)
+    site_url, _entry = resolve_site(raw, config)
     if forget_session(site_url):
         print(f"Logged out of {site_url}: the stored session is gone", file=sys.stderr)
     else:

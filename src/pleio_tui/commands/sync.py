@@ -1,18 +1,25 @@
-"""`pleio-tui sync [--site URL]`: send the outbox, then fetch for offline reading."""
+"""`pleio-tui sync [--site NAME|URL | --all]`: send the outbox, then fetch for
+offline reading; a site without a session is read as a visitor, as Pleio shows
+it to one. `--all` syncs every site in the config, one line each."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import sys
 from typing import TextIO
 
-from pleio_tui.commands.errors import describe_code, describe_offline
+from pleio_tui.api import OfflineError, PleioError
+from pleio_tui.commands.errors import describe_code, describe_offline, explain
 from pleio_tui.commands.notices import warn_if_plain_http
-from pleio_tui.context import site_context
+from pleio_tui.commands.sites import login_hint
+from pleio_tui.config import Config, load_config
+from pleio_tui.context import NoSiteError, SiteContext, site_context
 from pleio_tui.credentials import SESSION_ENV
 from pleio_tui.models import OutboxItem
+from pleio_tui.paths import AppDirs
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.store import Store
 from pleio_tui.sync import OutboxResult, StopReason, SyncProgress, SyncReport
@@ -87,29 +94,49 @@ def _report_failures(report: SyncReport, store: Store) -> None:
             _say(f"Rejected: {_describe_item(store.outbox_item(outcome.item_id))}: {reason}")
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.offline:
-        _say("pleio-tui: sync needs the network: run it without --offline")
-        return 2
-    context = site_context(args.site)
-    warn_if_plain_http(context.site_url)
-    if context.session is None:
-        _say(
-            f"pleio-tui: not logged in to {context.site_url}: run "
-            f"`pleio-tui login {context.site_url}` (or set {SESSION_ENV})"
-        )
-        return 1
+def _sync(context: SiteContext) -> SyncReport:
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     try:
-        report = asyncio.run(
-            sync_site(context.site_url, context.session, context.cache_path, on_progress=progress)
+        session = None if context.anonymous else context.session
+        return asyncio.run(
+            sync_site(context.site_url, session, context.cache_path, on_progress=progress)
         )
     finally:
         if progress is not None:
             progress.clear()
+
+
+def _visitor_note(context: SiteContext) -> str:
+    return f"read as a visitor, not logged in: to write, log in with {login_hint(context)}"
+
+
+def failed(report: SyncReport) -> bool:
+    return not report.completed or report.outbox_failed > 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.offline:
+        _say("pleio-tui: sync needs the network: run it without --offline")
+        return 2
+    if getattr(args, "all", False):
+        return sync_all()
+    context = site_context(args.site)
+    warn_if_plain_http(context.site_url)
+    try:
+        report = _sync(context)
+    except PleioError as exc:
+        if not context.anonymous:
+            raise
+        _say(f"pleio-tui: {closed_to_visitors(context, exc)}")
+        return 1
+    if context.anonymous and report.stopped == StopReason.SESSION_EXPIRED:
+        _say(f"pleio-tui: {closed_to_visitors(context, None)}")
+        return 1
     with Store.open(context.cache_path) as store:
         _report_failures(report, store)
     _say(summary(context.site_url, report))
+    if context.anonymous and report.completed:
+        _say(f"pleio-tui: {_visitor_note(context)}")
     if report.outbox_busy:
         _say("pleio-tui: another pleio-tui was sending the outbox; this sync sent nothing")
     if report.stopped == StopReason.OFFLINE:
@@ -121,6 +148,75 @@ def run(args: argparse.Namespace) -> int:
     elif report.stopped == StopReason.SESSION_EXPIRED:
         _say(
             f"pleio-tui: {context.site_url} no longer accepts the session: run "
-            f"`pleio-tui login {context.site_url}`"
+            f"{login_hint(context)}"
         )
-    return 0 if report.completed and report.outbox_failed == 0 else 1
+    return 1 if failed(report) else 0
+
+
+def closed_to_visitors(context: SiteContext, exc: PleioError | None) -> str:
+    """An anonymous sync the site refused: a closed site, or something else."""
+    if isinstance(exc, OfflineError):
+        return f"{context.site_url} cannot be reached ({describe_offline(exc)})"
+    return (
+        f"{context.site_url} shows nothing to visitors (a closed site); "
+        f"log in with {login_hint(context)} (or set {SESSION_ENV})"
+    )
+
+
+def sync_all() -> int:
+    """Every site in the config in turn, one line each; non-zero if any failed."""
+    dirs = AppDirs.default()
+    config = load_config(dirs.config_file)
+    if not config.sites:
+        raise NoSiteError(dirs.config_file)
+    if os.environ.get(SESSION_ENV, "").strip() and len(config.sites) > 1:
+        # One site's session, which --all would send to every other site too.
+        _say(
+            f"pleio-tui: {SESSION_ENV} holds one site's session and `sync --all` would send "
+            "it to every site: unset it (the keyring keeps a session per site), or sync one "
+            "site with --site"
+        )
+        return 2
+    failures = 0
+    for entry in config.sites:
+        line, ok = sync_one_line(entry.name, dirs, config)
+        failures += not ok
+        _say(f"{entry.name}: {line}")
+    if failures:
+        _say(f"pleio-tui: {failures} of {len(config.sites)} sites failed to sync")
+    return 1 if failures else 0
+
+
+def sync_one_line(name: str, dirs: AppDirs, config: Config) -> tuple[str, bool]:
+    """One site's sync in one line, and whether it went well."""
+    try:
+        context = site_context(name, dirs=dirs, config=config)
+    except Exception as exc:
+        return _explained(exc), False
+    try:
+        report = _sync(context)
+    except PleioError as exc:
+        if context.anonymous:
+            return closed_to_visitors(context, exc), False
+        return _explained(exc), False
+    except Exception as exc:
+        return _explained(exc), False
+    if context.anonymous and report.stopped == StopReason.SESSION_EXPIRED:
+        return closed_to_visitors(context, None), False
+    line = summary(context.site_url, report)
+    if report.stopped == StopReason.OFFLINE:
+        line += f"; cannot be reached ({describe_offline(report.stop_detail)})"
+    elif report.stopped == StopReason.SESSION_EXPIRED:
+        line += f"; the session has expired: run {login_hint(context)}"
+    elif context.anonymous:
+        line += f"; {_visitor_note(context)}"
+    if report.outbox_failed:
+        line += "; `pleio-tui sync --site " + name + "` names what the site refused"
+    return line, not failed(report)
+
+
+def _explained(exc: Exception) -> str:
+    message = explain(exc)
+    if message is None:
+        raise exc
+    return message

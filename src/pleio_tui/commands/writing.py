@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
 from pleio_tui.commands.errors import describe_code, describe_offline, explain
+from pleio_tui.commands.sites import only_members_write, read_only
 from pleio_tui.context import SiteContext
-from pleio_tui.credentials import SESSION_ENV
 from pleio_tui.models import OutboxKind
 from pleio_tui.richtext import is_blank_markdown
 from pleio_tui.store import Store, StoreError
@@ -88,6 +88,13 @@ def write(
         )
         return 2
     store.save_draft(writing.draft_key, writing.title, writing.body)
+    if read_only(context, store):
+        # Never queued under no one's name: kept as a draft until the user logs in.
+        say(
+            f"pleio-tui: {only_members_write(context)}; nothing was sent or queued, "
+            "what you wrote is kept as a draft"
+        )
+        return 1
     item = store.enqueue(
         writing.kind,
         writing.target_guid,
@@ -99,13 +106,6 @@ def write(
     if context.offline:
         say(f"Queued for {writing.where} (offline): `pleio-tui sync` sends it later")
         return 0
-    if context.session is None:
-        say(
-            f"Queued for {writing.where}, but not logged in to {context.site_url}: run "
-            f"`pleio-tui login {context.site_url}` (or set {SESSION_ENV}), "
-            "then `pleio-tui sync`"
-        )
-        return 1
     try:
         outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
     except StoreError as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
-from urllib.parse import urlsplit
 
 from textual.app import App
 from textual.binding import BindingType
@@ -28,6 +27,7 @@ from pleio_tui.tui.controllers import messages
 from pleio_tui.tui.controllers.membership import MembershipController
 from pleio_tui.tui.controllers.network import NetworkController
 from pleio_tui.tui.controllers.reading import ReadingController
+from pleio_tui.tui.controllers.sites import SitesController
 from pleio_tui.tui.controllers.writing import WritingController
 from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings, language_for
@@ -120,6 +120,7 @@ class PleioApp(App[int]):
             later=self.set_timer,
             cache_file=dirs.site_cache_file,
         )
+        self.sites = SitesController(self, config, dirs)
         if demo:
             self.title = "pleio-tui demo"
 
@@ -204,7 +205,7 @@ class PleioApp(App[int]):
     def show_status(self) -> None:
         status = self.main.status
         status.strings = self._strings
-        status.host = urlsplit(self.site.site_url).netloc if self.site else ""
+        status.host = self.sites.status_name()
         viewer = None
         counts: dict[OutboxState, int] = {}
         if self._store is not None:
@@ -252,6 +253,7 @@ class PleioApp(App[int]):
                 self.reading.forget()
                 await self.main.post.set_site(event.access.site_url)
                 self.replace_store(store)
+        self.sites.logged_in(event.access)
         self.show_status()
         self.network.request_sync()
 
@@ -269,22 +271,25 @@ class PleioApp(App[int]):
     # --- actions (keys, palette) ---
 
     def action_comment(self) -> None:
-        self.writing.comment()
+        self.sites.write(self.writing.comment)
 
     def action_reply(self) -> None:
-        self.writing.reply()
+        self.sites.write(self.writing.reply)
 
     def action_edit_post(self) -> None:
-        self.writing.edit_post()
+        self.sites.write(self.writing.edit_post)
 
     def action_new_post(self) -> None:
-        self.writing.new_post()
+        self.sites.write(self.writing.new_post)
 
     def action_vote(self, score: int) -> None:
-        self.writing.vote(score)
+        self.sites.write(self.writing.vote, score)
 
     def action_bookmark(self) -> None:
-        self.writing.bookmark()
+        self.sites.write(self.writing.bookmark)
+
+    def action_switch_site(self) -> None:
+        self.sites.open_switcher()
 
     def action_outbox(self) -> None:
         self.writing.show_outbox()
@@ -366,8 +371,10 @@ def create_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = Fals
     if context is None:
         return PleioApp(site=None, store=None, config=load_config(dirs.config_file), dirs=dirs)
     store = Store.open(context.cache_path)
+    entry = getattr(context, "entry", None)  # the site's table in the config, if any
+    anonymous = entry is not None and entry.anonymous
     return PleioApp(
-        site=SiteAccess(context.site_url, context.session, context.cache_path),
+        site=SiteAccess(context.site_url, context.session, context.cache_path, anonymous),
         store=store,
         config=context.config,
         dirs=dirs,

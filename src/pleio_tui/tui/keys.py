@@ -73,6 +73,8 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.palette", "ctrl+p", "command_palette", "app", show=False),
     KeySpec("app.outbox", "O", "outbox", "app", show=False),
     KeySpec("app.quit", "q", "quit", "app"),
+    # several sites: the site switcher
+    KeySpec("app.sites", "S", "switch_site", "app", show=False),
     KeySpec("post.new", "n", "new_post", "app"),
     KeySpec("post.comment", "c", "comment", "app"),
     KeySpec("post.edit", "e", "edit_post", "app", show=False),

@@ -35,6 +35,7 @@ PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("post.copy_link", "copy_link"),
     PaletteAction("group.join", "toggle_membership"),
     PaletteAction("app.outbox", "outbox"),
+    PaletteAction("app.sites", "switch_site"),
     PaletteAction("app.language", "toggle_language"),
     PaletteAction("app.help", "help"),
     PaletteAction("app.quit", "quit"),

@@ -67,15 +67,30 @@ class NetworkController:
         self._cache_file = cache_file
 
     def can_reach_site(self) -> bool:
-        """Worth trying the network: a session, and not started with --offline."""
-        return not self._host.offline and self.site is not None and self.site.session is not None
+        """Worth trying the network: a session (or a site read as a visitor), and
+        not started with --offline."""
+        site = self.site
+        return not self._host.offline and site is not None and bool(site.session or site.anonymous)
+
+    def switch_site(self, site: SiteAccess) -> None:
+        """Another site from now on; a sync of the one before ends on its own."""
+        self.site = site
+        self.online = False
+
+    def start_site(self) -> None:
+        """The site switched to: sync it, or ask to log in when it needs a session."""
+        if self.can_reach_site():
+            self.request_sync()
+        elif not self._host.offline and self.site is not None and not self.site.anonymous:
+            self.ask_login()
 
     def start(self, interval_minutes: int) -> None:
         """The main screen shows: log in, or sync now and every `interval_minutes`."""
         # --offline only reads the cache: it has no session (the keyring is not
         # asked) and needs none, so it does not ask to log in.
         offline = self._host.offline
-        if self.site is None or (self.site.session is None and not offline):
+        site = self.site
+        if site is None or (site.session is None and not site.anonymous and not offline):
             self.ask_login()
         elif not offline:
             self.request_sync()
@@ -89,7 +104,7 @@ class NetworkController:
         host = self._host
         if host.offline:
             host.notify_plain(host.strings.error("offline"))
-        elif self.site is None or self.site.session is None:
+        elif not self.can_reach_site():
             self.ask_login()
         else:
             self.request_sync()
@@ -268,17 +283,31 @@ class NetworkController:
             host.screen.show_error(error or "")
             return
         site_url = self.site.site_url if self.site else ""
-        host.push_screen(LoginScreen(host.strings, site_url, error), self._login_given)
+        sites = getattr(host, "sites", None)  # the browser the session came from, if known
+        entry = sites.current_entry() if sites is not None else None
+        browser, profile = (entry.browser, entry.profile) if entry else (None, None)
+        screen = LoginScreen(host.strings, site_url, error, browser=browser, profile=profile)
+        host.push_screen(screen, self._login_given)
 
     def _login_given(self, result: LoginResult | None) -> None:
-        if result is not None:
+        if result is not None and result.anonymous:
+            self._visit(result.site_url)
+        elif result is not None:
             self._host.run_worker(self._check_login(result), group="login", exclusive=True)
+
+    def _visit(self, site_url: str) -> None:
+        """Read the site as a visitor: no session, nothing written under any name."""
+        same_site = self.site is not None and self.site.site_url == site_url
+        cache_path = self.site.cache_path if same_site and self.site else self._cache_file(site_url)
+        self.site = SiteAccess(site_url, None, cache_path, anonymous=True)
+        self._host.post_message(LoggedIn(self.site, same_site))
 
     async def _check_login(self, result: LoginResult) -> None:
         from pleio_tui.api import PleioError  # httpx: off the first frame
         from pleio_tui.tui.services.jobs import viewer_job  # httpx: network work only
 
         host = self._host
+        assert result.sessionid is not None  # a visitor goes through _visit
         same_site = self.site is not None and self.site.site_url == result.site_url
         cache_path = (
             self.site.cache_path if same_site and self.site else self._cache_file(result.site_url)

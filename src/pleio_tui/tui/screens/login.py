@@ -4,11 +4,16 @@ The screen checks the form only (a usable address, something that can be a
 cookie value) and dismisses with a `LoginResult`; whether the session works is the
 app's to find out. When it does not, the app opens the screen again with
 `error=...`, or calls `show_error` while it is still open.
+
+A site whose session was read from a browser (`login --from-browser`, kept in
+the config) gets a button that reads it from that browser again: the way back
+in when a session expires.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from textual import on
@@ -29,7 +34,9 @@ from pleio_tui.tui.keys import bindings
 class LoginResult:
     site_url: str
     """scheme://host[:port], normalised."""
-    sessionid: Secret
+    sessionid: Secret | None
+    """None when the site is to be read without an account."""
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +103,22 @@ class LoginScreen(ModalScreen[LoginResult | None]):
 
     BINDINGS = bindings("screen")
 
-    def __init__(self, strings: Strings, site_url: str = "", error: str | None = None) -> None:
+    def __init__(
+        self,
+        strings: Strings,
+        site_url: str = "",
+        error: str | None = None,
+        *,
+        browser: str | None = None,
+        profile: str | None = None,
+    ) -> None:
+        """`browser` and `profile`: where the site's session was read before."""
         super().__init__()
         self._strings = strings
         self._site_url = site_url
         self._initial_error = error
+        self._browser = browser
+        self._profile = profile
 
     def compose(self) -> ComposeResult:
         s = self._strings
@@ -116,7 +134,11 @@ class LoginScreen(ModalScreen[LoginResult | None]):
             yield Input(id="login-session", password=True)
             yield Static(Content(one_line(self._initial_error or "")), id="login-error")
             with Horizontal(id="login-buttons"):
+                if self._browser is not None:
+                    label = s("expired.from_browser", browser=self._browser)
+                    yield Button(Content(label), id="login-browser", variant="primary")
                 yield Button(Content(s("login.submit")), id="login-submit", variant="primary")
+                yield Button(Content(s("login.anonymous")), id="login-anonymous")
                 yield Button(Content(s("login.cancel")), id="login-cancel")
 
     def on_mount(self) -> None:
@@ -141,8 +163,43 @@ class LoginScreen(ModalScreen[LoginResult | None]):
             return
         self.dismiss(LoginResult(check.site_url, sessionid))
 
+    def from_browser(self) -> None:
+        """Read the session from the browser it came from before, and go on with it."""
+        from pleio_tui.browser_login import BrowserLoginError, session_from_browser
+
+        browser = self._browser or ""
+        check = check_site_url(self.query_one("#login-site", Input).value)
+        if check.site_url is None:
+            self.show_error(self._strings(check.error or "login.url_empty"))
+            return
+        profile = Path(self._profile) if self._profile else None
+        try:
+            sessionid = session_from_browser(browser, check.site_url, profile)
+        except BrowserLoginError as exc:
+            text = self._strings("expired.browser_failed", browser=browser, reason=str(exc))
+            self.show_error(text)
+            return
+        self.dismiss(LoginResult(check.site_url, sessionid))
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def as_visitor(self) -> None:
+        """Read the site without an account, as it shows itself to visitors."""
+        check = check_site_url(self.query_one("#login-site", Input).value)
+        if check.site_url is None:
+            self.show_error(self._strings(check.error or "login.url_empty"))
+            self.query_one("#login-site", Input).focus()
+            return
+        self.dismiss(LoginResult(check.site_url, None, anonymous=True))
+
+    @on(Button.Pressed, "#login-anonymous")
+    def _anonymous_pressed(self) -> None:
+        self.as_visitor()
+
+    @on(Button.Pressed, "#login-browser")
+    def _browser_pressed(self) -> None:
+        self.from_browser()
 
     @on(Input.Changed, "#login-site")
     def _site_changed(self, event: Input.Changed) -> None:

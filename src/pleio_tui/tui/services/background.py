@@ -35,6 +35,8 @@ class SiteAccess(NamedTuple):
     session: Secret | None
     """Masked wherever it shows (a crash report lists this tuple)."""
     cache_path: Path
+    anonymous: bool = False
+    """Read without an account, as the site shows itself to visitors."""
 
 
 async def run_job(access: SiteAccess, job: Job[T]) -> T:
