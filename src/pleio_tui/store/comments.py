@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 
 from pleio_tui.models import Comment
 from pleio_tui.store.search_index import index_comment, unindex_comments
@@ -91,7 +92,9 @@ def _comment_from_row(row: sqlite3.Row, replies: tuple[Comment, ...]) -> Comment
 
 
 def load_thread(conn: sqlite3.Connection, blog_guid: str) -> tuple[Comment, ...]:
-    """Top-level comments newest first; replies in the order the site sent them."""
+    """Top-level comments newest first, as Pleio lists them; each comment's replies
+    oldest first under it, so a conversation reads down (Pleio sends them newest
+    first too). Equal times keep the order the site sent."""
     children: dict[str, list[sqlite3.Row]] = {}
     for row in conn.execute(_THREAD_SQL, (blog_guid,)):
         children.setdefault(row["parent_guid"], []).append(row)
@@ -104,4 +107,11 @@ def load_thread(conn: sqlite3.Connection, blog_guid: str) -> tuple[Comment, ...]
         return tuple(_comment_from_row(row, build(row["guid"], depth + 1)) for row in rows)
 
     top_level = build(blog_guid, 0)
-    return tuple(sorted(top_level, key=lambda c: c.time_created, reverse=True))
+    return tuple(
+        comment._replace(replies=tuple(sorted(comment.replies, key=_created)))
+        for comment in sorted(top_level, key=_created, reverse=True)
+    )
+
+
+def _created(comment: Comment) -> datetime:
+    return comment.time_created

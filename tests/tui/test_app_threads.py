@@ -1,0 +1,109 @@
+"""Threads as a daily reader uses them: replies in order under their comment,
+votes that say which way they went, voting on, editing and deleting comments,
+and editing a post's title and tags; each checked on the site itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from test_app_support import SIZE, graphql, make_app, open_blog, synced, wait_for, widget_text
+from textual.pilot import Pilot
+
+from pleio_tui.models import Comment, OutboxState
+from pleio_tui.server import LocalSite
+from pleio_tui.tui.app import PleioApp
+
+THREAD = """
+query Thread($guid: String!) {
+  entity(guid: $guid) {
+    ... on Blog {
+      guid title tags votes hasVoted description
+      comments {
+        guid description votes hasVoted owner { name }
+        comments { guid description votes hasVoted owner { name } }
+      }
+    }
+  }
+}
+"""
+
+
+def site_thread(site: LocalSite, session: str, guid: str) -> dict[str, Any]:
+    return graphql(site.url, session, THREAD, guid=guid)["entity"]
+
+
+def site_comments(site: LocalSite, session: str, guid: str) -> list[dict[str, Any]]:
+    """Every comment and reply of a blog on the site, flat."""
+    flat: list[dict[str, Any]] = []
+    for comment in site_thread(site, session, guid)["comments"]:
+        flat.append(comment)
+        flat.extend(comment["comments"] or [])
+    return flat
+
+
+def cached_comments(app: PleioApp) -> list[Comment]:
+    blog = app.open_blog
+    assert blog is not None and blog.comments is not None
+    return [c for top in blog.comments for c in (top, *top.replies)]
+
+
+async def select_comment(pilot: Pilot[Any], wanted: Callable[[Comment], bool]) -> Comment:
+    """Move the post view's cursor (J) to the first comment that is `wanted`."""
+    app = pilot.app
+    assert isinstance(app, PleioApp)
+    view = app.main.post.view
+    app.main.activate(app.main.post)
+    for _ in range(40):
+        await pilot.press("J")
+        guid = view.selected_comment_guid
+        found = next((c for c in cached_comments(app) if c.guid == guid), None)
+        if found is not None and wanted(found):
+            return found
+    raise AssertionError("no such comment")
+
+
+def sent(app: PleioApp) -> bool:
+    store = app.store
+    return store is not None and not store.outbox((OutboxState.PENDING, OutboxState.SENDING))
+
+
+async def test_a_reply_shows_directly_under_its_comment_after_the_older_replies(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        parent = await select_comment(pilot, lambda c: len(c.replies) >= 2)
+        # Replies read down in time, though Pleio sends them newest first.
+        times = [reply.time_created for reply in parent.replies]
+        assert times == sorted(times)
+        await pilot.press("R", *"Mijn antwoord hierop", "ctrl+s")
+
+        def answered() -> bool:
+            under = next(c for c in cached_comments(app) if c.guid == parent.guid)
+            return not under.guid.startswith("outbox:") and any(
+                "Mijn antwoord" in r.description and not r.guid.startswith("outbox:")
+                for r in under.replies
+            )
+
+        await wait_for(pilot, lambda: sent(app) and answered())
+        rendered = app.main.post.view.rendered
+        assert rendered is not None
+        rendered.finish()
+        spans = rendered.comments
+        at = next(n for n, span in enumerate(spans) if span.guid == parent.guid)
+        under = next(c for c in cached_comments(app) if c.guid == parent.guid)
+        mine = under.replies[-1]
+        assert "Mijn antwoord" in mine.description
+        # The reply is the last of its comment's replies, indented, and nothing
+        # comes between the comment and its replies.
+        block = spans[at : at + 1 + len(under.replies)]
+        assert [span.guid for span in block] == [parent.guid, *(r.guid for r in under.replies)]
+        assert [span.depth for span in block] == [0] + [1] * len(under.replies)
+        lines = [rendered.lines[n].text for n in range(block[-1].start, block[-1].end)]
+        assert any("│" in line and "Mijn antwoord hierop" in line for line in lines)
+        await pilot.press("G")
+        assert "Mijn antwoord hierop" in widget_text(app.main.post.view)
