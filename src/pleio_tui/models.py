@@ -100,6 +100,10 @@ class Comment(NamedTuple):
     has_voted: bool = False
     comment_count: int = 0
     replies: "tuple[Comment, ...]" = ()
+    own_vote: int | None = None
+    """Which way the user's vote goes, as the cache knows it (a vote still in the
+    outbox included): 1 or -1; None without a vote, or when the direction is
+    unknown (Pleio's `hasVoted` does not tell it)."""
 
     @property
     def author_name(self) -> str:
@@ -140,6 +144,8 @@ class Blog(NamedTuple):
     comment_count: int = 0
     comments: tuple[Comment, ...] | None = None
     """Top-level comments newest first, each with its replies; None when not fetched."""
+    own_vote: int | None = None
+    """As `Comment.own_vote`."""
 
     @property
     def is_archived(self) -> bool:

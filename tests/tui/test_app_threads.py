@@ -107,3 +107,34 @@ async def test_a_reply_shows_directly_under_its_comment_after_the_older_replies(
         assert any("│" in line and "Mijn antwoord hierop" in line for line in lines)
         await pilot.press("G")
         assert "Mijn antwoord hierop" in widget_text(app.main.post.view)
+
+
+def post_text(app: PleioApp) -> str:
+    rendered = app.main.post.view.rendered
+    assert rendered is not None
+    rendered.finish()
+    return "\n".join(line.text for line in rendered.lines)
+
+
+async def test_a_vote_says_which_way_it_went_before_and_after_the_site_has_it(
+    demo_site: LocalSite, jan_session: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, jan_session, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        guid = app.open_blog.guid if app.open_blog else ""
+        app.main.activate(app.main.feed)  # the cursor on no comment: the vote is the post's
+        await pilot.press("minus")
+        assert "(je stemde tegen)" in post_text(app)  # waiting in the outbox, shown at once
+        voted = lambda: site_thread(demo_site, jan_session, guid)["hasVoted"]  # noqa: E731
+        await wait_for(pilot, lambda: sent(app) and voted())
+        await wait_for(pilot, lambda: "(je stemde tegen)" in post_text(app))
+        await pilot.press("plus")  # the opposite vote takes it back, as on Pleio
+        await wait_for(pilot, lambda: sent(app))
+        assert "gestemd" not in post_text(app) and "je stemde" not in post_text(app)
+        assert site_thread(demo_site, jan_session, guid)["hasVoted"] is False
+        await pilot.press("plus")
+        assert "(je stemde voor)" in post_text(app)
+        await pilot.press("L")
+        assert "(you voted up)" in post_text(app)

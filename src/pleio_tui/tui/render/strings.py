@@ -15,6 +15,9 @@ class PostStrings(NamedTuple):
     in_group: str = "in {group}"
     votes: str = "▲ {count}"
     voted: str = "you voted"
+    """A vote whose direction the cache does not know (Pleio does not say it)."""
+    voted_up: str = "you voted up"
+    voted_down: str = "you voted down"
     bookmarked: str = "★ bookmarked"
     archived: str = "archived"
     comments_heading: str = "Comments ({count})"
@@ -36,6 +39,8 @@ DUTCH = PostStrings(
     by_author="Door {author}",
     in_group="in de groep {group}",
     voted="je hebt gestemd",
+    voted_up="je stemde voor",
+    voted_down="je stemde tegen",
     bookmarked="★ bewaard",
     archived="gearchiveerd",
     comments_heading="Reacties ({count})",
