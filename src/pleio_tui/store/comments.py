@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from pleio_tui.models import Comment
-from pleio_tui.store.search_index import index_comment, unindex_comments
+from pleio_tui.store.base import StoreBase
+from pleio_tui.store.search_index import index_comment, unindex_comment, unindex_comments
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import required_time_from_db, time_from_db, time_to_db
 
@@ -115,3 +116,48 @@ def load_thread(conn: sqlite3.Connection, blog_guid: str) -> tuple[Comment, ...]
 
 def _created(comment: Comment) -> datetime:
     return comment.time_created
+
+
+def _thread_of_comment(conn: sqlite3.Connection, guid: str) -> str | None:
+    row = conn.execute("SELECT blog_guid FROM comments WHERE guid = ?", (guid,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+class CommentCacheMixin(StoreBase):
+    """One comment changed or gone on the site, without fetching its thread again."""
+
+    def save_edited_comment(self, comment: Comment) -> None:
+        """The site's answer to an edit: its text and time, in the cached thread."""
+        with self._write() as conn:
+            blog_guid = _thread_of_comment(conn, comment.guid)
+            if blog_guid is None:
+                return
+            conn.execute(
+                "UPDATE comments SET rich_description = ?, description = ?, time_updated = ?"
+                " WHERE guid = ?",
+                (
+                    comment.rich_description,
+                    comment.description,
+                    time_to_db(comment.time_updated),
+                    comment.guid,
+                ),
+            )
+            index_comment(conn, blog_guid, comment)
+
+    def forget_comment(self, guid: str) -> None:
+        """The comment is gone from the site, and its replies with it (as on Pleio)."""
+        with self._write() as conn:
+            blog_guid = _thread_of_comment(conn, guid)
+            if blog_guid is None:
+                return
+            gone = [guid] + [
+                str(row[0])
+                for row in conn.execute("SELECT guid FROM comments WHERE parent_guid = ?", (guid,))
+            ]
+            for comment_guid in gone:
+                unindex_comment(conn, comment_guid)
+                conn.execute("DELETE FROM comments WHERE guid = ?", (comment_guid,))
+            conn.execute(
+                "UPDATE blogs SET comment_count = max(0, comment_count - ?) WHERE guid = ?",
+                (len(gone), blog_guid),
+            )
