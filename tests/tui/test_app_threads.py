@@ -8,12 +8,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from test_app_support import SIZE, graphql, make_app, open_blog, synced, wait_for, widget_text
+from test_app_support import (
+    SIZE,
+    graphql,
+    make_app,
+    notices,
+    open_blog,
+    synced,
+    wait_for,
+    widget_text,
+)
 from textual.pilot import Pilot
 
 from pleio_tui.models import Comment, OutboxState
 from pleio_tui.server import LocalSite
 from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.screens.confirm import ConfirmScreen
 
 THREAD = """
 query Thread($guid: String!) {
@@ -55,12 +65,19 @@ async def select_comment(pilot: Pilot[Any], wanted: Callable[[Comment], bool]) -
     assert isinstance(app, PleioApp)
     view = app.main.post.view
     app.main.activate(app.main.post)
-    for _ in range(40):
-        await pilot.press("J")
+
+    def selected() -> Comment | None:
         guid = view.selected_comment_guid
         found = next((c for c in cached_comments(app) if c.guid == guid), None)
-        if found is not None and wanted(found):
+        return found if found is not None and wanted(found) else None
+
+    if (found := selected()) is not None:
+        return found
+    await pilot.press(*["K"] * len(cached_comments(app)))  # to the first comment
+    for _ in range(40):
+        if (found := selected()) is not None:
             return found
+        await pilot.press("J")
     raise AssertionError("no such comment")
 
 
@@ -138,3 +155,86 @@ async def test_a_vote_says_which_way_it_went_before_and_after_the_site_has_it(
         assert "(je stemde voor)" in post_text(app)
         await pilot.press("L")
         assert "(you voted up)" in post_text(app)
+
+
+def is_hers(comment: Comment) -> bool:
+    return comment.author_name == "Hadewych" and comment.can_edit
+
+
+async def test_the_vote_keys_vote_on_the_comment_under_the_cursor(
+    demo_site: LocalSite, jan_session: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, jan_session, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        guid = app.open_blog.guid if app.open_blog else ""
+        chosen = await select_comment(pilot, lambda c: not c.has_voted)
+        await pilot.press("plus")
+        assert any("Gestemd op de reactie" in text for text in notices(pilot))
+
+        def on_site() -> dict[str, Any]:
+            return next(
+                c for c in site_comments(demo_site, jan_session, guid) if c["guid"] == chosen.guid
+            )
+
+        await wait_for(pilot, lambda: sent(app) and on_site()["hasVoted"])
+        assert on_site()["votes"] == chosen.votes + 1
+        assert site_thread(demo_site, jan_session, guid)["hasVoted"] is False  # not the post
+        await wait_for(pilot, lambda: "(je stemde voor)" in post_text(app))
+        shown = next(c for c in cached_comments(app) if c.guid == chosen.guid)
+        assert (shown.has_voted, shown.own_vote) == (True, 1)
+
+
+async def test_comments_edited_and_deleted_offline_show_waiting_then_reach_the_site(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        blog_guid = app.open_blog.guid if app.open_blog else ""
+
+    app = make_app(demo_site.url, None, tmp_path, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_blog(pilot, "Leren door doen")
+        others = await select_comment(pilot, lambda c: not c.can_edit)
+        await pilot.press("e")
+        assert not app.main.post.composer.is_open
+        assert any("niet bewerken" in text for text in notices(pilot))
+        await pilot.press("D")
+        assert not isinstance(app.screen, ConfirmScreen)
+
+        edited = await select_comment(pilot, is_hers)
+        await pilot.press("e")
+        composer = app.main.post.composer
+        assert composer.is_open and composer.draft_key == f"edit_comment:{edited.guid}"
+        assert edited.description.strip() in composer.text
+        await pilot.press("ctrl+end", *" Aangevuld.", "ctrl+s")
+        assert not composer.is_open
+        assert "⏳ bewerking wacht op verzending" in post_text(app)
+        assert "Aangevuld." in post_text(app)
+
+        deleted = await select_comment(pilot, lambda c: is_hers(c) and c.guid != edited.guid)
+        await pilot.press("D")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # asked first: no changes nothing
+        assert app.store is not None and len(app.store.outbox()) == 1
+        await select_comment(pilot, lambda c: c.guid == deleted.guid)
+        await pilot.press("D", "y")
+        assert "⏳ wordt verwijderd" in post_text(app)
+        assert len(app.store.outbox()) == 2
+
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await wait_for(pilot, lambda: sent(app))
+        on_site = {c["guid"]: c for c in site_comments(demo_site, hadewych, blog_guid)}
+        assert on_site[edited.guid]["description"].strip().endswith("Aangevuld.")
+        assert deleted.guid not in on_site and others.guid in on_site
+        await open_blog(pilot, "Leren door doen")
+        shown = {c.guid: c for c in cached_comments(app)}
+        assert deleted.guid not in shown
+        assert shown[edited.guid].waiting is None
+        assert shown[edited.guid].description.strip().endswith("Aangevuld.")
+        assert "⏳" not in post_text(app)

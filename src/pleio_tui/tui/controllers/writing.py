@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from pleio_tui.models import OutboxItem, OutboxState
+from pleio_tui.models import Comment, OutboxItem, OutboxState
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.controllers.messages import OutboxQueued
+from pleio_tui.tui.controllers.threads import ThreadActions
 from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.keys import key_label
 
@@ -59,6 +60,7 @@ class WritingController:
         self._host = host
         self._reading = reading
         self._images = LinkedImages()
+        self._threads = ThreadActions(host)
 
     # --- the composer ---
 
@@ -83,8 +85,13 @@ class WritingController:
         self._open_composer(f"reply:{target}", heading)
 
     def edit_post(self) -> None:
+        """Edit the user's comment under the cursor, else the open post."""
         blog = self._reading.require_open_blog()
         if blog is None:
+            return
+        comment = self._threads.under_cursor()
+        if comment is not None:
+            self._edit_comment(comment)
             return
         if not blog.can_edit:
             self._host.notify_plain(self._host.strings("notice.not_editable"))
@@ -94,6 +101,25 @@ class WritingController:
         heading = self._host.strings("composer.edit", title=blog.title)
         body = body_to_markdown(blog.rich_description, blog.description)
         self._open_composer(f"edit:{blog.guid}", heading, body)
+
+    def _edit_comment(self, comment: Comment) -> None:
+        if not self._threads.may_change(comment):
+            return
+        from pleio_tui.richtext import body_to_markdown  # the converters: 67 ms
+
+        heading = self._host.strings("composer.edit_comment")
+        body = body_to_markdown(comment.rich_description, comment.description)
+        self._open_composer(f"edit_comment:{comment.guid}", heading, body)
+
+    def delete_comment(self) -> None:
+        """Delete the user's comment under the cursor, after asking."""
+        if self._reading.require_open_blog() is None:
+            return
+        comment = self._threads.under_cursor()
+        if comment is None:
+            self._host.notify_plain(self._host.strings("notice.no_comment"))
+            return
+        self._threads.ask_delete(comment, self.queued)
 
     def _open_composer(self, draft_key: str, heading: str, initial: str = "") -> None:
         text = self._draft_text(draft_key) or initial
@@ -252,9 +278,15 @@ class WritingController:
     # --- votes and bookmarks ---
 
     def vote(self, score: int) -> None:
+        """Vote on the comment under the cursor, else on the open post."""
         host = self._host
         blog = self._reading.require_open_blog()
         if blog is None or host.store is None:
+            return
+        comment = self._threads.under_cursor()
+        if comment is not None:
+            if self._threads.vote(comment, score):
+                self.queued()
             return
         try:
             host.store.queue_vote(blog.guid, score)

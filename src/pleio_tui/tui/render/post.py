@@ -274,6 +274,10 @@ class _PostRenderer:
         header = Text(author, AUTHOR)
         if is_waiting(comment):
             header.append(" · " + self.strings.waiting, ITALIC)
+        elif comment.waiting == "delete":
+            header.append(" · " + self.strings.waiting_delete, ITALIC)
+        elif comment.waiting == "edit":
+            header.append(" · " + self.strings.waiting_edit, ITALIC)
         else:
             header.append(" · " + self.strings.format_age(comment.time_created), DIM)
         if comment.votes or comment.has_voted:

@@ -29,6 +29,8 @@ class PostStrings(NamedTuple):
     unknown_author: str = "(unknown)"
     waiting: str = "⏳ waiting to be sent"
     """In place of the age of a comment still in the outbox."""
+    waiting_edit: str = "⏳ edit waiting to be sent"
+    waiting_delete: str = "⏳ being deleted"
     format_age: AgeFormatter = english_age
 
 
