@@ -19,11 +19,13 @@ from test_app_support import (
     widget_text,
 )
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from pleio_tui.models import Comment, OutboxState
 from pleio_tui.server import LocalSite
 from pleio_tui.tui.app import PleioApp
 from pleio_tui.tui.screens.confirm import ConfirmScreen
+from pleio_tui.tui.screens.new_post import NewPostScreen
 
 THREAD = """
 query Thread($guid: String!) {
@@ -238,3 +240,35 @@ async def test_comments_edited_and_deleted_offline_show_waiting_then_reach_the_s
         assert shown[edited.guid].waiting is None
         assert shown[edited.guid].description.strip().endswith("Aangevuld.")
         assert "⏳" not in post_text(app)
+
+
+async def test_e_edits_a_posts_title_body_and_tags_together(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await open_blog(pilot, "Leren door doen")
+        blog = app.open_blog
+        assert blog is not None and blog.can_edit
+        before = site_thread(demo_site, hadewych, blog.guid)
+        app.main.activate(app.main.feed)  # no comment under the cursor: the post
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, NewPostScreen) and screen.draft_key == f"edit:{blog.guid}"
+        assert screen.title_text == blog.title
+        tags = screen.query_one("#new-post-tags", Input)
+        assert tags.value == ", ".join(blog.tags)
+        await pilot.press("end", *["backspace"] * len(blog.title), *"Leren door doen, herzien")
+        await pilot.press("tab", "end", *", herziening, , participatie")
+        await pilot.press("tab", *"Voorwoord. ", "ctrl+s")
+        assert not isinstance(app.screen, NewPostScreen)
+
+        def edited() -> dict[str, Any]:
+            return site_thread(demo_site, hadewych, blog.guid)
+
+        await wait_for(pilot, lambda: sent(app) and edited()["title"] == "Leren door doen, herzien")
+        assert edited()["tags"] == [*blog.tags, "herziening"]
+        assert edited()["description"] == "Voorwoord. " + before["description"]
+        await wait_for(pilot, lambda: "Leren door doen, herzien" in post_text(app))
+        assert "#herziening" in post_text(app)
