@@ -18,6 +18,8 @@ NL_THREADS: dict[str, str] = {
     "post.waiting_delete": "⏳ wordt verwijderd",
     "new_post.edit_title": "Blog bewerken: {title}",
     "new_post.tags": "Tags (met komma's gescheiden)",
+    "outbox.kind.edit_comment": "Reactie bewerkt",
+    "outbox.kind.delete_comment": "Reactie verwijderen",
 }
 
 EN_THREADS: dict[str, str] = {
@@ -34,4 +36,6 @@ EN_THREADS: dict[str, str] = {
     "post.waiting_delete": "⏳ being deleted",
     "new_post.edit_title": "Editing the blog: {title}",
     "new_post.tags": "Tags (separated by commas)",
+    "outbox.kind.edit_comment": "Comment edit",
+    "outbox.kind.delete_comment": "Comment deletion",
 }
