@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pleio_tui.models import Comment, OutboxKind
+from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.store import StoreError
 from pleio_tui.tui.controllers.reading import find_comment
 from pleio_tui.tui.render.waiting import is_waiting
@@ -16,6 +17,11 @@ from pleio_tui.tui.render.waiting import is_waiting
 if TYPE_CHECKING:
     from pleio_tui.tui.controllers.host import AppHost
     from pleio_tui.tui.widgets.post_view import PostView
+
+
+def _author(comment: Comment) -> str:
+    """The author's name as a line of plain text (remote text: no control characters)."""
+    return terminal_safe_line(comment.author_name)
 
 
 def comment_under_cursor(view: PostView) -> Comment | None:
@@ -52,7 +58,7 @@ class ThreadActions:
         except StoreError as exc:
             host.report(exc)
             return False
-        host.notify_plain(host.strings("notice.voted_comment", author=comment.author_name))
+        host.notify_plain(host.strings("notice.voted_comment", author=_author(comment)))
         return True
 
     def may_change(self, comment: Comment) -> bool:
@@ -76,7 +82,7 @@ class ThreadActions:
         reply = comment.parent_guid != comment.blog_guid
         question = host.strings(
             "confirm.delete_reply" if reply else "confirm.delete_comment",
-            author=comment.author_name,
+            author=_author(comment),
         )
 
         def answered(yes: bool | None) -> None:
