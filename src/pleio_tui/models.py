@@ -100,6 +100,13 @@ class Comment(NamedTuple):
     has_voted: bool = False
     comment_count: int = 0
     replies: "tuple[Comment, ...]" = ()
+    own_vote: int | None = None
+    """Which way the user's vote goes, as the cache knows it (a vote still in the
+    outbox included): 1 or -1; None without a vote, or when the direction is
+    unknown (Pleio's `hasVoted` does not tell it)."""
+    waiting: str | None = None
+    """An unsent change of the user's shown before the site has it: "edit" (the
+    text shown is the new one) or "delete"."""
 
     @property
     def author_name(self) -> str:
@@ -140,6 +147,8 @@ class Blog(NamedTuple):
     comment_count: int = 0
     comments: tuple[Comment, ...] | None = None
     """Top-level comments newest first, each with its replies; None when not fetched."""
+    own_vote: int | None = None
+    """As `Comment.own_vote`."""
 
     @property
     def is_archived(self) -> bool:
@@ -224,6 +233,8 @@ class OutboxKind(StrEnum):
     COMMENT = "comment"
     VOTE = "vote"
     BOOKMARK = "bookmark"
+    EDIT_COMMENT = "edit_comment"
+    DELETE_COMMENT = "delete_comment"
 
 
 class OutboxState(StrEnum):
@@ -242,7 +253,7 @@ class OutboxItem(NamedTuple):
     kind: OutboxKind
     target_guid: str
     """Group guid for a new blog; blog or comment guid for a comment, reply,
-    edit, vote or bookmark."""
+    edit, vote, bookmark, or a comment's edit or deletion."""
     title: str = ""
     body: str = ""
     """Markdown as the user wrote it."""
@@ -265,3 +276,5 @@ class OutboxItem(NamedTuple):
     at or after it can be this item."""
     unconfirmed_at: datetime | None = None
     """When the last send ended without a definite answer (None otherwise)."""
+    tags: tuple[str, ...] | None = None
+    """For a blog's edit, the tags it is to have; None leaves them as they are."""

@@ -146,6 +146,55 @@ def _check_edited(world: World) -> str | None:
     return world.blog
 
 
+def _queue_comment_vote(world: World, store: Store) -> None:
+    assert store.queue_vote(world.parent, -1).thread_guid == world.blog
+
+
+def _check_comment_voted(world: World) -> str | None:
+    comment = world.view.comment(world.me, world.blog, world.parent)
+    assert comment is not None and (comment["hasVoted"], comment["votes"]) == (True, -1)
+    return world.parent
+
+
+def _queue_comment_edit(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.EDIT_COMMENT, world.parent, body=f"Bewerkt: {world.text}")
+
+
+def _check_comment_edited(world: World) -> str | None:
+    comment = world.view.comment(world.me, world.blog, world.parent)
+    assert comment is not None and comment["description"].strip() == f"Bewerkt: {world.text}"
+    return world.parent
+
+
+def _reply_first(world: World) -> None:
+    """A reply under the comment to delete: it goes with it, as on Pleio."""
+    world.view.add_comment(world.me, world.parent, f"Antwoord {world.text}")
+
+
+def _queue_comment_delete(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.DELETE_COMMENT, world.parent)
+
+
+def _check_comment_deleted(world: World) -> str | None:
+    assert world.view.comment(world.me, world.blog, world.parent) is None
+    assert world.view.comments_saying(world.me, world.blog, f"Antwoord {world.text}") == []
+    with Store.open(world.cache_path) as store:
+        cached = store.blog(world.blog)
+    assert cached is not None and cached.comments == ()  # the cache follows the site
+    return world.parent
+
+
+def _queue_title_and_tags(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.EDIT_BLOG, world.blog, world.text, tags=("eerste", world.text))
+
+
+def _check_title_and_tags(world: World) -> str | None:
+    blog = world.view.blog(world.me, world.blog)
+    assert (blog["title"], blog["tags"]) == (world.text, ["eerste", world.text])
+    assert blog["description"].strip().startswith("Over ")  # the body as it was
+    return world.blog
+
+
 KINDS: dict[str, Kind] = {
     "post": Kind(_queue_post, _check_post),
     "comment": Kind(_queue_comment, _check_comment),
@@ -154,6 +203,10 @@ KINDS: dict[str, Kind] = {
     "vote taken back": Kind(_queue_take_back, _check_taken_back, before=_vote_first),
     "bookmark": Kind(_queue_bookmark, _check_bookmarked),
     "edit": Kind(_queue_edit, _check_edited),
+    "comment vote": Kind(_queue_comment_vote, _check_comment_voted),
+    "comment edit": Kind(_queue_comment_edit, _check_comment_edited),
+    "comment delete": Kind(_queue_comment_delete, _check_comment_deleted, before=_reply_first),
+    "title and tags": Kind(_queue_title_and_tags, _check_title_and_tags),
 }
 
 

@@ -10,10 +10,10 @@ from sync_helpers import SEED_GROUP, SiteApi
 from pleio_tui.server import LocalSite
 
 THREAD = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
-  comments { guid description owner { guid }
-             comments { guid description owner { guid } } } } } }"""
+  comments { guid description owner { guid } votes hasVoted
+             comments { guid description owner { guid } votes hasVoted } } } } }"""
 BLOG = """query($guid: String!) { entity(guid: $guid) { ... on Blog {
-  guid title description votes hasVoted isBookmarked } } }"""
+  guid title description tags votes hasVoted isBookmarked } } }"""
 BLOGS = """query($containerGuid: String) {
   entities(subtype: "blog", containerGuid: $containerGuid, limit: 1000) {
     total edges { ... on Blog { guid title owner { guid } } } } }"""
@@ -60,3 +60,12 @@ class SiteView(SiteApi):
         comments = self.data(session, THREAD, {"guid": blog_guid})["entity"]["comments"]
         replies = next(c["comments"] for c in comments if c["guid"] == parent)
         return [r["guid"] for r in replies if r["description"].strip() == text]
+
+    def comment(self, session: str, blog_guid: str, guid: str) -> dict[str, Any] | None:
+        """A comment or reply of the blog's thread as the site holds it; None when gone."""
+        comments = self.data(session, THREAD, {"guid": blog_guid})["entity"]["comments"]
+        for comment in comments:
+            for candidate in (comment, *(comment["comments"] or [])):
+                if candidate["guid"] == guid:
+                    return dict(candidate)
+        return None

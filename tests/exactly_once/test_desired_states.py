@@ -54,3 +54,22 @@ async def test_a_vote_taken_back_offline_stays_taken_back_when_the_first_answer_
     blog = view.blog(me, world.blog)
     assert (blog["hasVoted"], blog["votes"]) == (False, 0)
     assert unsent(cache_path) == []
+
+
+async def test_a_comment_deleted_after_an_unconfirmed_edit_waits_for_that_edit(
+    view: SiteView, me: str, proxy: FaultProxy, cache_path: Path
+) -> None:
+    world = await make_world(view, me, cache_path)
+    with Store.open(cache_path) as store:
+        store.enqueue(OutboxKind.EDIT_COMMENT, world.parent, body=f"Bewerkt {world.text}")
+        store.enqueue(OutboxKind.DELETE_COMMENT, world.parent)
+
+    proxy.arm(Fault.UNKNOWN_WRITE_ERROR)
+    await replay(proxy.url, me, cache_path)
+    # The deletion did not pass the edit whose fate is unknown.
+    assert view.comment(me, world.blog, world.parent) is not None
+    await replay(proxy.url, me, cache_path, lookup_delay=LATER)
+
+    assert view.comment(me, world.blog, world.parent) is None
+    with Store.open(cache_path) as store:
+        assert [item.state for item in store.outbox()] == [OutboxState.SENT] * 2

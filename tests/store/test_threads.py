@@ -46,10 +46,11 @@ def test_empty_thread_is_cached_as_empty(store: Store) -> None:
     assert blog is not None and blog.comments == ()
 
 
-def test_top_level_newest_first_replies_in_site_order(store: Store) -> None:
+def test_top_level_newest_first_replies_oldest_first(store: Store) -> None:
+    # Pleio sends replies newest first; under their comment they read down in time.
     replies = (
-        make_comment("r-early", "b1", 5, parent_guid="c-old"),
         make_comment("r-late", "b1", 50, parent_guid="c-old"),
+        make_comment("r-early", "b1", 5, parent_guid="c-old"),
     )
     # Given oldest first: the cache still hands the top level back newest first.
     store.upsert_blogs(

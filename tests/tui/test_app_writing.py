@@ -199,17 +199,17 @@ async def test_editing_own_post_sends_the_new_text_to_the_site(
         await open_blog(pilot, "Leren door doen")  # Hadewych wrote it
         guid = app.open_blog.guid if app.open_blog else ""
         await pilot.press("e")
-        composer = app.main.post.composer
-        assert composer.is_open and composer.draft_key == f"edit:{guid}"
-        assert "energieke samenleving" in composer.text  # the post's own text, to change
-        await pilot.press(*" Aangevuld vanuit de terminal.", "ctrl+s")
+        screen = app.screen  # title, tags and body together
+        assert isinstance(screen, NewPostScreen) and screen.draft_key == f"edit:{guid}"
+        assert "energieke samenleving" in screen.body_text  # the post's own text, to change
+        await pilot.press("tab", "tab", *"Aangevuld vanuit de terminal. ", "ctrl+s")
 
         def on_site() -> str:
             blog = graphql(demo_site.url, hadewych, BLOG_BODY, guid=guid)["entity"]
             return f"{blog['description']} {blog['richDescription']}"
 
         await wait_for(pilot, lambda: "Aangevuld vanuit de terminal." in on_site())
-        assert not composer.is_open
+        assert not isinstance(app.screen, NewPostScreen)
 
 
 async def test_someone_elses_post_is_not_opened_for_editing(

@@ -15,6 +15,7 @@ from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.search_index import index_blog, unindex_blogs
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import strings_from_db, strings_to_db, time_from_db, time_to_db
+from pleio_tui.store.votes import with_own_votes
 
 _BLOG_COLUMNS = (
     "guid", "title", "url", "abstract", "rich_description", "description", "excerpt",
@@ -187,7 +188,9 @@ class BlogCacheMixin(StoreBase):
         """The blog with its cached thread (None as `comments` if never fetched)."""
         with translated_errors(self._path):
             row = self._conn.execute(_BLOG_SQL, (guid,)).fetchone()
-            return None if row is None else _blog_from_row(row, self._conn)
+            if row is None:
+                return None
+            return with_own_votes(self._conn, _blog_from_row(row, self._conn))
 
     def last_action(self, guid: str) -> datetime | None:
         """When the blog last changed or was last commented on, as far as the cache knows."""

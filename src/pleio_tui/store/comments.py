@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 
 from pleio_tui.models import Comment
-from pleio_tui.store.search_index import index_comment, unindex_comments
+from pleio_tui.store.base import StoreBase
+from pleio_tui.store.search_index import index_comment, unindex_comment, unindex_comments
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import required_time_from_db, time_from_db, time_to_db
 
@@ -91,7 +93,9 @@ def _comment_from_row(row: sqlite3.Row, replies: tuple[Comment, ...]) -> Comment
 
 
 def load_thread(conn: sqlite3.Connection, blog_guid: str) -> tuple[Comment, ...]:
-    """Top-level comments newest first; replies in the order the site sent them."""
+    """Top-level comments newest first, as Pleio lists them; each comment's replies
+    oldest first under it, so a conversation reads down (Pleio sends them newest
+    first too). Equal times keep the order the site sent."""
     children: dict[str, list[sqlite3.Row]] = {}
     for row in conn.execute(_THREAD_SQL, (blog_guid,)):
         children.setdefault(row["parent_guid"], []).append(row)
@@ -104,4 +108,56 @@ def load_thread(conn: sqlite3.Connection, blog_guid: str) -> tuple[Comment, ...]
         return tuple(_comment_from_row(row, build(row["guid"], depth + 1)) for row in rows)
 
     top_level = build(blog_guid, 0)
-    return tuple(sorted(top_level, key=lambda c: c.time_created, reverse=True))
+    return tuple(
+        comment._replace(replies=tuple(sorted(comment.replies, key=_created)))
+        for comment in sorted(top_level, key=_created, reverse=True)
+    )
+
+
+def _created(comment: Comment) -> datetime:
+    return comment.time_created
+
+
+def _thread_of_comment(conn: sqlite3.Connection, guid: str) -> str | None:
+    row = conn.execute("SELECT blog_guid FROM comments WHERE guid = ?", (guid,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+class CommentCacheMixin(StoreBase):
+    """One comment changed or gone on the site, without fetching its thread again."""
+
+    def save_edited_comment(self, comment: Comment) -> None:
+        """The site's answer to an edit: its text and time, in the cached thread."""
+        with self._write() as conn:
+            blog_guid = _thread_of_comment(conn, comment.guid)
+            if blog_guid is None:
+                return
+            conn.execute(
+                "UPDATE comments SET rich_description = ?, description = ?, time_updated = ?"
+                " WHERE guid = ?",
+                (
+                    comment.rich_description,
+                    comment.description,
+                    time_to_db(comment.time_updated),
+                    comment.guid,
+                ),
+            )
+            index_comment(conn, blog_guid, comment)
+
+    def forget_comment(self, guid: str) -> None:
+        """The comment is gone from the site, and its replies with it (as on Pleio)."""
+        with self._write() as conn:
+            blog_guid = _thread_of_comment(conn, guid)
+            if blog_guid is None:
+                return
+            gone = [guid] + [
+                str(row[0])
+                for row in conn.execute("SELECT guid FROM comments WHERE parent_guid = ?", (guid,))
+            ]
+            for comment_guid in gone:
+                unindex_comment(conn, comment_guid)
+                conn.execute("DELETE FROM comments WHERE guid = ?", (comment_guid,))
+            conn.execute(
+                "UPDATE blogs SET comment_count = max(0, comment_count - ?) WHERE guid = ?",
+                (len(gone), blog_guid),
+            )

@@ -239,12 +239,17 @@ _ARCHIVED = (
 # and compares with the cache in SQL rather than in memory.
 _LISTED = ("CREATE TABLE IF NOT EXISTS listed_guids (guid TEXT PRIMARY KEY) WITHOUT ROWID",)
 
+# An edit of a blog can change its tags: the list it is to have, as JSON (NULL
+# leaves the tags as they are).
+_OUTBOX_TAGS = ("ALTER TABLE outbox ADD COLUMN tags TEXT",)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1,
     _V2,
     _OUTBOX_EXACTLY_ONCE,
     _ARCHIVED,
     _LISTED,
+    _OUTBOX_TAGS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

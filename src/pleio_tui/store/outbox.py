@@ -17,7 +17,13 @@ from datetime import datetime
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
 from pleio_tui.store.errors import OutboxItemNotFoundError, OutboxStateError
 from pleio_tui.store.lease import OutboxLeaseMixin
-from pleio_tui.store.values import now_db, time_from_db, time_to_db
+from pleio_tui.store.values import (
+    now_db,
+    strings_from_db,
+    strings_to_db,
+    time_from_db,
+    time_to_db,
+)
 from pleio_tui.store.votes import OwnVotesMixin, cached_vote, desired_vote, show_vote
 
 _PENDING, _SENDING, _SENT, _FAILED = (
@@ -26,6 +32,15 @@ _PENDING, _SENDING, _SENT, _FAILED = (
     OutboxState.SENT,
     OutboxState.FAILED,
 )
+
+
+_IN_A_THREAD = (
+    OutboxKind.COMMENT,
+    OutboxKind.VOTE,
+    OutboxKind.EDIT_COMMENT,
+    OutboxKind.DELETE_COMMENT,
+)
+"""Kinds whose target may be a comment: they name the blog whose thread holds it."""
 
 
 def _item(row: sqlite3.Row) -> OutboxItem:
@@ -46,6 +61,7 @@ def _item(row: sqlite3.Row) -> OutboxItem:
         thread_guid=row["thread_guid"],
         first_sent_at=time_from_db(row["first_sent_at"]),
         unconfirmed_at=time_from_db(row["unconfirmed_at"]),
+        tags=None if row["tags"] is None else strings_from_db(row["tags"]),
     )
 
 
@@ -95,14 +111,15 @@ def _insert(
     score: int,
     draft_key: str | None,
     thread_guid: str | None,
+    tags: tuple[str, ...] | None = None,
 ) -> OutboxItem:
-    if thread_guid is None and kind in (OutboxKind.COMMENT, OutboxKind.VOTE):
+    if thread_guid is None and kind in _IN_A_THREAD:
         thread_guid = _thread_of(conn, target_guid)
     now = now_db()
     cursor = conn.execute(
         """INSERT INTO outbox (kind, target_guid, title, body, score, state,
-                               created_at, updated_at, draft_key, thread_guid)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                               created_at, updated_at, draft_key, thread_guid, tags)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             kind.value,
             target_guid,
@@ -114,6 +131,7 @@ def _insert(
             now,
             draft_key,
             thread_guid,
+            None if tags is None else strings_to_db(tags),
         ),
     )
     return _item(_load(conn, int(cursor.lastrowid or 0)))
@@ -129,12 +147,16 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         score: int = 0,
         draft_key: str | None = None,
         thread_guid: str | None = None,
+        tags: tuple[str, ...] | None = None,
     ) -> OutboxItem:
         """Queue an item. `thread_guid`: for a comment or reply, the blog whose
         thread it joins; when None it is taken from the cache (the target blog
-        itself, or the blog of a cached comment)."""
+        itself, or the blog of a cached comment). `tags`: for a blog's edit, the
+        tags it is to have (None leaves them)."""
         with self._write() as conn:
-            return _insert(conn, kind, target_guid, title, body, score, draft_key, thread_guid)
+            return _insert(
+                conn, kind, target_guid, title, body, score, draft_key, thread_guid, tags
+            )
 
     def queue_vote(self, guid: str, pressed: int) -> OutboxItem:
         """The user pressed + (1) or - (-1) on a blog or comment: queue what the

@@ -46,6 +46,10 @@ def index_comment(conn: sqlite3.Connection, blog_guid: str, comment: Comment) ->
     _add_document(conn, blog_guid, comment.guid, "", comment_search_body(comment))
 
 
+def unindex_comment(conn: sqlite3.Connection, comment_guid: str) -> None:
+    _drop_documents(conn, "comment_guid = ?", (comment_guid,))
+
+
 def unindex_comments(conn: sqlite3.Connection, blog_guid: str) -> None:
     _drop_documents(conn, "blog_guid = ? AND comment_guid IS NOT NULL", (blog_guid,))
 

@@ -8,6 +8,7 @@ from types import TracebackType
 
 from pleio_tui.paths import site_slug
 from pleio_tui.store.blogs import BlogCacheMixin
+from pleio_tui.store.comments import CommentCacheMixin
 from pleio_tui.store.connection import DEFAULT_BUSY_TIMEOUT, file_identity, open_connection
 from pleio_tui.store.drafts import DraftsMixin
 from pleio_tui.store.errors import translated_errors
@@ -25,6 +26,7 @@ class Store(
     SiteInfoMixin,
     GroupCacheMixin,
     BlogCacheMixin,
+    CommentCacheMixin,
     FeedMixin,
     SearchMixin,
     ReadingMixin,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from pleio_tui.models import Blog, Comment
 from pleio_tui.store.base import StoreBase
 
 VOTE_TABLES = ("blogs", "comments")
@@ -43,6 +44,41 @@ def cached_vote(conn: sqlite3.Connection, guid: str) -> tuple[bool, int | None]:
                 return False, 0
             return True, (confirmed if confirmed in (1, -1) else None)
     return (confirmed not in (None, 0)), (confirmed if confirmed is not None else 0)
+
+
+def _direction(has_voted: bool, known: int | None) -> int | None:
+    return known if has_voted and known in (1, -1) else None
+
+
+def with_own_votes(conn: sqlite3.Connection, blog: Blog) -> Blog:
+    """The blog and its thread with the direction of the user's votes: a vote
+    still in the outbox as it is to end, else the last one the site confirmed."""
+    known = {
+        str(guid): int(score)
+        for guid, score in conn.execute(
+            "SELECT guid, score FROM own_votes WHERE guid = ?"
+            " OR guid IN (SELECT guid FROM comments WHERE blog_guid = ?)",
+            (blog.guid, blog.guid),
+        )
+    }
+    for guid, score in conn.execute(
+        "SELECT target_guid, score FROM outbox WHERE kind = 'vote'"
+        " AND state IN ('pending', 'sending') AND (thread_guid = ? OR target_guid = ?)"
+        " ORDER BY id",
+        (blog.guid, blog.guid),
+    ):
+        known[str(guid)] = int(score)
+
+    def mark(comment: Comment) -> Comment:
+        return comment._replace(
+            own_vote=_direction(comment.has_voted, known.get(comment.guid)),
+            replies=tuple(mark(reply) for reply in comment.replies),
+        )
+
+    comments = None if blog.comments is None else tuple(mark(c) for c in blog.comments)
+    return blog._replace(
+        own_vote=_direction(blog.has_voted, known.get(blog.guid)), comments=comments
+    )
 
 
 def show_vote(conn: sqlite3.Connection, guid: str, before: int | None, after: int) -> None:

@@ -1,14 +1,16 @@
 """Sending one outbox item to the site, by kind, and what the site gave back.
 
-New blogs and comments are written once per call. Votes, bookmarks and edits
-are desired states: each first reads what the site holds now and writes only
-what moves it there, so running one again (after a lost answer) never undoes
-or doubles it.
+New blogs and comments are written once per call. Votes, bookmarks, edits and
+deletions are desired states: each first reads what the site holds now and
+writes only what moves it there, so running one again (after a lost answer)
+never undoes or doubles it. A deletion the site has already carried out (the
+comment is gone, or the site answers that it cannot find it) is done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from pleio_tui.api import (
@@ -18,7 +20,7 @@ from pleio_tui.api import (
     RemoteError,
     default_access_id_for,
 )
-from pleio_tui.models import AccessId, Blog, OutboxItem, OutboxKind, Site
+from pleio_tui.models import AccessId, Blog, Comment, OutboxItem, OutboxKind, Site
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.matching import same_body, same_title, site_tiptap
@@ -39,6 +41,8 @@ class Delivered:
     url: str | None = None
     blog: Blog | None = None
     """A new or edited blog to write into the cache."""
+    comment: Comment | None = None
+    """An edited comment as the site holds it now."""
 
 
 async def site_settings(client: PleioClient, store: Store, count: RequestCounter) -> Site:
@@ -77,6 +81,10 @@ async def send_item(
             return await _settle_vote(client, store, item, count, before_write)
         case OutboxKind.BOOKMARK:
             return await _settle_bookmark(client, store, item, count, before_write)
+        case OutboxKind.EDIT_COMMENT:
+            return await _settle_comment_edit(client, item, count, before_write)
+        case OutboxKind.DELETE_COMMENT:
+            return await _settle_comment_delete(client, item, count, before_write)
     raise ValueError(f"unknown outbox kind: {item.kind!r}")
 
 
@@ -111,7 +119,8 @@ def edit_is_on_site(item: OutboxItem, blog: Blog, site_url: str) -> bool:
     body_done = not item.body.strip() or same_body(
         item.body, blog.rich_description, blog.description, site_url
     )
-    return title_done and body_done
+    tags_done = item.tags is None or list(blog.tags) == list(item.tags)
+    return title_done and body_done and tags_done
 
 
 async def _settle_edit(
@@ -130,9 +139,69 @@ async def _settle_edit(
             rich_description=(
                 site_tiptap(item.body, client.site_url) if item.body.strip() else None
             ),
+            tags=item.tags,
         )
     )
     return Delivered(blog.guid, blog.url, blog)
+
+
+class _Absent:
+    """The blog's thread was read and the comment is not in it."""
+
+
+ABSENT = _Absent()
+
+
+async def comment_on_site(
+    client: PleioClient, item: OutboxItem, count: RequestCounter
+) -> Comment | _Absent | None:
+    """The comment or reply the item acts on, read through its blog's thread (Pleio
+    does not look a comment up by its guid): ABSENT when the thread was read
+    without it, None when the thread itself cannot be read (the blog is gone or
+    closed to the user: whether the comment is there cannot be told)."""
+    thread = item.thread_guid
+    if thread is None:
+        return None
+    comments = await count(client.comments_under(thread))
+    if comments is None:
+        return None
+    for comment in comments:
+        for candidate in (comment, *comment.replies):
+            if candidate.guid == item.target_guid:
+                return candidate
+    return ABSENT
+
+
+async def _settle_comment_edit(
+    client: PleioClient, item: OutboxItem, count: RequestCounter, before_write: BeforeWrite
+) -> Delivered:
+    current = await comment_on_site(client, item, count)
+    if not isinstance(current, Comment):
+        raise NotFoundError("could_not_find", "the comment is gone")
+    if same_body(item.body, current.rich_description, current.description, client.site_url):
+        return Delivered(current.guid, comment=current)
+    await before_write()
+    edited = await count(
+        client.edit_comment(
+            item.target_guid,
+            site_tiptap(item.body, client.site_url),
+            blog_guid=current.blog_guid,
+            parent_guid=current.parent_guid,
+        )
+    )
+    return Delivered(edited.guid, comment=edited)
+
+
+async def _settle_comment_delete(
+    client: PleioClient, item: OutboxItem, count: RequestCounter, before_write: BeforeWrite
+) -> Delivered:
+    if await comment_on_site(client, item, count) is ABSENT:
+        return Delivered(item.target_guid)  # already gone (an earlier try, or its comment's)
+    await before_write()
+    # Gone meanwhile, Pleio answers that it cannot find it: done as well.
+    with suppress(NotFoundError):
+        await count(client.delete_entity(item.target_guid))
+    return Delivered(item.target_guid)
 
 
 async def _settle_bookmark(
@@ -162,12 +231,10 @@ async def _has_voted(client: PleioClient, item: OutboxItem, count: RequestCounte
         if state is None:
             raise NotFoundError("could_not_find", "the blog is gone")
         return state.has_voted
-    comments = await count(client.comments_under(thread)) or ()
-    for comment in comments:
-        for candidate in (comment, *comment.replies):
-            if candidate.guid == item.target_guid:
-                return candidate.has_voted
-    raise NotFoundError("could_not_find", "the comment is gone")
+    comment = await comment_on_site(client, item, count)
+    if not isinstance(comment, Comment):
+        raise NotFoundError("could_not_find", "the comment is gone")
+    return comment.has_voted
 
 
 async def _settle_vote(

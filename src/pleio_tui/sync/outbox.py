@@ -41,6 +41,13 @@ _CREATED_KINDS = (OutboxKind.BLOG, OutboxKind.COMMENT)
 """Kinds that create something new, found by a lookup. The others are desired
 states: sending one reads the site first and writes only what is missing."""
 
+_SAME_THING = {OutboxKind.DELETE_COMMENT: OutboxKind.EDIT_COMMENT}
+"""Kinds that change the same thing as another kind: an edit and a deletion of
+one comment are sent in the order they were made, never one past the other."""
+
+_THREAD_KINDS = (OutboxKind.COMMENT, OutboxKind.EDIT_COMMENT, OutboxKind.DELETE_COMMENT)
+"""Kinds after which the blog's thread is read again, to show the site's own state."""
+
 
 class OutboxReplayer:
     """Sends pending items in order; stops at the first sign of no network.
@@ -98,7 +105,7 @@ class OutboxReplayer:
         waiting = self._store.outbox((OutboxState.PENDING, OutboxState.SENDING))
         unsettled: set[tuple[OutboxKind, str]] = set()
         for item in waiting:
-            key = (item.kind, item.target_guid)
+            key = (_SAME_THING.get(item.kind, item.kind), item.target_guid)
             if item.id not in handled and key not in unsettled:
                 return item
             if item.kind not in _CREATED_KINDS:
@@ -184,12 +191,16 @@ class OutboxReplayer:
         self._store.mark_sent(item.id, delivered.guid)
         if delivered.blog is not None:
             self._store.upsert_blogs([delivered.blog])
+        if delivered.comment is not None:
+            self._store.save_edited_comment(delivered.comment)
+        if item.kind == OutboxKind.DELETE_COMMENT:
+            self._store.forget_comment(item.target_guid)
 
     async def _refresh_thread(self, item: OutboxItem) -> None:
-        """Show a new comment on a cached blog at once; failing here loses nothing:
-        the comment is on the site and the next sync brings it."""
+        """Show the site's own thread at once after a change in it; failing here
+        loses nothing: the change is on the site and the next sync brings it."""
         thread = item.thread_guid or item.target_guid
-        if item.kind != OutboxKind.COMMENT or self._store.blog(thread) is None:
+        if item.kind not in _THREAD_KINDS or self._store.blog(thread) is None:
             return
         try:
             blog = await self.count(self._client.blog(thread))

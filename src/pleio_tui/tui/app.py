@@ -282,6 +282,9 @@ class PleioApp(App[int]):
     def action_new_post(self) -> None:
         self.sites.write(self.writing.new_post)
 
+    def action_delete_comment(self) -> None:
+        self.writing.delete_comment()
+
     def action_vote(self, score: int) -> None:
         self.sites.write(self.writing.vote, score)
 

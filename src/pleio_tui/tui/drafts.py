@@ -1,7 +1,8 @@
 """What a draft key says: what the text is for, and what goes in the outbox for it.
 
 Keys: "comment:<blog guid>", "reply:<comment guid>", "edit:<blog guid>",
-"post:<group guid>"; votes and bookmarks have no draft but the same targets.
+"edit_comment:<comment guid>", "post:<group guid>"; votes and bookmarks have no
+draft but the same targets.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from typing import Literal, NamedTuple
 
 from pleio_tui.models import OutboxKind
 
-TargetKind = Literal["comment", "reply", "edit", "post", "vote", "bookmark"]
+TargetKind = Literal["comment", "reply", "edit", "edit_comment", "post", "vote", "bookmark"]
 
 _OUTBOX_KINDS: dict[TargetKind, OutboxKind] = {
     "comment": OutboxKind.COMMENT,
     "reply": OutboxKind.COMMENT,
     "edit": OutboxKind.EDIT_BLOG,
+    "edit_comment": OutboxKind.EDIT_COMMENT,
     "post": OutboxKind.BLOG,
     "vote": OutboxKind.VOTE,
     "bookmark": OutboxKind.BOOKMARK,
@@ -38,6 +40,6 @@ class DraftTarget(NamedTuple):
 
 def draft_target(draft_key: str) -> DraftTarget | None:
     kind, _, guid = draft_key.partition(":")
-    if kind not in ("comment", "reply", "edit", "post") or not guid:
+    if kind not in ("comment", "reply", "edit", "edit_comment", "post") or not guid:
         return None
     return DraftTarget(kind, guid)  # type: ignore[arg-type]

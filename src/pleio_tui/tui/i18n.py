@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
 from pleio_tui.tui.i18n_sites import EN_SITES, NL_SITES
+from pleio_tui.tui.i18n_threads import EN_THREADS, NL_THREADS
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
 
 Lang = Literal["nl", "en"]
@@ -192,9 +193,9 @@ NL: dict[str, str] = {
     "key.post.new": "Nieuw blog in deze groep",
     "key.post.comment": "Reageren op het blog",
     "key.post.reply": "Antwoorden op de gekozen reactie",
-    "key.post.edit": "Eigen blog bewerken",
-    "key.post.vote_up": "Stem voor",
-    "key.post.vote_down": "Stem tegen",
+    "key.post.edit": "Eigen blog bewerken, of de eigen reactie onder de cursor",
+    "key.post.vote_up": "Stem voor (op de reactie onder de cursor, of het blog)",
+    "key.post.vote_down": "Stem tegen (op de reactie onder de cursor, of het blog)",
     "key.post.bookmark": "Bewaren",
     "key.post.open_browser": "Openen in de browser",
     "key.post.copy_link": "Link kopiëren",
@@ -279,6 +280,7 @@ NL: dict[str, str] = {
     ),
     **NL_WRITING,
     **NL_SITES,
+    **NL_THREADS,
 }
 
 EN: dict[str, str] = {
@@ -411,9 +413,9 @@ EN: dict[str, str] = {
     "key.post.new": "New blog in this group",
     "key.post.comment": "Comment on the blog",
     "key.post.reply": "Reply to the selected comment",
-    "key.post.edit": "Edit your own blog",
-    "key.post.vote_up": "Vote up",
-    "key.post.vote_down": "Vote down",
+    "key.post.edit": "Edit your own blog, or your comment under the cursor",
+    "key.post.vote_up": "Vote up (the comment under the cursor, or the blog)",
+    "key.post.vote_down": "Vote down (the comment under the cursor, or the blog)",
     "key.post.bookmark": "Bookmark",
     "key.post.open_browser": "Open in the browser",
     "key.post.copy_link": "Copy the link",
@@ -494,6 +496,7 @@ EN: dict[str, str] = {
     ),
     **EN_WRITING,
     **EN_SITES,
+    **EN_THREADS,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

@@ -91,6 +91,8 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("list.first", "home,g", "first", "list", show=False),
     KeySpec("list.last", "end,G", "last", "list", show=False),
     KeySpec("post.reply", "R", "reply", "post"),
+    # Threads: deleting one's own comment (editing and voting follow the cursor).
+    KeySpec("post.delete_comment", "D", "delete_comment", "app", show=False),
     KeySpec("post.down", "j,down", "scroll_down", "view", show=False),
     KeySpec("post.up", "k,up", "scroll_up", "view", show=False),
     KeySpec("post.page_down", "pagedown,space", "page_down", "view", show=False),

@@ -28,6 +28,7 @@ PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("post.comment", "comment"),
     PaletteAction("post.reply", "reply"),
     PaletteAction("post.edit", "edit_post"),
+    PaletteAction("post.delete_comment", "delete_comment"),
     PaletteAction("post.vote_up", "vote(1)"),
     PaletteAction("post.vote_down", "vote(-1)"),
     PaletteAction("post.bookmark", "bookmark"),

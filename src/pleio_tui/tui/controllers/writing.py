@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from pleio_tui.models import OutboxItem, OutboxState
+from pleio_tui.models import Comment, OutboxItem, OutboxState
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.controllers.messages import OutboxQueued
+from pleio_tui.tui.controllers.post_edit import post_edit_screen
+from pleio_tui.tui.controllers.threads import ThreadActions
 from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.keys import key_label
 
@@ -59,6 +61,7 @@ class WritingController:
         self._host = host
         self._reading = reading
         self._images = LinkedImages()
+        self._threads = ThreadActions(host)
 
     # --- the composer ---
 
@@ -83,17 +86,39 @@ class WritingController:
         self._open_composer(f"reply:{target}", heading)
 
     def edit_post(self) -> None:
+        """Edit the user's comment under the cursor, else the open post."""
         blog = self._reading.require_open_blog()
         if blog is None:
+            return
+        comment = self._threads.under_cursor()
+        if comment is not None:
+            self._edit_comment(comment)
             return
         if not blog.can_edit:
             self._host.notify_plain(self._host.strings("notice.not_editable"))
             return
+        screen = post_edit_screen(self._host, blog, self.send_new_post)
+        if screen is not None:
+            self._host.push_screen(screen)
+
+    def _edit_comment(self, comment: Comment) -> None:
+        if not self._threads.may_change(comment):
+            return
         from pleio_tui.richtext import body_to_markdown  # the converters: 67 ms
 
-        heading = self._host.strings("composer.edit", title=blog.title)
-        body = body_to_markdown(blog.rich_description, blog.description)
-        self._open_composer(f"edit:{blog.guid}", heading, body)
+        heading = self._host.strings("composer.edit_comment")
+        body = body_to_markdown(comment.rich_description, comment.description)
+        self._open_composer(f"edit_comment:{comment.guid}", heading, body)
+
+    def delete_comment(self) -> None:
+        """Delete the user's comment under the cursor, after asking."""
+        if self._reading.require_open_blog() is None:
+            return
+        comment = self._threads.under_cursor()
+        if comment is None:
+            self._host.notify_plain(self._host.strings("notice.no_comment"))
+            return
+        self._threads.ask_delete(comment, self.queued)
 
     def _open_composer(self, draft_key: str, heading: str, initial: str = "") -> None:
         text = self._draft_text(draft_key) or initial
@@ -171,7 +196,9 @@ class WritingController:
             send=key_label("composer.send", self._host.keys),
         )
 
-    def enqueue(self, target: DraftTarget, body: str, title: str = "") -> bool:
+    def enqueue(
+        self, target: DraftTarget, body: str, title: str = "", tags: tuple[str, ...] | None = None
+    ) -> bool:
         """Put what the user wrote in the outbox and start sending it. False when
         the cache would not take it: the text then stays where it was typed."""
         host = self._host
@@ -180,7 +207,12 @@ class WritingController:
         host.storage.save_draft(target.draft_key, title, body)
         try:
             host.store.enqueue(
-                target.outbox_kind, target.guid, title=title, body=body, draft_key=target.draft_key
+                target.outbox_kind,
+                target.guid,
+                title=title,
+                body=body,
+                draft_key=target.draft_key,
+                tags=tags,
             )
         except StoreError as exc:
             host.storage.not_queued(exc)
@@ -231,9 +263,12 @@ class WritingController:
         host.push_screen(screen)
 
     def send_new_post(self, post: NewPost) -> bool:
-        """Queue a new blog; False (the screen stays, with its text) if it cannot be
-        or if it first has to say that its images go as links."""
-        target = DraftTarget("post", post.group_guid)
+        """Queue a new blog, or an edit of one; False (the screen stays, with its
+        text) if it cannot be or if it first has to say that its images go as links."""
+        if post.edit_of:
+            target = DraftTarget("edit", post.edit_of)
+        else:
+            target = DraftTarget("post", post.group_guid)
         linked = self._linked_images_warning(target.draft_key, post.body)
         if linked is not None:
             from pleio_tui.tui.screens.new_post import NewPostScreen  # loaded by now
@@ -242,7 +277,7 @@ class WritingController:
             if isinstance(screen, NewPostScreen):
                 screen.show_error(linked)
             return False
-        return self.enqueue(target, post.body, post.title)
+        return self.enqueue(target, post.body, post.title, post.tags)
 
     def keep_draft(self, key: str, title: str, body: str) -> None:
         """The new-post screen was left with text in it."""
@@ -252,9 +287,15 @@ class WritingController:
     # --- votes and bookmarks ---
 
     def vote(self, score: int) -> None:
+        """Vote on the comment under the cursor, else on the open post."""
         host = self._host
         blog = self._reading.require_open_blog()
         if blog is None or host.store is None:
+            return
+        comment = self._threads.under_cursor()
+        if comment is not None:
+            if self._threads.vote(comment, score):
+                self.queued()
             return
         try:
             host.store.queue_vote(blog.guid, score)

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 
 def post_strings(strings: Strings) -> PostStrings:
     base = DUTCH if strings.lang == "nl" else ENGLISH
-    return base._replace(format_age=age_formatter(strings), waiting=strings("post.waiting"))
+    return base._replace(
+        format_age=age_formatter(strings),
+        waiting=strings("post.waiting"),
+        waiting_edit=strings("post.waiting_edit"),
+        waiting_delete=strings("post.waiting_delete"),
+    )
 
 
 class ReadingView(PostView):

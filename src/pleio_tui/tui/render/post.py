@@ -153,6 +153,15 @@ def render_post(
     return post
 
 
+def vote_note(strings: PostStrings, own_vote: int | None) -> str:
+    """Which way the user voted, when the cache knows it."""
+    if own_vote == 1:
+        return strings.voted_up
+    if own_vote == -1:
+        return strings.voted_down
+    return strings.voted
+
+
 def clear_render_cache() -> None:
     _CACHE.clear()
 
@@ -230,7 +239,7 @@ class _PostRenderer:
         blog, strings = self.blog, self.strings
         status = Text(strings.votes.format(count=blog.votes), DIM)
         if blog.has_voted:
-            status.append(f" ({strings.voted})", DIM)
+            status.append(f" ({vote_note(strings, blog.own_vote)})", DIM)
         if blog.is_bookmarked:
             status.append("  " + strings.bookmarked, DIM)
         if blog.is_archived:
@@ -265,10 +274,16 @@ class _PostRenderer:
         header = Text(author, AUTHOR)
         if is_waiting(comment):
             header.append(" · " + self.strings.waiting, ITALIC)
+        elif comment.waiting == "delete":
+            header.append(" · " + self.strings.waiting_delete, ITALIC)
+        elif comment.waiting == "edit":
+            header.append(" · " + self.strings.waiting_edit, ITALIC)
         else:
             header.append(" · " + self.strings.format_age(comment.time_created), DIM)
-        if comment.votes:
+        if comment.votes or comment.has_voted:
             header.append("  " + self.strings.votes.format(count=comment.votes), DIM)
+        if comment.has_voted:
+            header.append(f" ({vote_note(self.strings, comment.own_vote)})", DIM)
         body = MarkdownDocument(body_to_markdown(comment.rich_description, comment.description))
         lines = [*wrap(header, width), *self.markdown.document(body, width)]
         start = len(self.post.lines)

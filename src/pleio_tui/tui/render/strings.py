@@ -15,6 +15,9 @@ class PostStrings(NamedTuple):
     in_group: str = "in {group}"
     votes: str = "▲ {count}"
     voted: str = "you voted"
+    """A vote whose direction the cache does not know (Pleio does not say it)."""
+    voted_up: str = "you voted up"
+    voted_down: str = "you voted down"
     bookmarked: str = "★ bookmarked"
     archived: str = "archived"
     comments_heading: str = "Comments ({count})"
@@ -26,6 +29,8 @@ class PostStrings(NamedTuple):
     unknown_author: str = "(unknown)"
     waiting: str = "⏳ waiting to be sent"
     """In place of the age of a comment still in the outbox."""
+    waiting_edit: str = "⏳ edit waiting to be sent"
+    waiting_delete: str = "⏳ being deleted"
     format_age: AgeFormatter = english_age
 
 
@@ -36,6 +41,8 @@ DUTCH = PostStrings(
     by_author="Door {author}",
     in_group="in de groep {group}",
     voted="je hebt gestemd",
+    voted_up="je stemde voor",
+    voted_down="je stemde tegen",
     bookmarked="★ bewaard",
     archived="gearchiveerd",
     comments_heading="Reacties ({count})",

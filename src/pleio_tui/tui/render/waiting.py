@@ -1,5 +1,6 @@
 """Comments still in the outbox, shown in their thread at once and marked as
-waiting, until the site has them (then the site's own comment takes their place)."""
+waiting, until the site has them (then the site's own comment takes their place);
+likewise a comment's edit (its new text) and its deletion, still unsent."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ WAITING_PREFIX = "outbox:"
 """The guid of a waiting comment: the outbox item's id after this prefix."""
 
 _UNSENT = (OutboxState.PENDING, OutboxState.SENDING)
+_CHANGES = (OutboxKind.EDIT_COMMENT, OutboxKind.DELETE_COMMENT)
 
 
 def is_waiting(comment: Comment) -> bool:
@@ -44,10 +46,38 @@ def with_waiting_comments(blog: Blog, items: Sequence[OutboxItem], author: User 
             top_level.append(comment)
         else:
             replies.setdefault(item.target_guid, []).append(comment)
-    if not top_level and not replies:
+    changes = _unsent_changes(items)
+    if not top_level and not replies and not changes:
         return blog
     thread = [
-        comment._replace(replies=(*comment.replies, *replies.get(comment.guid, ())))
+        _changed(comment, changes)._replace(
+            replies=(
+                *(_changed(reply, changes) for reply in comment.replies),
+                *replies.get(comment.guid, ()),
+            )
+        )
         for comment in blog.comments or ()
     ]
     return blog._replace(comments=(*reversed(top_level), *thread))
+
+
+def _unsent_changes(items: Sequence[OutboxItem]) -> dict[str, OutboxItem]:
+    """The latest unsent edit or deletion of each comment."""
+    changes: dict[str, OutboxItem] = {}
+    for item in items:
+        if item.kind in _CHANGES and item.state in _UNSENT:
+            changes[item.target_guid] = item
+    return changes
+
+
+def _changed(comment: Comment, changes: dict[str, OutboxItem]) -> Comment:
+    item = changes.get(comment.guid)
+    if item is None:
+        return comment
+    if item.kind == OutboxKind.DELETE_COMMENT:
+        return comment._replace(waiting="delete")
+    from pleio_tui.richtext import markdown_to_tiptap
+
+    return comment._replace(
+        waiting="edit", rich_description=markdown_to_tiptap(item.body), description=item.body
+    )

@@ -1,7 +1,9 @@
-"""Writing a new blog in a group: a title, a Markdown body, send or keep as draft.
+"""Writing a new blog in a group, or editing one's own: a title, a Markdown body
+(and, for an edit, the tags), send or keep as draft.
 
 While the user types, `NewPostScreen.DraftChanged` goes to the app (debounced) so
-the draft under the key `post:<group guid>` survives a crash. `ctrl+s` checks the
+the draft under the key `post:<group guid>` (an edit: `edit:<blog guid>`)
+survives a crash. `ctrl+s` checks the
 title and the body and hands a `NewPost` to `send`: the screen closes only when
 that says the post is safe in the outbox. `escape` dismisses with None and first
 posts `NewPostScreen.DraftKept` so the text is saved.
@@ -39,10 +41,24 @@ class NewPost:
     title: str
     body: str
     """Markdown as written."""
+    edit_of: str | None = None
+    """The blog this is a new version of; None for a new blog."""
+    tags: tuple[str, ...] | None = None
+    """For an edit, the tags the blog is to have."""
 
     @property
     def draft_key(self) -> str:
-        return post_draft_key(self.group_guid)
+        return f"edit:{self.edit_of}" if self.edit_of else post_draft_key(self.group_guid)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed, separated by commas: trimmed, empty ones and repeats left out."""
+    tags: list[str] = []
+    for part in text.split(","):
+        tag = " ".join(part.split())
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
 
 
 def title_problem(title: str) -> tuple[str, dict[str, int]] | None:
@@ -96,10 +112,15 @@ class NewPostScreen(ModalScreen[NewPost | None]):
         body: str = "",
         keymap: Mapping[str, str] | None = None,
         send: Callable[[NewPost], bool] | None = None,
+        edit_of: str | None = None,
+        tags: tuple[str, ...] = (),
     ) -> None:
         """`send` takes the post and says whether it is safe (queued); without
-        one, the screen dismisses with the post."""
+        one, the screen dismisses with the post. `edit_of`: the guid of the
+        user's blog this edits (its title, body and `tags`)."""
         super().__init__()
+        self._edit_of = edit_of
+        self._tags = tags
         self._group_guid = group_guid
         self._group_name = group_name
         self._strings = strings
@@ -111,7 +132,7 @@ class NewPostScreen(ModalScreen[NewPost | None]):
 
     @property
     def draft_key(self) -> str:
-        return post_draft_key(self._group_guid)
+        return f"edit:{self._edit_of}" if self._edit_of else post_draft_key(self._group_guid)
 
     def compose(self) -> ComposeResult:
         s = self._strings
@@ -122,7 +143,10 @@ class NewPostScreen(ModalScreen[NewPost | None]):
             leave=key_label("composer.leave", self._keymap),
         )
         with Vertical(id="new-post-dialog"):
-            heading = s("new_post.heading", group=self._group_name)
+            if self._edit_of:
+                heading = s("new_post.edit_title", title=title)
+            else:
+                heading = s("new_post.heading", group=self._group_name)
             yield Static(Content(heading), id="new-post-heading")
             yield Static(Content(s("new_post.title")))
             # Not select-on-focus: typing into a reopened draft must not replace its title.
@@ -132,6 +156,9 @@ class NewPostScreen(ModalScreen[NewPost | None]):
                 id="new-post-title",
                 select_on_focus=False,
             )
+            if self._edit_of:
+                yield Static(Content(s("new_post.tags")))
+                yield Input(", ".join(self._tags), id="new-post-tags", select_on_focus=False)
             yield Static(Content(s("new_post.body")))
             yield TextArea(body, id="new-post-body", soft_wrap=True, tab_behavior="focus")
             yield Static(id="new-post-error", markup=False)
@@ -162,7 +189,12 @@ class NewPostScreen(ModalScreen[NewPost | None]):
             self.query_one("#new-post-body", TextArea).focus()
             return
         self._cancel_debounce()
-        post = NewPost(self._group_guid, self.title_text.strip(), self.body_text)
+        tags = None
+        if self._edit_of:
+            tags = parse_tags(self.query_one("#new-post-tags", Input).value)
+        post = NewPost(
+            self._group_guid, self.title_text.strip(), self.body_text, self._edit_of, tags
+        )
         if self._send is None:
             self.dismiss(post)
         elif self._send(post):
