@@ -59,7 +59,7 @@ def session_from_browser(browser: str, site_url: str, profile: Path | None = Non
     if browser not in BROWSERS:
         raise BrowserLoginError(f"unknown browser {browser!r} (known: {', '.join(BROWSERS)})")
     try:
-        import rookiepy
+        import rookiepy  # an optional extra: it may be missing
     except ImportError:
         raise BrowserSupportMissingError from None
     host = (urlsplit(site_url).hostname or "").lower()

@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from pleio_tui.config import Config, SiteEntry, unique_site_name
+from pleio_tui.config_file import add_site, set_site_settings
+from pleio_tui.site_url import SiteUrlError, parse_site_url
 from pleio_tui.store import Store, StoreError
+from pleio_tui.store.site_summary import read_summary
+from pleio_tui.tui.main_screen import MainScreen
 from pleio_tui.tui.services.background import SiteAccess
 
 if TYPE_CHECKING:
@@ -37,8 +41,6 @@ class Place(NamedTuple):
 
 
 def describe_summary(strings: Strings, cache_file: Path) -> str:
-    from pleio_tui.store.site_summary import read_summary
-
     try:
         summary = read_summary(cache_file)
     except StoreError:
@@ -63,8 +65,6 @@ class SitesController:
     # --- which site ---
 
     def _url(self, entry: SiteEntry) -> str | None:
-        from pleio_tui.site_url import SiteUrlError, parse_site_url
-
         try:
             return parse_site_url(entry.url, allow_insecure_http=self._config.allow_insecure_http)
         except SiteUrlError:
@@ -103,8 +103,7 @@ class SitesController:
     # --- switching ---
 
     def open_switcher(self) -> None:
-        from pleio_tui.tui.main_screen import MainScreen
-        from pleio_tui.tui.screens.sites import SitesScreen
+        from pleio_tui.tui.screens.sites import SitesScreen  # 2 ms, when first opened
 
         app = self._app
         if not isinstance(app.screen, MainScreen):
@@ -146,7 +145,7 @@ class SitesController:
     def _session(self, entry: SiteEntry, url: str) -> Secret | None:
         if entry.anonymous or self._app.offline:
             return None
-        from pleio_tui.credentials import KeyringUnavailableError, load_session
+        from pleio_tui.credentials import KeyringUnavailableError, load_session  # keyring: 30 ms
 
         try:
             return load_session(url)
@@ -212,7 +211,7 @@ class SitesController:
         if app.offline:
             app.notify_plain(app.strings("notice.visitors_cannot_write", site=host), "warning")
             return False
-        from pleio_tui.tui.screens.confirm import ConfirmScreen
+        from pleio_tui.tui.screens.confirm import ConfirmScreen  # 3 ms, when first asked
 
         question = app.strings("confirm.log_in_to_write", site=host)
         screen = ConfirmScreen(question, app.strings, app.keys)
@@ -239,8 +238,6 @@ class SitesController:
         path = self._config.path
         if path is None:
             return
-        from pleio_tui.config_file import add_site, set_site_settings
-
         entry = self._config.site_at(access.site_url)
         try:
             if entry is None and access.anonymous:

@@ -76,7 +76,7 @@ def _changed(comment: Comment, changes: dict[str, OutboxItem]) -> Comment:
         return comment
     if item.kind == OutboxKind.DELETE_COMMENT:
         return comment._replace(waiting="delete")
-    from pleio_tui.richtext import markdown_to_tiptap
+    from pleio_tui.richtext import markdown_to_tiptap  # markdown-it, 25 ms
 
     return comment._replace(
         waiting="edit", rich_description=markdown_to_tiptap(item.body), description=item.body

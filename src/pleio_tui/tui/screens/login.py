@@ -165,6 +165,7 @@ class LoginScreen(ModalScreen[LoginResult | None]):
 
     def from_browser(self) -> None:
         """Read the session from the browser it came from before, and go on with it."""
+        # the cookie stores' reader, only when the browser is asked
         from pleio_tui.browser_login import BrowserLoginError, session_from_browser
 
         browser = self._browser or ""
