@@ -224,6 +224,9 @@ class OutboxKind(StrEnum):
     COMMENT = "comment"
     VOTE = "vote"
     BOOKMARK = "bookmark"
+    NOTIFICATION_READ = "notification_read"
+    """A desired state: target_guid is a notification's id, or `all:<id>` for every
+    notification up to that id."""
 
 
 class OutboxState(StrEnum):
@@ -265,3 +268,23 @@ class OutboxItem(NamedTuple):
     at or after it can be this item."""
     unconfirmed_at: datetime | None = None
     """When the last send ended without a definite answer (None otherwise)."""
+
+
+class Notification(NamedTuple):
+    """One of the user's notifications on the site (Pleio's `Notification`)."""
+
+    id: int
+    action: str
+    """`commented`, `mentioned`, `created`, `welcome`, or another verb of the site."""
+    time_created: datetime
+    is_unread: bool
+    performer: User | None = None
+    entity_guid: str | None = None
+    entity_type: str | None = None
+    """The entity's GraphQL type: `Blog`, `Comment`, `User`, ..."""
+    item_guid: str | None = None
+    """The item to open for it: the entity itself, or for a comment its blog."""
+    title: str = ""
+    excerpt: str = ""
+    container_guid: str | None = None
+    container_name: str | None = None

@@ -22,6 +22,7 @@ from pleio_tui.models import AccessId, Blog, OutboxItem, OutboxKind, Site
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.matching import same_body, same_title, site_tiptap
+from pleio_tui.sync.notifications import settle_read_mark
 
 BeforeWrite = Callable[[], Awaitable[None]]
 """Called right before each write leaves: marks the item SENDING."""
@@ -77,6 +78,8 @@ async def send_item(
             return await _settle_vote(client, store, item, count, before_write)
         case OutboxKind.BOOKMARK:
             return await _settle_bookmark(client, store, item, count, before_write)
+        case OutboxKind.NOTIFICATION_READ:
+            return Delivered(await settle_read_mark(client, item, count, before_write))
     raise ValueError(f"unknown outbox kind: {item.kind!r}")
 
 

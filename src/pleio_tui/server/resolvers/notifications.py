@@ -20,6 +20,7 @@ notifications_query = QueryType()
 notification_mutations = MutationType()
 notification_type = ObjectType("Notification")
 notifications_list_type = ObjectType("NotificationsList")
+comment_title_type = ObjectType("Comment")
 
 
 @notifications_query.field("notifications")
@@ -135,7 +136,14 @@ def resolve_mark_all_as_read(
     return {"success": True}
 
 
+@comment_title_type.field("title")
+def resolve_comment_title(comment: CommentRecord, info: GraphQLResolveInfo) -> str:
+    blog = repo.get_blog(context_of(info).conn, comment.blog_id)
+    return "" if blog is None else blog.title
+
+
 notification_bindables = (
+    comment_title_type,
     notifications_query,
     notification_mutations,
     notification_type,
