@@ -73,6 +73,9 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.palette", "ctrl+p", "command_palette", "app", show=False),
     KeySpec("app.outbox", "O", "outbox", "app", show=False),
     KeySpec("app.quit", "q", "quit", "app"),
+    # Notifications and marking read
+    KeySpec("app.inbox", "i", "inbox", "app"),
+    KeySpec("app.mark_read", "A", "mark_read", "app", show=False),
     KeySpec("post.new", "n", "new_post", "app"),
     KeySpec("post.comment", "c", "comment", "app"),
     KeySpec("post.edit", "e", "edit_post", "app", show=False),

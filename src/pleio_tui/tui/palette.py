@@ -35,6 +35,8 @@ PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("post.copy_link", "copy_link"),
     PaletteAction("group.join", "toggle_membership"),
     PaletteAction("app.outbox", "outbox"),
+    PaletteAction("app.inbox", "inbox"),
+    PaletteAction("app.mark_read", "mark_read"),
     PaletteAction("app.language", "toggle_language"),
     PaletteAction("app.help", "help"),
     PaletteAction("app.quit", "quit"),

@@ -255,6 +255,23 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- comment selection ---
 
+    def select_comment(self, guid: str) -> bool:
+        """Select a comment of the shown post and scroll to it; False when it has none such."""
+        post = self._post
+        if post is None:
+            return False
+        post.finish()
+        self._sync_virtual_size()
+        position = post.comment_position(guid)
+        if position is None:
+            return False
+        self._selected = position
+        span = post.comments[position]
+        self.scroll_to(y=max(0, span.start - 1), animate=False)
+        self.refresh()
+        self.post_message(self.CommentSelected(self, span.guid))
+        return True
+
     def _selected_span(self) -> CommentSpan | None:
         if self._post is None or self._selected is None:
             return None
