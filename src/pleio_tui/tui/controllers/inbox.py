@@ -87,7 +87,9 @@ class InboxController:
         host.open_post(blog.guid)
         comment = comment_of(notification, blog)
         if comment is not None:
-            host.main.post.view.select_comment(comment)
+            view = host.main.post.view
+            # After the layout that opening the post may change (a pane unfolding).
+            view.call_after_refresh(view.select_comment, comment)
 
     def _mark_read(self, notification: Notification) -> None:
         store = self._host.store

@@ -194,6 +194,10 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
             self._post.finish()
             self._selected = self._post.comment_position(selected_guid)
         self._sync_virtual_size()
+        if self._selected is not None:  # the selected comment stays in view
+            start = self._post.comments[self._selected].start
+            self.scroll_to(y=max(0, start - 1), animate=False)
+            return
         self.scroll_to(y=round(fraction * len(self._post.lines)), animate=False)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -267,7 +271,8 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
             return False
         self._selected = position
         span = post.comments[position]
-        self.scroll_to(y=max(0, span.start - 1), animate=False)
+        # Once the virtual size just set has reached the layout (and the scroll bar).
+        self.call_after_refresh(self.scroll_to, y=max(0, span.start - 1), animate=False)
         self.refresh()
         self.post_message(self.CommentSelected(self, span.guid))
         return True
