@@ -5,11 +5,11 @@ everything read."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pleio_tui.models import Blog, Comment, Notification
-from pleio_tui.store import StoreError
+from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.controllers.messages import CacheChanged, OutboxQueued
 
 if TYPE_CHECKING:
@@ -35,6 +35,17 @@ def comment_of(notification: Notification, blog: Blog) -> str | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: c.time_created).guid
+
+
+def comments_new_since(store: Store, guid: str) -> datetime | None:
+    """For a blog about to be opened: when it was last read, if comments came
+    since (it is unread again); None when it was never read or nothing is new."""
+    try:
+        if store.is_read(guid):
+            return None
+        return store.read_since(guid)
+    except StoreError:
+        return None  # the marks are a help, not a must
 
 
 class InboxController:

@@ -27,6 +27,8 @@ class PostStrings(NamedTuple):
     waiting: str = "⏳ waiting to be sent"
     """In place of the age of a comment still in the outbox."""
     format_age: AgeFormatter = english_age
+    new_comment: str = "● new"
+    """Beside a comment that came after the reader last read the post."""
 
 
 ENGLISH = PostStrings()
@@ -45,4 +47,5 @@ DUTCH = PostStrings(
     image="afbeelding",
     untitled="(zonder titel)",
     unknown_author="(onbekend)",
+    new_comment="● nieuw",
 )

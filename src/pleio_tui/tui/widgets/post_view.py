@@ -10,6 +10,7 @@ import asyncio
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -87,6 +88,9 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
         self._related: tuple[FeedRow, ...] = ()
         self._post: RenderedPost | None = None
         self._selected: int | None = None
+        self.new_since: datetime | None = None
+        """Comments newer than this are marked new; set before `show_blog` (kept
+        when the same post is shown again)."""
 
     # --- what it shows ---
 
@@ -150,6 +154,7 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
             strings=self._strings,
             site_url=self._site_url,
             related=self._related,
+            new_since=self.new_since,
         )
         self._sync_virtual_size()
         if not self._post.complete:
