@@ -240,14 +240,17 @@ _ARCHIVED = (
 _LISTED = ("CREATE TABLE IF NOT EXISTS listed_guids (guid TEXT PRIMARY KEY) WITHOUT ROWID",)
 
 # The user's notifications, newest first as the site listed them; and unread
-# that is true: a read blog remembers the newest comment it had when read
-# (read_marks), a comment by someone else newer than that makes it unread again,
-# and the user's own blogs are read from the start. The viewer is the one the
-# last sync saved (site_info). Every statement can run again.
+# that is true: a blog read remembers when (read_marks: this machine's clock, or
+# the newest comment it had if the site's clock is ahead), a comment by someone
+# else newer than that makes it unread again, and the user's own blogs are read
+# from the start. A thread that arrives after the read (opened before it was
+# fetched) holds nothing newer than the read. The viewer is the one the last
+# sync saved (site_info). Every statement can run again.
 _VIEWER_GUID = "json_extract((SELECT value FROM site_info WHERE key = 'viewer'), '$.user.guid')"
-# A blog of mine first seen now: the comments it already has count as read.
 _NOW = "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)"
-_NEWEST_COMMENT = "coalesce((SELECT max(time_created) FROM comments WHERE blog_guid = {}), 0)"
+_READ_AT = (
+    f"max({_NOW}, coalesce((SELECT max(time_created) FROM comments WHERE blog_guid = {{}}), 0))"
+)
 _NOTIFICATIONS_AND_READ_MARKS = (
     """CREATE TABLE IF NOT EXISTS notifications (
         id INTEGER PRIMARY KEY,
@@ -269,20 +272,19 @@ _NOTIFICATIONS_AND_READ_MARKS = (
         guid TEXT PRIMARY KEY, read_at INTEGER NOT NULL
     ) WITHOUT ROWID""",
     f"""INSERT OR IGNORE INTO read_marks (guid, read_at)
-        SELECT guid, {_NEWEST_COMMENT.format("blogs.guid")} FROM blogs WHERE is_read = 1""",
+        SELECT guid, {_READ_AT.format("blogs.guid")} FROM blogs WHERE is_read = 1""",
     f"""CREATE TRIGGER IF NOT EXISTS blogs_read_marked AFTER UPDATE OF is_read ON blogs
        WHEN NEW.is_read = 1 AND OLD.is_read = 0 BEGIN
         INSERT OR REPLACE INTO read_marks (guid, read_at)
-            VALUES (NEW.guid, {_NEWEST_COMMENT.format("NEW.guid")});
+            VALUES (NEW.guid, {_READ_AT.format("NEW.guid")});
     END""",
     # SQLite fires the triggers of one event newest first: blogs_counted_in is made
     # again after own_blogs_read, so that it counts the new blog before that one
-    # marks it read (and blogs_recounted moves the count).
+    # marks it read (and blogs_recounted moves the count, blogs_read_marked notes when).
     "DROP TRIGGER IF EXISTS blogs_counted_in",
     f"""CREATE TRIGGER IF NOT EXISTS own_blogs_read AFTER INSERT ON blogs
        WHEN NEW.is_read = 0 AND NEW.owner_guid = {_VIEWER_GUID} BEGIN
         UPDATE blogs SET is_read = 1 WHERE guid = NEW.guid;
-        INSERT OR REPLACE INTO read_marks (guid, read_at) VALUES (NEW.guid, {_NOW});
     END""",
     next(s for s in _V1 if "TRIGGER blogs_counted_in" in s),
     f"""CREATE TRIGGER IF NOT EXISTS new_comments_unread AFTER INSERT ON comments
