@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-from pleio_tui.api import NotFoundError, PleioClient
-from pleio_tui.models import OutboxItem
-from pleio_tui.store import Store
+from pleio_tui.api import NotFoundError
 from pleio_tui.store.notifications import ALL_PREFIX
-from pleio_tui.sync.counting import RequestCounter
+
+if TYPE_CHECKING:  # the client pulls in httpx: imported by whoever makes one
+    from pleio_tui.api import PleioClient
+    from pleio_tui.models import OutboxItem
+    from pleio_tui.store import Store
+    from pleio_tui.sync.counting import RequestCounter
 
 NOTIFICATION_PAGE = 100
 """The newest notifications kept; older ones only count in the unread total."""
