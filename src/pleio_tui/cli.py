@@ -101,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     comment.add_argument("file", metavar="FILE|-", nargs="?", default="-")
     comment.add_argument("--reply-to", metavar="COMMENT_GUID", help="reply to this comment")
     comment.add_argument("--site", dest="sub_site", metavar="NAME|URL")
+
+    notifications = commands.add_parser(
+        "notifications", help="the notifications from the cache (synced), one a line"
+    )
+    notifications.add_argument("--unread", action="store_true", help="only the unread ones")
+    notifications.add_argument("--site", dest="sub_site", metavar="NAME|URL")
     return parser
 
 

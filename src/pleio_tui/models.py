@@ -235,6 +235,9 @@ class OutboxKind(StrEnum):
     BOOKMARK = "bookmark"
     EDIT_COMMENT = "edit_comment"
     DELETE_COMMENT = "delete_comment"
+    NOTIFICATION_READ = "notification_read"
+    """A desired state: target_guid is a notification's id, or `all:<id>` for every
+    notification up to that id."""
 
 
 class OutboxState(StrEnum):
@@ -278,3 +281,23 @@ class OutboxItem(NamedTuple):
     """When the last send ended without a definite answer (None otherwise)."""
     tags: tuple[str, ...] | None = None
     """For a blog's edit, the tags it is to have; None leaves them as they are."""
+
+
+class Notification(NamedTuple):
+    """One of the user's notifications on the site (Pleio's `Notification`)."""
+
+    id: int
+    action: str
+    """`commented`, `mentioned`, `created`, `welcome`, or another verb of the site."""
+    time_created: datetime
+    is_unread: bool
+    performer: User | None = None
+    entity_guid: str | None = None
+    entity_type: str | None = None
+    """The entity's GraphQL type: `Blog`, `Comment`, `User`, ..."""
+    item_guid: str | None = None
+    """The item to open for it: the entity itself, or for a comment its blog."""
+    title: str = ""
+    excerpt: str = ""
+    container_guid: str | None = None
+    container_name: str | None = None

@@ -195,6 +195,46 @@ def _check_title_and_tags(world: World) -> str | None:
     return world.blog
 
 
+NOTIFICATIONS = """query { notifications(limit: 100) {
+  edges { id isUnread entity { guid } } } }"""
+
+
+def _notifications_about(world: World) -> list[dict[str, object]]:
+    """My notifications about the world's blog, newest first."""
+    edges = world.view.data(world.me, NOTIFICATIONS)["notifications"]["edges"]
+    return [e for e in edges if (e["entity"] or {}).get("guid") == world.blog]
+
+
+def _colleague_comments(world: World, times: int) -> None:
+    colleague = world.view.site.login("admin")
+    for number in range(times):
+        world.view.add_comment(colleague, world.blog, f"Reactie {number} op {world.text}")
+    assert [e["isUnread"] for e in _notifications_about(world)] == [True] * times
+
+
+def _queue_read(world: World, store: Store) -> None:
+    [notification] = _notifications_about(world)
+    store.enqueue(OutboxKind.NOTIFICATION_READ, str(notification["id"]))
+
+
+def _check_read(world: World) -> str | None:
+    [notification] = _notifications_about(world)
+    assert notification["isUnread"] is False
+    return str(notification["id"])
+
+
+def _queue_read_up_to(world: World, store: Store) -> None:
+    """Everything up to the older of two: the newer one came after the key press."""
+    _newer, older = _notifications_about(world)
+    store.enqueue(OutboxKind.NOTIFICATION_READ, f"all:{older['id']}")
+
+
+def _check_read_up_to(world: World) -> str | None:
+    newer, older = _notifications_about(world)
+    assert (older["isUnread"], newer["isUnread"]) == (False, True)
+    return f"all:{older['id']}"
+
+
 KINDS: dict[str, Kind] = {
     "post": Kind(_queue_post, _check_post),
     "comment": Kind(_queue_comment, _check_comment),
@@ -207,6 +247,12 @@ KINDS: dict[str, Kind] = {
     "comment edit": Kind(_queue_comment_edit, _check_comment_edited),
     "comment delete": Kind(_queue_comment_delete, _check_comment_deleted, before=_reply_first),
     "title and tags": Kind(_queue_title_and_tags, _check_title_and_tags),
+    "notification read": Kind(
+        _queue_read, _check_read, before=lambda world: _colleague_comments(world, 1)
+    ),
+    "notifications read up to one": Kind(
+        _queue_read_up_to, _check_read_up_to, before=lambda world: _colleague_comments(world, 2)
+    ),
 }
 
 

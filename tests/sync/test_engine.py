@@ -13,8 +13,9 @@ from pleio_tui.store import Store
 from pleio_tui.sync import StopReason
 from pleio_tui.sync.freshness import thread_size
 
-UNCHANGED_SYNC_REQUESTS = 5
-"""viewer, site, one page of groups, the newest page by timeUpdated and by lastAction."""
+UNCHANGED_SYNC_REQUESTS = 6
+"""viewer, site, one page of groups, the newest page by timeUpdated and by lastAction,
+the newest notifications."""
 
 
 async def test_first_sync_fills_the_cache(

@@ -24,8 +24,8 @@ from pleio_tui.sync.runner import refresh_opened_blog
 T = TypeVar("T")
 PAGE = 4
 GUID_PAGE = 6
-FIXED_REQUESTS = 3
-"""viewer, site, one page of groups."""
+FIXED_REQUESTS = 4
+"""viewer, site, one page of groups, the newest notifications."""
 UNCHANGED_REQUESTS = FIXED_REQUESTS + 2
 """And the newest page by timeUpdated and by lastAction."""
 

@@ -22,6 +22,7 @@ from pleio_tui.api.answers import (
     reading_answer,
 )
 from pleio_tui.api.errors import NotLoggedInError, PleioCode
+from pleio_tui.api.notifications import NotificationCalls
 from pleio_tui.api.parse import (
     is_blog,
     is_object,
@@ -63,7 +64,7 @@ def default_access_id_for(group: Group | None, site: Site) -> int:
     return site.default_access_id
 
 
-class PleioClient:
+class PleioClient(NotificationCalls):
     """One Pleio site, as one user (or anonymously, without a session id).
 
     Use as `async with PleioClient(url, session) as client:`; an injected

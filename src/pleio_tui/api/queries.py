@@ -277,3 +277,38 @@ query Thread($guid: String!) {
     COMMENT_FIELDS,
     USER_FIELDS,
 )
+
+# --- notifications ---
+
+NOTIFICATIONS = _document(
+    """
+query Notifications($offset: Int, $limit: Int, $unread: Boolean) {
+  notifications(offset: $offset, limit: $limit, unread: $unread) {
+    total totalUnread
+    edges {
+      id action timeCreated isUnread
+      performer { ...UserFields }
+      entity {
+        guid __typename
+        ... on Blog { title url }
+        ... on Comment { title url description }
+        ... on User { name }
+      }
+      container { guid ... on Group { name } }
+    }
+  }
+}""",
+    USER_FIELDS,
+)
+
+MARK_NOTIFICATION_READ = """
+mutation MarkAsRead($input: markAsReadInput!) {
+  markAsRead(input: $input) { success notification { id isUnread } }
+}
+"""
+
+MARK_ALL_NOTIFICATIONS_READ = """
+mutation MarkAllAsRead($input: markAllAsReadInput!) {
+  markAllAsRead(input: $input) { success }
+}
+"""

@@ -13,6 +13,7 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+from pleio_tui.server import notifications
 from pleio_tui.server.records import UserRecord
 from pleio_tui.server.repository import new_guid
 from pleio_tui.server.timestamps import now_iso, to_iso
@@ -58,6 +59,7 @@ def create_user(
         " VALUES (?, ?, ?, ?, ?, ?)",
         (guid, username, name, password_hash or hash_password(password), int(is_admin), now_iso()),
     )
+    notifications.welcome(conn, guid, now_iso())
     return guid
 
 

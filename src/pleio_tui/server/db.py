@@ -6,6 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from pleio_tui.server.notification_tables import MIGRATION as NOTIFICATIONS_MIGRATION
+
 DB_FILE_NAME = "site.sqlite3"
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -103,6 +105,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # Archived content leaves listings but stays readable, as on Pleio.
     "ALTER TABLE blogs ADD COLUMN is_archived INTEGER NOT NULL DEFAULT 0;",
+    # Notifications and who gets them for group activity (server/notifications.py).
+    NOTIFICATIONS_MIGRATION,
 )
 
 

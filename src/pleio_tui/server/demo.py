@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from pleio_tui.richtext import markdown_to_tiptap
-from pleio_tui.server import auth, db, marks
+from pleio_tui.server import auth, db, demo_notifications, marks, notifications
 from pleio_tui.server import repository as repo
 from pleio_tui.server.demo_generated import seed_generated_blogs
 from pleio_tui.server.records import GroupRecord
@@ -83,8 +83,11 @@ def seed_demo(conn: sqlite3.Connection, now: datetime) -> None:
         )
         for blog in content["blogs"]
     }
+    demo_notifications.enable_groups(conn, content["groups"], groups)
     for blog in content["blogs"]:
         _seed_blog(conn, blog, blog_guids[blog["key"]], users, groups, urls, now)
+    demo_notifications.seed_notices(conn, content.get("notices", []), blog_guids, users, now)
+    demo_notifications.settle(conn, now)
 
 
 def _blog_url(guid: str, title: str, group: GroupRecord | None) -> str:
@@ -159,6 +162,7 @@ def _seed_blog(
         ),
         guid=guid,
     )
+    notifications.blog_added(conn, guid, to_iso(created))
     _seed_votes(conn, guid, blog.get("votes", {}), users)
     for comment in blog.get("comments", []):
         comment_guid = _seed_comment(conn, guid, None, comment, users, urls, created)
@@ -176,6 +180,7 @@ def _seed_comment(
     blog_created: datetime,
 ) -> str:
     rich = _rich(comment["body"], urls)
+    when = to_iso(blog_created + timedelta(hours=comment["hours_after"]))
     guid = repo.insert_comment(
         conn,
         blog_id=blog_guid,
@@ -183,8 +188,9 @@ def _seed_comment(
         owner_id=users[comment["owner"]],
         rich_description=rich,
         description=plain_text(rich),
-        now=to_iso(blog_created + timedelta(hours=comment["hours_after"])),
+        now=when,
     )
+    notifications.comment_added(conn, guid, when)
     _seed_votes(conn, guid, comment.get("votes", {}), users)
     return guid
 

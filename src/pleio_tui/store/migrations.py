@@ -242,6 +242,62 @@ _LISTED = ("CREATE TABLE IF NOT EXISTS listed_guids (guid TEXT PRIMARY KEY) WITH
 # An edit of a blog can change its tags: the list it is to have, as JSON (NULL
 # leaves the tags as they are).
 _OUTBOX_TAGS = ("ALTER TABLE outbox ADD COLUMN tags TEXT",)
+# The user's notifications, newest first as the site listed them; and unread
+# that is true: a blog read remembers when (read_marks: this machine's clock, or
+# the newest comment it had if the site's clock is ahead), a comment by someone
+# else newer than that makes it unread again, and the user's own blogs are read
+# from the start. A thread that arrives after the read (opened before it was
+# fetched) holds nothing newer than the read. The viewer is the one the last
+# sync saved (site_info). Every statement can run again.
+_VIEWER_GUID = "json_extract((SELECT value FROM site_info WHERE key = 'viewer'), '$.user.guid')"
+_NOW = "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)"
+_READ_AT = (
+    f"max({_NOW}, coalesce((SELECT max(time_created) FROM comments WHERE blog_guid = {{}}), 0))"
+)
+_NOTIFICATIONS_AND_READ_MARKS = (
+    """CREATE TABLE IF NOT EXISTS notifications (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        time_created INTEGER NOT NULL,
+        is_unread INTEGER NOT NULL,
+        performer_guid TEXT,
+        performer_name TEXT,
+        entity_guid TEXT,
+        entity_type TEXT,
+        item_guid TEXT,
+        title TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        container_guid TEXT,
+        container_name TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS read_marks (
+        guid TEXT PRIMARY KEY, read_at INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+    f"""INSERT OR IGNORE INTO read_marks (guid, read_at)
+        SELECT guid, {_READ_AT.format("blogs.guid")} FROM blogs WHERE is_read = 1""",
+    f"""CREATE TRIGGER IF NOT EXISTS blogs_read_marked AFTER UPDATE OF is_read ON blogs
+       WHEN NEW.is_read = 1 AND OLD.is_read = 0 BEGIN
+        INSERT OR REPLACE INTO read_marks (guid, read_at)
+            VALUES (NEW.guid, {_READ_AT.format("NEW.guid")});
+    END""",
+    # SQLite fires the triggers of one event newest first: blogs_counted_in is made
+    # again after own_blogs_read, so that it counts the new blog before that one
+    # marks it read (and blogs_recounted moves the count, blogs_read_marked notes when).
+    "DROP TRIGGER IF EXISTS blogs_counted_in",
+    f"""CREATE TRIGGER IF NOT EXISTS own_blogs_read AFTER INSERT ON blogs
+       WHEN NEW.is_read = 0 AND NEW.owner_guid = {_VIEWER_GUID} BEGIN
+        UPDATE blogs SET is_read = 1 WHERE guid = NEW.guid;
+    END""",
+    next(s for s in _V1 if "TRIGGER blogs_counted_in" in s),
+    f"""CREATE TRIGGER IF NOT EXISTS new_comments_unread AFTER INSERT ON comments
+       WHEN NEW.owner_guid IS NOT {_VIEWER_GUID}
+        AND NEW.time_created > (SELECT read_at FROM read_marks WHERE guid = NEW.blog_guid)
+       BEGIN
+        UPDATE blogs SET is_read = 0 WHERE guid = NEW.blog_guid AND is_read = 1;
+    END""",
+    f"UPDATE blogs SET is_read = 1 WHERE is_read = 0 AND owner_guid = {_VIEWER_GUID}",
+)
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1,
@@ -250,6 +306,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _ARCHIVED,
     _LISTED,
     _OUTBOX_TAGS,
+    _NOTIFICATIONS_AND_READ_MARKS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,6 +15,7 @@ from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.feed import FeedMixin
 from pleio_tui.store.groups import GroupCacheMixin
 from pleio_tui.store.migrations import migrate
+from pleio_tui.store.notifications import NotificationsMixin
 from pleio_tui.store.outbox import OutboxMixin
 from pleio_tui.store.reading import ReadingMixin
 from pleio_tui.store.search import SearchMixin
@@ -31,6 +32,7 @@ class Store(
     SearchMixin,
     ReadingMixin,
     DraftsMixin,
+    NotificationsMixin,
     OutboxMixin,
     WatermarksMixin,
 ):

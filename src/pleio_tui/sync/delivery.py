@@ -24,6 +24,7 @@ from pleio_tui.models import AccessId, Blog, Comment, OutboxItem, OutboxKind, Si
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.matching import same_body, same_title, site_tiptap
+from pleio_tui.sync.notifications import settle_read_mark
 
 BeforeWrite = Callable[[], Awaitable[None]]
 """Called right before each write leaves: marks the item SENDING."""
@@ -85,6 +86,8 @@ async def send_item(
             return await _settle_comment_edit(client, item, count, before_write)
         case OutboxKind.DELETE_COMMENT:
             return await _settle_comment_delete(client, item, count, before_write)
+        case OutboxKind.NOTIFICATION_READ:
+            return Delivered(await settle_read_mark(client, item, count, before_write))
     raise ValueError(f"unknown outbox kind: {item.kind!r}")
 
 

@@ -40,6 +40,7 @@ from pleio_tui.sync.events import (
     SyncReport,
 )
 from pleio_tui.sync.freshness import differs, is_cached, stale_guids, thread_size
+from pleio_tui.sync.notifications import sync_notifications
 from pleio_tui.sync.outbox import OutboxReplayer
 from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
 
@@ -63,6 +64,7 @@ class _Tally:
     comments: int = 0
     outbox: list[OutboxOutcome] = field(default_factory=list)
     outbox_busy: bool = False
+    notifications: int = 0
 
 
 def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) -> int:
@@ -137,6 +139,7 @@ class SyncEngine:
             outbox=tuple(tally.outbox),
             outbox_waiting=counts[OutboxState.PENDING] + counts[OutboxState.SENDING],
             outbox_busy=tally.outbox_busy,
+            notifications_new=tally.notifications,
             requests=self._count.requests,
             duration=time.monotonic() - started,
             full=full,
@@ -157,6 +160,8 @@ class SyncEngine:
         else:
             _, site_total = await _together(self._sync_groups(tally), self._fetch_changes(tally))
         await self._reconcile(site_total, tally)
+        if viewer.user is not None:
+            tally.notifications = await sync_notifications(self._client, self._store, self._count)
         now = datetime.now(UTC).isoformat()
         if full:
             # Every blog was just listed: as good as a reconcile.

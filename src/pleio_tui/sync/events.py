@@ -75,6 +75,8 @@ class SyncReport:
     """Items still queued after the sync (pending or unconfirmed)."""
     outbox_busy: bool = False
     """Another pleio-tui was sending the outbox: this sync sent nothing."""
+    notifications_new: int = 0
+    """Unread notifications this sync brought that the cache did not hold."""
     requests: int = 0
     duration: float = 0.0
     full: bool = False

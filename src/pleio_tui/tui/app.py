@@ -24,6 +24,7 @@ from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.collection import resume_collection
 from pleio_tui.tui.controllers import messages
+from pleio_tui.tui.controllers.inbox import InboxController
 from pleio_tui.tui.controllers.membership import MembershipController
 from pleio_tui.tui.controllers.network import NetworkController
 from pleio_tui.tui.controllers.reading import ReadingController
@@ -113,6 +114,7 @@ class PleioApp(App[int]):
         self.reading = ReadingController(self)
         self.writing = WritingController(self, self.reading)
         self.membership = MembershipController(self)
+        self.inbox = InboxController(self)
         self.network = NetworkController(
             self,
             site,
@@ -225,12 +227,14 @@ class PleioApp(App[int]):
         status.outbox_failed = counts.get(OutboxState.FAILED, 0)
         if not self.network.syncing:
             status.finish_sync(online=self.network.online)
+        self.inbox.show_count()
 
     # --- what the controllers say ---
 
     def on_cache_changed(self, event: messages.CacheChanged) -> None:
         self.reading.refresh()
         self.show_status()
+        self.inbox.cache_changed()
         if event.delivered:
             self.reading.delivered()
 
@@ -296,6 +300,12 @@ class PleioApp(App[int]):
 
     def action_outbox(self) -> None:
         self.writing.show_outbox()
+
+    def action_inbox(self) -> None:
+        self.inbox.show()
+
+    def action_mark_read(self) -> None:
+        self.inbox.mark_read()
 
     def action_toggle_membership(self) -> None:
         self.membership.toggle_current()

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_inbox import EN_INBOX, NL_INBOX
 from pleio_tui.tui.i18n_sites import EN_SITES, NL_SITES
 from pleio_tui.tui.i18n_threads import EN_THREADS, NL_THREADS
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
@@ -281,6 +282,7 @@ NL: dict[str, str] = {
     **NL_WRITING,
     **NL_SITES,
     **NL_THREADS,
+    **NL_INBOX,
 }
 
 EN: dict[str, str] = {
@@ -497,6 +499,7 @@ EN: dict[str, str] = {
     **EN_WRITING,
     **EN_SITES,
     **EN_THREADS,
+    **EN_INBOX,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

@@ -75,6 +75,9 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.quit", "q", "quit", "app"),
     # several sites: the site switcher
     KeySpec("app.sites", "S", "switch_site", "app", show=False),
+    # Notifications and marking read
+    KeySpec("app.inbox", "i", "inbox", "app"),
+    KeySpec("app.mark_read", "A", "mark_read", "app", show=False),
     KeySpec("post.new", "n", "new_post", "app"),
     KeySpec("post.comment", "c", "comment", "app"),
     KeySpec("post.edit", "e", "edit_post", "app", show=False),

@@ -37,6 +37,8 @@ PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("group.join", "toggle_membership"),
     PaletteAction("app.outbox", "outbox"),
     PaletteAction("app.sites", "switch_site"),
+    PaletteAction("app.inbox", "inbox"),
+    PaletteAction("app.mark_read", "mark_read"),
     PaletteAction("app.language", "toggle_language"),
     PaletteAction("app.help", "help"),
     PaletteAction("app.quit", "quit"),

@@ -12,6 +12,7 @@ from graphql import GraphQLResolveInfo, GraphQLSchema
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
 from pleio_tui.server.resolvers.content import content_mutations
 from pleio_tui.server.resolvers.membership import membership_mutations
+from pleio_tui.server.resolvers.notifications import notification_bindables
 from pleio_tui.server.resolvers.query import query
 from pleio_tui.server.resolvers.reactions import reaction_mutations
 from pleio_tui.server.resolvers.types_blog import blog_type
@@ -67,5 +68,6 @@ def build_schema() -> GraphQLSchema:
         viewer_type,
         date_time,
         secure_rich_text,
+        *notification_bindables,
         convert_names_case=True,
     )

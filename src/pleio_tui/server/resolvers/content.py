@@ -8,6 +8,7 @@ from typing import Any
 from ariadne import MutationType
 from graphql import GraphQLResolveInfo
 
+from pleio_tui.server import notifications
 from pleio_tui.server import repository as repo
 from pleio_tui.server.access import (
     can_write_blog,
@@ -74,6 +75,7 @@ def resolve_add_entity(_: None, info: GraphQLResolveInfo, input: dict[str, Any])
     )
     with ctx.conn:
         guid = repo.insert_blog(ctx.conn, new_blog)
+        notifications.blog_added(ctx.conn, guid, now)
     return {"entity": repo.get_blog(ctx.conn, guid)}
 
 
@@ -94,6 +96,7 @@ def _add_comment(ctx: RequestContext, input: dict[str, Any]) -> CommentRecord | 
     if not may_take_part(ctx.viewer, blog.group_id):
         fail(USER_NOT_MEMBER_OF_GROUP)
     rich_description = input.get("rich_description")
+    now = now_iso()
     with ctx.conn:
         guid = repo.insert_comment(
             ctx.conn,
@@ -102,8 +105,9 @@ def _add_comment(ctx: RequestContext, input: dict[str, Any]) -> CommentRecord | 
             owner_id=user.guid,
             rich_description=rich_description,
             description=plain_text(rich_description),
-            now=now_iso(),
+            now=now,
         )
+        notifications.comment_added(ctx.conn, guid, now)
     return repo.get_comment(ctx.conn, guid)
 
 
@@ -147,6 +151,7 @@ def _edit_blog(ctx: RequestContext, blog: BlogRecord, input: dict[str, Any]) -> 
         changes["created_at"] = input["time_created"]
     with ctx.conn:
         repo.update_blog(ctx.conn, blog.guid, changes)
+        notifications.text_saved(ctx.conn, blog.guid, now)
     return repo.get_blog(ctx.conn, blog.guid)
 
 
@@ -159,10 +164,12 @@ def _edit_comment(
         fail(COULD_NOT_SAVE)
     rich_description = input.get("rich_description")
     if rich_description is not None:
+        now = now_iso()
         with ctx.conn:
             repo.update_comment(
-                ctx.conn, comment.guid, rich_description, plain_text(rich_description), now_iso()
+                ctx.conn, comment.guid, rich_description, plain_text(rich_description), now
             )
+            notifications.text_saved(ctx.conn, comment.guid, now)
     return repo.get_comment(ctx.conn, comment.guid)
 
 
@@ -179,11 +186,13 @@ def resolve_delete_entity(
         if not can_write_blog(ctx.viewer, entity):
             fail(COULD_NOT_SAVE)
         with ctx.conn:
+            notifications.forget_entity(ctx.conn, entity.guid)
             repo.delete_blog(ctx.conn, entity.guid)
     elif isinstance(entity, CommentRecord):
         if not can_write_comment(ctx.viewer, entity):
             fail(COULD_NOT_SAVE)
         with ctx.conn:
+            notifications.forget_entity(ctx.conn, entity.guid)
             repo.delete_comment(ctx.conn, entity.guid)
     else:
         fail(COULD_NOT_DELETE)

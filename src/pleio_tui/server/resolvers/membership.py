@@ -7,6 +7,7 @@ from typing import Any
 from ariadne import MutationType
 from graphql import GraphQLResolveInfo
 
+from pleio_tui.server import notifications
 from pleio_tui.server import repository as repo
 from pleio_tui.server.access import can_write_group
 from pleio_tui.server.errors import (
@@ -34,6 +35,7 @@ def resolve_join_group(_: None, info: GraphQLResolveInfo, input: dict[str, Any])
     role = "member" if open_to_all or can_write_group(ctx.viewer, group.guid) else "pending"
     with ctx.conn:
         repo.set_membership(ctx.conn, group.guid, user.guid, role, now_iso())
+        notifications.member_joined(ctx.conn, group.guid, user.guid)
     # The payload's group fields read the viewer's roles: let them see the change.
     ctx.viewer.roles[group.guid] = role
     return {"group": group}

@@ -47,6 +47,10 @@ class AppHost(Protocol):
 
     def can_reach_site(self) -> bool: ...
 
+    def open_post(self, guid: str) -> None:
+        """Show a cached blog in the post pane (and mark it read)."""
+        ...
+
     def show_status(self) -> None:
         """Show the status bar as things are now (online, outbox counts)."""
         ...

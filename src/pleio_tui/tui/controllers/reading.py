@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pleio_tui.models import Blog, Comment, OutboxState, SearchHit
 from pleio_tui.store import StoreError
+from pleio_tui.tui.controllers.inbox import comments_new_since
 from pleio_tui.tui.controllers.messages import NetworkFailed, SiteAnswered
 from pleio_tui.tui.post_links import browser_url
 from pleio_tui.tui.render.waiting import with_waiting_comments
@@ -87,6 +88,7 @@ class ReadingController:
         except StoreError as exc:
             host.report(exc)
             return
+        new_since = comments_new_since(host.store, guid)
         try:
             host.store.mark_read(guid)
         except StoreError as exc:
@@ -95,6 +97,7 @@ class ReadingController:
         if main.post.is_composing:
             main.post.composer.action_leave()
         self.open_blog = blog
+        main.post.view.new_since = new_since
         main.post.view.show_blog(self.with_waiting(blog), related)
         main.activate(main.post)
         main.feed.row_list.refresh_rows()

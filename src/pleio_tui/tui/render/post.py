@@ -11,6 +11,7 @@ import bisect
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from rich.segment import Segment
 from rich.style import Style
@@ -46,6 +47,7 @@ TITLE = Style(bold=True, underline=True)
 TAG = Style(color="cyan")
 ARCHIVED = Style(color="magenta", italic=True)
 AUTHOR = Style(bold=True)
+NEW_COMMENT = Style(color="cyan", bold=True)
 REPLY_PREFIX = Text("  │ ", DIM)
 RULE_CHAR = "─"
 
@@ -137,17 +139,20 @@ def render_post(
     strings: PostStrings = ENGLISH,
     site_url: str = "",
     related: Sequence[FeedRow] = (),
+    new_since: datetime | None = None,
 ) -> RenderedPost:
     """Render `blog` for a pane `width` cells wide; cached on everything it shows.
 
     The result holds at least the first screen; call `ensure_lines`, `render_for`
     or `finish` for the rest."""
     # The whole (frozen) blog is part of the key: votes, bookmark and comments show too.
-    key = (blog, width, strings, site_url, tuple(related))
+    key = (blog, width, strings, site_url, tuple(related), new_since)
     post = _CACHE.get(key)
     if post is None:
         post = RenderedPost(blog.guid, width)
-        post._start(_PostRenderer(post, blog, strings, site_url).steps(related))
+        renderer = _PostRenderer(post, blog, strings, site_url)
+        renderer.new_since = new_since
+        post._start(renderer.steps(related))
         _CACHE[key] = post
     post.ensure_lines(FIRST_SCREEN_LINES)
     return post
@@ -167,6 +172,9 @@ def clear_render_cache() -> None:
 
 
 class _PostRenderer:
+    new_since: datetime | None = None
+    """Comments newer than this are marked new (the reader's last read of the post)."""
+
     def __init__(self, post: RenderedPost, blog: Blog, strings: PostStrings, site_url: str) -> None:
         self.post = post
         self.blog = blog
@@ -280,6 +288,8 @@ class _PostRenderer:
             header.append(" · " + self.strings.waiting_edit, ITALIC)
         else:
             header.append(" · " + self.strings.format_age(comment.time_created), DIM)
+            if self.new_since is not None and comment.time_created > self.new_since:
+                header.append(" " + self.strings.new_comment, NEW_COMMENT)
         if comment.votes or comment.has_voted:
             header.append("  " + self.strings.votes.format(count=comment.votes), DIM)
         if comment.has_voted:

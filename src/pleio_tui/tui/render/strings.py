@@ -32,6 +32,8 @@ class PostStrings(NamedTuple):
     waiting_edit: str = "⏳ edit waiting to be sent"
     waiting_delete: str = "⏳ being deleted"
     format_age: AgeFormatter = english_age
+    new_comment: str = "● new"
+    """Beside a comment that came after the reader last read the post."""
 
 
 ENGLISH = PostStrings()
@@ -52,4 +54,5 @@ DUTCH = PostStrings(
     image="afbeelding",
     untitled="(zonder titel)",
     unknown_author="(onbekend)",
+    new_comment="● nieuw",
 )

@@ -10,6 +10,7 @@ import asyncio
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -87,6 +88,9 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
         self._related: tuple[FeedRow, ...] = ()
         self._post: RenderedPost | None = None
         self._selected: int | None = None
+        self.new_since: datetime | None = None
+        """Comments newer than this are marked new; set before `show_blog` (kept
+        when the same post is shown again)."""
 
     # --- what it shows ---
 
@@ -150,6 +154,7 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
             strings=self._strings,
             site_url=self._site_url,
             related=self._related,
+            new_since=self.new_since,
         )
         self._sync_virtual_size()
         if not self._post.complete:
@@ -194,6 +199,10 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
             self._post.finish()
             self._selected = self._post.comment_position(selected_guid)
         self._sync_virtual_size()
+        if self._selected is not None:  # the selected comment stays in view
+            start = self._post.comments[self._selected].start
+            self.scroll_to(y=max(0, start - 1), animate=False)
+            return
         self.scroll_to(y=round(fraction * len(self._post.lines)), animate=False)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -254,6 +263,24 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
         self._move_selection(-1)
 
     # --- comment selection ---
+
+    def select_comment(self, guid: str) -> bool:
+        """Select a comment of the shown post and scroll to it; False when it has none such."""
+        post = self._post
+        if post is None:
+            return False
+        post.finish()
+        self._sync_virtual_size()
+        position = post.comment_position(guid)
+        if position is None:
+            return False
+        self._selected = position
+        span = post.comments[position]
+        # Once the virtual size just set has reached the layout (and the scroll bar).
+        self.call_after_refresh(self.scroll_to, y=max(0, span.start - 1), animate=False)
+        self.refresh()
+        self.post_message(self.CommentSelected(self, span.guid))
+        return True
 
     def _selected_span(self) -> CommentSpan | None:
         if self._post is None or self._selected is None:

@@ -34,6 +34,7 @@ class StatusBar(Widget):
     """0 when the amount of work is not known yet."""
     outbox_pending: reactive[int] = reactive(0)
     outbox_failed: reactive[int] = reactive(0)
+    notifications_unread: reactive[int] = reactive(0)
     # A factory: reactive calls a callable default, and Strings is callable.
     strings: reactive[Strings] = reactive(lambda: Strings("nl"))
 
@@ -61,6 +62,9 @@ class StatusBar(Widget):
         else:
             parts.append(Content.styled(s("status.not_logged_in"), "italic"))
         parts.append(self._connection_part())
+        if self.notifications_unread:
+            text = s("status.notifications", n=self.notifications_unread)
+            parts.append(Content.styled(text, "bold $text-accent"))
         if self.outbox_pending:
             parts.append(Content(s("status.outbox", n=self.outbox_pending)))
         if self.outbox_failed:
