@@ -157,7 +157,7 @@ class InboxController:
         if new:
             host.notify_plain(host.strings.plural("notice.new_notifications", len(new)))
         self.show_count()
-        from pleio_tui.tui.screens.inbox import InboxScreen
+        from pleio_tui.tui.screens.inbox import InboxScreen  # when first opened
 
         if isinstance(host.screen, InboxScreen):
             host.screen.reload()
