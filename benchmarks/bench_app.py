@@ -19,7 +19,8 @@ from pleio_tui.config import Config
 from pleio_tui.context import SiteContext
 from pleio_tui.models import GroupRow
 from pleio_tui.paths import AppDirs
-from pleio_tui.tui.app import PleioApp, create_app
+from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.launch import create_app
 from pleio_tui.tui.render import clear_render_cache
 from pleio_tui.tui.widgets.row_list import RowList
 

@@ -19,7 +19,8 @@ from pleio_tui.config import Config
 from pleio_tui.context import SiteContext
 from pleio_tui.paths import AppDirs
 from pleio_tui.server import LocalSite
-from pleio_tui.tui.app import PleioApp, create_app
+from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.launch import create_app
 
 HERE = Path(__file__).resolve().parent
 SEED = "Leren door doen"

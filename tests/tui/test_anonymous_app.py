@@ -11,7 +11,7 @@ from pleio_tui.config import load_config
 from pleio_tui.context import site_context
 from pleio_tui.paths import AppDirs
 from pleio_tui.server import LocalSite
-from pleio_tui.tui.app import create_app
+from pleio_tui.tui.launch import create_app
 from pleio_tui.tui.screens.login import LoginScreen
 
 

@@ -15,7 +15,8 @@ from textual.widget import Widget
 from pleio_tui.config import Config
 from pleio_tui.context import SiteContext
 from pleio_tui.paths import AppDirs
-from pleio_tui.tui.app import PleioApp, create_app
+from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.launch import create_app
 
 SIZE = (160, 48)
 SEED_TITLE = "Leren door doen; overheidsparticipatie in een energieke samenleving"

@@ -21,7 +21,7 @@ from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
 from pleio_tui.sync.runner import sync_site
-from pleio_tui.tui.app import create_app
+from pleio_tui.tui.launch import create_app
 from pleio_tui.tui.screens.login import LoginScreen
 
 pytest.importorskip("rookiepy")

@@ -27,7 +27,8 @@ from pleio_tui.models import OutboxState
 from pleio_tui.paths import AppDirs
 from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
-from pleio_tui.tui.app import PleioApp, create_app
+from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.launch import create_app
 from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.screens.sites import SitesScreen
 

@@ -90,7 +90,7 @@ from pathlib import Path
 from pleio_tui.config import Config
 from pleio_tui.context import SiteContext
 from pleio_tui.paths import AppDirs
-from pleio_tui.tui.app import create_app
+from pleio_tui.tui.launch import create_app
 
 home = Path(sys.argv[1])
 context = SiteContext(

@@ -16,7 +16,7 @@ from pleio_tui.context import SiteContext
 from pleio_tui.paths import AppDirs
 from pleio_tui.secret import Secret, scrub_secret_environment
 from pleio_tui.server.runner import LocalSite
-from pleio_tui.tui.app import run_app
+from pleio_tui.tui.launch import run_app
 
 DEMO_USER = "hadewych"
 

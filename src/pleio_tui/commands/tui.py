@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.site and not config.site:
         # No site yet: the app opens on its login screen and asks for one.
         scrub_secret_environment()
-        from pleio_tui.tui.app import run_app  # with collection paused, as said above
+        from pleio_tui.tui.launch import run_app  # with collection paused, as said above
 
         return run_app(None, dirs=dirs)
     # Offline, the session is never used: the keyring is not even asked.
@@ -33,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
         args.site, offline=args.offline, dirs=dirs, read_keyring=not args.offline, config=config
     )
     scrub_secret_environment()  # read: no browser or editor the app starts gets it
-    from pleio_tui.tui.app import run_app  # with collection paused, as said above
+    from pleio_tui.tui.launch import run_app  # with collection paused, as said above
 
     return run_app(context, dirs=dirs)

@@ -8,18 +8,15 @@ and controllers; messages come up from them (`controllers/messages.py`).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 
-from pleio_tui.config import Config, load_config
-from pleio_tui.models import Blog, OutboxState
+from pleio_tui.config import Config
+from pleio_tui.models import Blog
 from pleio_tui.paths import AppDirs
-from pleio_tui.secret import Secret
 from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.collection import resume_collection
@@ -35,6 +32,7 @@ from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen, Work
 from pleio_tui.tui.services.background import SiteAccess
+from pleio_tui.tui.status import show_status
 from pleio_tui.tui.storage_guard import StorageGuard
 
 # The other screens are imported when first needed: the first screen does without them.
@@ -45,25 +43,6 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from pleio_tui.tui.screens.new_post import NewPostScreen
-
-
-class SiteSettings(Protocol):
-    """The site the command line chose (`pleio_tui.context.SiteContext`)."""
-
-    @property
-    def site_url(self) -> str: ...
-
-    @property
-    def session(self) -> Secret | None: ...
-
-    @property
-    def cache_path(self) -> Path: ...
-
-    @property
-    def config(self) -> Config: ...
-
-    @property
-    def offline(self) -> bool: ...
 
 
 def actions_provider() -> type[Provider]:
@@ -205,28 +184,7 @@ class PleioApp(App[int]):
     # --- the status bar ---
 
     def show_status(self) -> None:
-        status = self.main.status
-        status.strings = self._strings
-        status.host = self.sites.status_name()
-        viewer = None
-        counts: dict[OutboxState, int] = {}
-        if self._store is not None:
-            try:
-                viewer = self._store.load_viewer()
-                counts = self._store.outbox_counts()
-            except StoreError as exc:
-                self.report(exc)
-        # --offline never asks the keyring for the session: the cache it reads is
-        # still the one the user last synced, so it is shown under their name.
-        whose = (self.site is not None and self.site.session is not None) or self._offline_mode
-        user = viewer.user if viewer is not None and whose else None
-        status.user_name = user.name if user is not None else None
-        status.outbox_pending = counts.get(OutboxState.PENDING, 0) + counts.get(
-            OutboxState.SENDING, 0
-        )
-        status.outbox_failed = counts.get(OutboxState.FAILED, 0)
-        if not self.network.syncing:
-            status.finish_sync(online=self.network.online)
+        show_status(self, self.main.status)
         self.inbox.show_count()
 
     # --- what the controllers say ---
@@ -376,36 +334,3 @@ class PleioApp(App[int]):
         from pleio_tui.tui.crash_report import report_crash  # 23 ms, on a crash only
 
         report_crash(self)  # without the frames' local variables: they hold the session
-
-
-def create_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> PleioApp:
-    """The app on the site of `context` (its cache opened: StoreError if it cannot
-    be), or, without one, an app that asks for a site and session first."""
-    if context is None:
-        return PleioApp(site=None, store=None, config=load_config(dirs.config_file), dirs=dirs)
-    store = Store.open(context.cache_path)
-    entry = getattr(context, "entry", None)  # the site's table in the config, if any
-    anonymous = entry is not None and entry.anonymous
-    return PleioApp(
-        site=SiteAccess(context.site_url, context.session, context.cache_path, anonymous),
-        store=store,
-        config=context.config,
-        dirs=dirs,
-        offline=context.offline,
-        demo=demo,
-    )
-
-
-def run_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> int:
-    """Run the TUI; the exit status for the command line."""
-    try:
-        app = create_app(context, dirs=dirs, demo=demo)
-    except StoreError as exc:
-        print(f"pleio-tui: {exc}", file=sys.stderr)
-        return 1
-    try:
-        app.run()
-    finally:
-        if app.store is not None:
-            app.store.close()
-    return app.return_code or 0

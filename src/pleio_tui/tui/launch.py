@@ -1,0 +1,67 @@
+"""Starting the terminal UI: the app on the site the command line chose, its
+cache opened, and the exit status when it ends."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Protocol
+
+from pleio_tui.config import Config, load_config
+from pleio_tui.paths import AppDirs
+from pleio_tui.secret import Secret
+from pleio_tui.store import Store, StoreError
+from pleio_tui.tui.app import PleioApp
+from pleio_tui.tui.services.background import SiteAccess
+
+
+class SiteSettings(Protocol):
+    """The site the command line chose (`pleio_tui.context.SiteContext`)."""
+
+    @property
+    def site_url(self) -> str: ...
+
+    @property
+    def session(self) -> Secret | None: ...
+
+    @property
+    def cache_path(self) -> Path: ...
+
+    @property
+    def config(self) -> Config: ...
+
+    @property
+    def offline(self) -> bool: ...
+
+
+def create_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> PleioApp:
+    """The app on the site of `context` (its cache opened: StoreError if it cannot
+    be), or, without one, an app that asks for a site and session first."""
+    if context is None:
+        return PleioApp(site=None, store=None, config=load_config(dirs.config_file), dirs=dirs)
+    store = Store.open(context.cache_path)
+    entry = getattr(context, "entry", None)  # the site's table in the config, if any
+    anonymous = entry is not None and entry.anonymous
+    return PleioApp(
+        site=SiteAccess(context.site_url, context.session, context.cache_path, anonymous),
+        store=store,
+        config=context.config,
+        dirs=dirs,
+        offline=context.offline,
+        demo=demo,
+    )
+
+
+def run_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> int:
+    """Run the TUI; the exit status for the command line."""
+    try:
+        app = create_app(context, dirs=dirs, demo=demo)
+    except StoreError as exc:
+        print(f"pleio-tui: {exc}", file=sys.stderr)
+        return 1
+    try:
+        app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    return app.return_code or 0
