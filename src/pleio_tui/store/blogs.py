@@ -12,7 +12,8 @@ from pleio_tui.models import Blog
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.comments import load_thread, replace_thread
 from pleio_tui.store.errors import translated_errors
-from pleio_tui.store.search_index import index_blog, unindex_blogs
+from pleio_tui.store.search_index import index_blog, unindex_blog, unindex_blogs
+from pleio_tui.store.search_text import description_of, stored_description
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import strings_from_db, strings_to_db, time_from_db, time_to_db
 
@@ -65,7 +66,7 @@ def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
         "url": blog.url,
         "abstract": blog.abstract,
         "rich_description": blog.rich_description,
-        "description": blog.description,
+        "description": stored_description(blog.rich_description, blog.description),
         "excerpt": blog.excerpt,
         "tags": strings_to_db(blog.tags),
         "time_created": time_to_db(blog.time_created),
@@ -98,7 +99,7 @@ def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
         url=row["url"],
         abstract=row["abstract"],
         rich_description=row["rich_description"],
-        description=row["description"],
+        description=description_of(row["rich_description"], row["description"]),
         excerpt=row["excerpt"],
         tags=strings_from_db(row["tags"]),
         time_created=time_from_db(row["time_created"]),
@@ -131,6 +132,7 @@ class BlogCacheMixin(StoreBase):
         cached thread; otherwise the thread is replaced by the one given."""
         with self._write() as conn:
             for blog in blogs:
+                unindex_blog(conn, blog.guid)  # while the row holds what was indexed
                 conn.execute(_UPSERT_BLOG, _blog_params(blog, save_user(conn, blog.owner)))
                 if blog.comments is not None:
                     replace_thread(conn, blog.guid, blog.comments)
