@@ -30,6 +30,8 @@ class CacheConnection(sqlite3.Connection):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.known_words: set[str] = set()
         """Words this connection knows the search vocabulary holds."""
+        self.pending_documents: dict[int, tuple[str, str, str]] | None = None
+        """Documents added in an `index_batch`, indexed at its end."""
 
 
 def create_private_dirs(directory: Path) -> None:

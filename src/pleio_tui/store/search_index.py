@@ -18,8 +18,10 @@ with a trigram index over it: a query word is found inside longer words
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from pleio_tui.models import Blog, Comment
 from pleio_tui.store.search_text import (
@@ -57,6 +59,9 @@ def _plain_or_null(rich: object) -> str | None:
     return description_of(rich, "") or None
 
 
+_INSERT_DOCUMENT = "INSERT INTO search_index (rowid, title, tags, body) VALUES (?, ?, ?, ?)"
+
+
 def _add_document(
     conn: sqlite3.Connection,
     blog_guid: str,
@@ -67,11 +72,13 @@ def _add_document(
         "INSERT INTO search_docs (blog_guid, comment_guid) VALUES (?, ?)",
         (blog_guid, comment_guid),
     )
-    conn.execute(
-        "INSERT INTO search_index (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-        (cursor.lastrowid, *columns),
-    )
-    add_words(conn, " ".join(columns))
+    doc_id = int(cursor.lastrowid or 0)
+    pending: dict[int, tuple[str, str, str]] | None = getattr(conn, "pending_documents", None)
+    if pending is None:
+        conn.execute(_INSERT_DOCUMENT, (doc_id, *columns))
+        add_words(conn, " ".join(columns))
+    else:
+        pending[doc_id] = columns
 
 
 def add_words(conn: sqlite3.Connection, text: str) -> None:
@@ -83,19 +90,61 @@ def add_words(conn: sqlite3.Connection, text: str) -> None:
         if len(known) > _KNOWN_WORDS_AT_MOST:
             known.clear()
         known |= fresh
-    if fresh:
-        conn.executemany(
-            "INSERT OR IGNORE INTO search_vocab (term) VALUES (?)", [(word,) for word in fresh]
-        )
+    _store_words(conn, fresh)
+
+
+@contextmanager
+def index_batch(conn: sqlite3.Connection) -> Iterator[None]:
+    """Index the documents added inside at its end, all at once.
+
+    FTS5 writes what it holds in memory to the file before any other statement
+    that may need undoing, such as an upsert with triggers: indexing each
+    document between the writes of the rows made a segment of every one and
+    merging them cost more than the rest of a sync.
+    """
+    if not hasattr(conn, "pending_documents") or conn.pending_documents is not None:
+        yield  # not a cache connection, or already in a batch
+        return
+    pending: dict[int, tuple[str, str, str]] = {}
+    setattr(conn, "pending_documents", pending)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(conn, "pending_documents", None)  # noqa: B010
+    conn.executemany(_INSERT_DOCUMENT, [(doc_id, *columns) for doc_id, columns in pending.items()])
+    add_words(conn, " ".join(" ".join(columns) for columns in pending.values()))
+
+
+def _store_words(conn: sqlite3.Connection, words: set[str]) -> None:
+    if not words:
+        return
+    (before,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_vocab").fetchone()
+    conn.execute(
+        "INSERT OR IGNORE INTO search_vocab (term) SELECT value FROM json_each(?)",
+        (json.dumps(list(words)),),
+    )
+    # Rowids only grow (no word is ever removed): the new rows are those above.
+    conn.execute(
+        "INSERT INTO search_vocab_trigram (rowid, term)"
+        " SELECT rowid, term FROM search_vocab WHERE rowid > ?",
+        (before,),
+    )
 
 
 def _drop_documents(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> None:
     ids = [(row[0],) for row in conn.execute(f"SELECT id FROM search_docs WHERE {where}", params)]
+    if not ids:
+        return
+    pending: dict[int, tuple[str, str, str]] | None = getattr(conn, "pending_documents", None)
+    if pending:
+        indexed = [(doc_id,) for (doc_id,) in ids if pending.pop(doc_id, None) is None]
+    else:
+        indexed = ids
     # The view gives the words as they were indexed, while the rows still hold them.
     conn.executemany(
         "INSERT INTO search_index (search_index, rowid, title, tags, body)"
         " SELECT 'delete', id, title, tags, body FROM search_content WHERE id = ?",
-        ids,
+        indexed,
     )
     conn.executemany("DELETE FROM search_docs WHERE id = ?", ids)
 

@@ -25,6 +25,9 @@ three-letter word is that word, which the word index finds by itself."""
 _MAX_TERM = 64
 _WORD = re.compile(r"[^\W_]+")
 """What FTS5's unicode61 tokenizer keeps as a word: letters and digits."""
+_LONG_WORD = re.compile(rf"[^\W_]{{{_MIN_TERM},}}")
+"""A whole word of at least _MIN_TERM characters (the match is greedy, and a
+shorter word cannot start one)."""
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 
 
@@ -83,7 +86,10 @@ def fold(text: str) -> str:
 
 def words_of(text: str) -> set[str]:
     """The distinct folded words of `text` worth a substring lookup."""
-    return {word for word in _WORD.findall(fold(text)) if _MIN_TERM <= len(word) <= _MAX_TERM}
+    words = set(_LONG_WORD.findall(fold(text)))
+    if max(map(len, words), default=0) > _MAX_TERM:
+        words = {word for word in words if len(word) <= _MAX_TERM}
+    return words
 
 
 def is_plain_word(word: str) -> bool:
