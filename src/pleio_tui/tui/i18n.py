@@ -13,6 +13,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_refresh import EN_REFRESH, NL_REFRESH
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
 
 Lang = Literal["nl", "en"]
@@ -277,6 +278,7 @@ NL: dict[str, str] = {
         "sessionid om de volgende keer ingelogd te zijn."
     ),
     **NL_WRITING,
+    **NL_REFRESH,
 }
 
 EN: dict[str, str] = {
@@ -491,6 +493,7 @@ EN: dict[str, str] = {
         "to be logged in next time."
     ),
     **EN_WRITING,
+    **EN_REFRESH,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}
