@@ -99,10 +99,23 @@ def test_the_index_keeps_no_copy_of_the_text(seeded: Store) -> None:
     _index_matches_rows(seeded)
 
 
-def test_a_description_the_rich_text_does_not_give_is_kept(store: Store) -> None:
-    store.upsert_blogs([make_blog("b1", rich_description=SEED_BODY, description="Iets anders")])
+@pytest.mark.parametrize(
+    ("description", "stored"),
+    [
+        ("Iets anders", "Iets anders"),  # not what the rich text gives: kept whole
+        ("", "\0\0"),  # empty, though the rich text is not
+        # Pleio ends a description with blank lines: only those are kept.
+        ("De overheid leert door te doen.\n\nSamen met inwoners en bedrijven.\n\n", "\0\n\n"),
+    ],
+)
+def test_a_description_is_read_back_as_the_site_sent_it(
+    store: Store, description: str, stored: str
+) -> None:
+    store.upsert_blogs([make_blog("b1", rich_description=SEED_BODY, description=description)])
     blog = store.blog("b1")
-    assert blog is not None and blog.description == "Iets anders"
+    assert blog is not None and blog.description == description
+    (kept,) = store._conn.execute("SELECT description FROM blogs").fetchone()
+    assert kept == stored
 
 
 def test_edits_threads_and_deletions_keep_the_index_in_step(seeded: Store) -> None:

@@ -248,10 +248,10 @@ _LISTED = ("CREATE TABLE IF NOT EXISTS listed_guids (guid TEXT PRIMARY KEY) WITH
 # every connection (store/search_index.py).
 _SEARCH_WITHOUT_COPY = (
     "DROP TABLE search_index",
-    """UPDATE blogs SET description = ''
-        WHERE description <> '' AND description = pleio_plain_text(rich_description)""",
-    """UPDATE comments SET description = ''
-        WHERE description <> '' AND description = pleio_plain_text(rich_description)""",
+    """UPDATE blogs SET description = pleio_stored_description(rich_description, description)
+        WHERE rich_description IS NOT NULL""",
+    """UPDATE comments SET description = pleio_stored_description(rich_description, description)
+        WHERE rich_description IS NOT NULL""",
     """CREATE TABLE search_docs_kept (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         blog_guid TEXT NOT NULL,

@@ -25,7 +25,6 @@ from contextlib import contextmanager
 
 from pleio_tui.models import Blog, Comment
 from pleio_tui.store.search_text import (
-    description_of,
     search_body,
     stored_description,
     words_of,
@@ -33,7 +32,7 @@ from pleio_tui.store.search_text import (
 from pleio_tui.store.values import strings_to_db
 
 BODY_FUNCTION = "pleio_search_body"
-PLAIN_FUNCTION = "pleio_plain_text"
+STORED_DESCRIPTION_FUNCTION = "pleio_stored_description"
 _KNOWN_WORDS_AT_MOST = 300_000
 """Words a connection remembers having put in the vocabulary, so that a sync does
 not ask SQLite about the same common words for every document."""
@@ -42,7 +41,7 @@ not ask SQLite about the same common words for every document."""
 def register_search_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the index's content view and the migrations call."""
     conn.create_function(BODY_FUNCTION, 3, _body_or_empty, deterministic=True)
-    conn.create_function(PLAIN_FUNCTION, 1, _plain_or_null, deterministic=True)
+    conn.create_function(STORED_DESCRIPTION_FUNCTION, 2, _stored_description, deterministic=True)
 
 
 def _body_or_empty(abstract: object, rich: object, description: object) -> str:
@@ -53,10 +52,10 @@ def _body_or_empty(abstract: object, rich: object, description: object) -> str:
     )
 
 
-def _plain_or_null(rich: object) -> str | None:
-    if not isinstance(rich, str):
-        return None
-    return description_of(rich, "") or None
+def _stored_description(rich: object, description: object) -> object:
+    if not isinstance(description, str):
+        return description
+    return stored_description(rich if isinstance(rich, str) else None, description)
 
 
 _INSERT_DOCUMENT = "INSERT INTO search_index (rowid, title, tags, body) VALUES (?, ?, ?, ?)"

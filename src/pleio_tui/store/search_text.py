@@ -46,18 +46,35 @@ def plain_from_rich(rich_description: str | None) -> str | None:
         return None
 
 
+_MARK = "\0"
+"""A stored description that starts with this is the derived text followed by the
+rest of it: Pleio ends a description with blank lines the derivation trims. Two
+marks keep one that is stored as it came (an empty one, or one that starts so)."""
+_MAX_TAIL = 16
+
+
 def stored_description(rich_description: str | None, description: str) -> str:
-    """What the cache keeps of `description`: empty when the rich text gives it back."""
-    if description and plain_from_rich(rich_description) == description:
-        return ""
+    """What the cache keeps of `description`: empty when the rich text gives it back,
+    only the whitespace after it when that is all that differs."""
+    plain = plain_from_rich(rich_description)
+    if plain is not None:
+        if description == plain:
+            return ""
+        tail = description[len(plain) :]
+        if description.startswith(plain) and len(tail) <= _MAX_TAIL and tail.isspace():
+            return _MARK + tail
+    if (not description and plain) or description.startswith(_MARK):
+        return _MARK + _MARK + description
     return description
 
 
 def description_of(rich_description: str | None, stored: str) -> str:
     """The description the site sent, from what `stored_description` kept."""
-    if stored:
-        return stored
-    return plain_from_rich(rich_description) or ""
+    if stored.startswith(_MARK + _MARK):
+        return stored[2 * len(_MARK) :]
+    if not stored or stored.startswith(_MARK):
+        return (plain_from_rich(rich_description) or "") + stored[len(_MARK) :]
+    return stored
 
 
 def search_body(abstract: str | None, rich_description: str | None, description: str) -> str:
