@@ -158,6 +158,7 @@ def test_a_cache_with_the_copy_is_rebuilt_without_it(cache_path: Path) -> None:
     for statement in (s for step in MIGRATIONS[:5] for s in step):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 5")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096  # an older file's pages
     plain = "De overheid leert door te doen.\n\nSamen met inwoners en bedrijven."
     conn.execute(
         "INSERT INTO blogs (guid, title, url, rich_description, description, excerpt, tags,"
@@ -174,6 +175,9 @@ def test_a_cache_with_the_copy_is_rebuilt_without_it(cache_path: Path) -> None:
     )
     conn.close()
     with Store.open(cache_path) as store:
+        # Compacted on 16 KiB pages, back in WAL mode.
+        assert store._conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert _guids(store, "participatie") == ["seed"]
         assert _guids(store, "sturing") == ["seed"]
         assert _guids(store, "inwoners") == ["seed"]
@@ -185,3 +189,22 @@ def test_a_cache_with_the_copy_is_rebuilt_without_it(cache_path: Path) -> None:
             "SELECT id FROM search_docs WHERE blog_guid = 'next'"
         ).fetchone()
         assert new_id == 8
+
+
+def test_a_cache_another_process_holds_open_is_migrated_but_not_compacted(
+    cache_path: Path,
+) -> None:
+    cache_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(cache_path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    for statement in (s for step in MIGRATIONS[:5] for s in step):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 5")
+    conn.execute("SELECT count(*) FROM blogs").fetchone()  # holds the file open
+    with Store.open(cache_path) as store:
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store._conn.execute("PRAGMA page_size").fetchone()[0] == 4096  # left as it was
+        store.upsert_blogs([make_blog("b1", title="Overheidsparticipatie")])
+        assert _guids(store, "participatie") == ["b1"]
+    conn.close()
