@@ -47,6 +47,11 @@ class AppHost(Protocol):
 
     def can_reach_site(self) -> bool: ...
 
+    @property
+    def is_online(self) -> bool:
+        """The site answered the last request made to it."""
+        ...
+
     def show_status(self) -> None:
         """Show the status bar as things are now (online, outbox counts)."""
         ...

@@ -101,8 +101,10 @@ class ReadingController:
         main.activate(main.post)
         main.feed.row_list.refresh_rows()
         self.show_groups()
-        if host.can_reach_site():
-            self.fetch_thread(guid)  # the site's own version, or that it is gone
+        # The site's own version, or that it is gone, while the site answers (not
+        # after it refused the session); a thread never fetched, whatever it said.
+        if host.can_reach_site() and (host.is_online or blog.comments is None):
+            self.fetch_thread(guid)
 
     def reload_open_blog(self) -> None:
         host = self._host
