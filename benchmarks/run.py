@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import bench_app
 import bench_memory
+import bench_scale
 import bench_search
 import bench_startup
 import bench_sync
@@ -182,6 +183,13 @@ def measure_memory(small: Path, big: Path) -> list[Result]:
     ]
 
 
+def measure_scale(work: Path, plan: Plan) -> list[Result]:
+    """The rows of bench_scale.py: a first sync's memory and CPU, the cache's size,
+    any feed position, and later syncs, at 100,000 blogs."""
+    rows = bench_scale.scale_results(work, bench_scale.SCALE_BLOGS, plan.sync_repeats)
+    return [row for row in rows if isinstance(row, Result)]
+
+
 def run(plan: Plan, fresh: bool) -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="pleio-bench-") as temporary:
@@ -207,6 +215,8 @@ def run(plan: Plan, fresh: bool) -> list[Result]:
         results += measure_deep_feed(big, work, plan)
         say("memory")
         results += measure_memory(small, big)
+        say(f"a local site of {bench_scale.SCALE_BLOGS:,} blogs: sync, cache and feed")
+        results += measure_scale(work, plan)
     return results
 
 
@@ -224,6 +234,9 @@ def notes() -> list[str]:
         "time as the sync asks, nothing kept. The site runs in a process of its own.",
         "Memory: peak resident size (`os.wait4` rusage) of a child process that opens the "
         "app, pages through the feed to its end, opens a post and searches.",
+        "At 100,000 blogs (bench_scale.py): the first sync and its floor (the same pages "
+        "fetched and parsed, nothing kept) each run in a process of their own, measured by "
+        "its rusage; the cache's size is compared with the bytes of JSON the site sent.",
     ]
 
 

@@ -41,7 +41,8 @@ def free_disk(conn: sqlite3.Connection) -> None:
 def damage_pages(path: Path, *, everywhere: bool = False) -> None:
     """Overwrite bytes in pages of a real cache file, checkpointed first so the
     pages are in the file itself: the middle third of the pages but the schema's (so
-    the file opens), or every page but the first."""
+    the file opens), or every page, the first one's b-tree header included (the
+    file's own header left whole)."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     # Where the schema's pages lie depends on the order of the migrations; keep
@@ -64,6 +65,10 @@ def damage_pages(path: Path, *, everywhere: bool = False) -> None:
         data[offset : offset + 8] = b"\xff" * 8
         middle = offset + page_size // 2
         data[middle : middle + 64] = b"\xa5" * 64
+    if everywhere:
+        # On large pages the whole schema may sit in the first: damage its b-tree
+        # page header, which follows the 100 bytes of the file's (left whole).
+        data[100:108] = b"\xff" * 8
     path.write_bytes(bytes(data))
 
 

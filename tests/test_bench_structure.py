@@ -16,10 +16,12 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import bench_app  # noqa: E402
+import bench_scale  # noqa: E402
 import run  # noqa: E402
 import synthetic  # noqa: E402
 from table import Result, Unit  # noqa: E402
 
+from pleio_tui.server import LocalSite  # noqa: E402
 from pleio_tui.store import Store, feed_keys  # noqa: E402
 from pleio_tui.store import search as store_search  # noqa: E402
 from pleio_tui.store.feed import ALL_FEED, GROUP_FEED  # noqa: E402
@@ -248,3 +250,34 @@ def test_the_app_benchmark_runs_against_the_app_as_it_is(cache: Path, tmp_path: 
     times = bench_app.app_times(cache, tmp_path, {}, repeats=1, presses=1)
     assert times.group_blogs > 0
     assert set(times.keys) == set(bench_app.KEYS)
+
+
+def test_the_search_index_keeps_no_copy_of_the_text(cache: Path) -> None:
+    """The word index and the vocabulary's trigram index read their text from the
+    rows (external content): the cache holds each text once."""
+    with sqlite3.connect(cache) as conn:
+        rows = conn.execute("SELECT name, sql, type FROM sqlite_master").fetchall()
+    tables = {name: sql for name, sql, kind in rows if kind == "table"}
+    assert not [name for name in tables if name.startswith("search") and "_content" in name]
+    assert "content = 'search_content'" in tables["search_index"]
+    assert "content = 'search_vocab'" in tables["search_vocab_trigram"]
+    # One stored form of a body: the plain description only where the rich text differs.
+    with Store.open(cache) as store:
+        kept = store._conn.execute("SELECT count(*) FROM blogs WHERE description <> ''")
+        assert kept.fetchone()[0] == 0
+
+
+def test_the_scale_rows_run(
+    cache: Path, demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    """bench_scale's children and measurements work, on a small site and cache."""
+    fetched = bench_scale.run_child("fetch", demo_site.url, hadewych)
+    synced_cache = tmp_path / "scale.sqlite3"
+    synced = bench_scale.run_child("sync", demo_site.url, hadewych, str(synced_cache))
+    assert int(fetched.output.split()[-1]) > 10_000  # bytes of JSON
+    assert fetched.cpu_seconds > 0 and synced.peak_megabytes > fetched.peak_megabytes / 2
+    assert bench_scale.cache_bytes(synced_cache) > 0
+    windows = bench_scale.feed_window_seconds(cache, repeats=1)
+    assert set(windows) == set(bench_scale.FEED_POSITIONS)
+    assert bench_scale.viewer_round_trip_seconds(demo_site.url, hadewych, repeats=1) > 0
+    assert bench_scale.sync_seconds(demo_site.url, hadewych, synced_cache, reconcile_now=True) > 0

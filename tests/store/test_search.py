@@ -19,6 +19,7 @@ def library(store: Store) -> Store:
                 minutes=1,
                 title="Coördinatie van de ketenpartners",
                 description="Over overleg.",
+                tags=("ketens",),
             ),
             make_blog(
                 "b-body",

@@ -5,9 +5,6 @@ exactly what the plain prefix search finds."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
 from store_factories import make_blog, make_comment
 
@@ -81,27 +78,3 @@ def test_hits_and_snippets_equal_the_prefix_search(
     chosen = [found(query) for query in queries]
     monkeypatch.setattr(Store, "_last_word", lambda self, word: f'"{word}"*')
     assert [found(query) for query in queries] == chosen
-
-
-def test_a_cache_from_before_the_longer_prefixes_is_reindexed(cache_path: Path) -> None:
-    with Store.open(cache_path) as store:
-        store.upsert_blogs([make_blog("b1", "g1", title="Wijkraad", description="Vergadering")])
-    conn = sqlite3.connect(cache_path, isolation_level=None)
-    conn.executescript(
-        """
-        CREATE VIRTUAL TABLE old_index USING fts5 (
-            title, body, prefix = '1 2 3', tokenize = 'unicode61 remove_diacritics 2');
-        INSERT INTO old_index (rowid, title, body) SELECT rowid, title, body FROM search_index;
-        DROP TABLE search_index;
-        ALTER TABLE old_index RENAME TO search_index;
-        PRAGMA user_version = 1;
-        """
-    )
-    conn.close()
-    with Store.open(cache_path) as store:
-        (schema,) = store._conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
-        ).fetchone()
-        assert "prefix = '1 2 3 4 5'" in schema
-        assert _guids(store, "vergad") == {"b1"}
-        assert _guids(store, "wijkraad") == {"b1"}

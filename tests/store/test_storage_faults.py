@@ -32,7 +32,7 @@ from pleio_tui.store import (
 )
 from pleio_tui.store.errors import file_error
 
-LONG_TEXT = "Een zin die de schijf vult. " * 400
+LONG_TEXT = "Een zin die de schijf vult. " * 1200  # more than a page holds
 
 
 def test_disk_full_is_named_and_nothing_is_half_written(store: Store, cache_path: Path) -> None:

@@ -27,7 +27,7 @@ from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.screens.help import HelpScreen
 from pleio_tui.tui.screens.new_post import DEBOUNCE_SECONDS, NewPostScreen
 
-LONG = "Dit is een lange reactie die meer dan een pagina van de cache vraagt. " * 80
+LONG = "Dit is een lange reactie die meer dan een pagina van de cache vraagt. " * 240
 IN_MEMORY = "in het geheugen"
 SAVED_AGAIN = NL["notice.drafts_saved_again"]
 

@@ -107,6 +107,14 @@ MIGRATIONS: tuple[str, ...] = (
     "ALTER TABLE blogs ADD COLUMN is_archived INTEGER NOT NULL DEFAULT 0;",
     # Notifications and who gets them for group activity (server/notifications.py).
     NOTIFICATIONS_MIGRATION,
+    # Listings page by key (listing_keys.py): an index for each order a client walks.
+    """
+    CREATE INDEX blogs_by_published ON blogs(published_at);
+    CREATE INDEX blogs_by_updated ON blogs(updated_at);
+    CREATE INDEX blogs_by_created ON blogs(created_at);
+    CREATE INDEX blogs_by_group_updated ON blogs(group_id, updated_at);
+    CREATE INDEX blogs_by_group_last_action ON blogs(group_id, last_action);
+    """,
 )
 
 

@@ -8,18 +8,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pleio_tui.server.blog_listing import BLOG_SELECT
+from pleio_tui.server.blog_listing import BlogQuery as BlogQuery
+from pleio_tui.server.blog_listing import list_blogs as list_blogs
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
-
-BLOG_SELECT = (
-    "SELECT b.*, g.name AS group_name FROM blogs b LEFT JOIN groups g ON g.id = b.group_id"
-)
-ORDER_COLUMNS = {
-    "timeCreated": "b.created_at",
-    "timeUpdated": "b.updated_at",
-    "timePublished": "b.published_at",
-    "lastAction": "b.last_action",
-    "title": "b.title COLLATE NOCASE",
-}
 
 
 def new_guid() -> str:
@@ -139,55 +131,6 @@ def remove_membership(conn: sqlite3.Connection, group_id: str, user_id: str) -> 
 
 
 # --- blogs ---
-
-
-@dataclass(frozen=True, slots=True)
-class BlogQuery:
-    """A listing of blogs: visibility as a WHERE fragment from access.py, then filters."""
-
-    visibility_sql: str
-    visibility_params: Sequence[object]
-    group_id: str | None = None
-    outside_groups: bool = False
-    owner_id: str | None = None
-    tags: Sequence[str] = ()
-    order_by: str = "timePublished"
-    descending: bool = True
-    pinned_first: bool = False
-
-
-def list_blogs(
-    conn: sqlite3.Connection, query: BlogQuery, offset: int, limit: int
-) -> tuple[int, list[BlogRecord]]:
-    where = [f"({query.visibility_sql})"]
-    params: list[object] = list(query.visibility_params)
-    if query.outside_groups:
-        where.append("b.group_id IS NULL")
-    elif query.group_id is not None:
-        where.append("b.group_id = ?")
-        params.append(query.group_id)
-    if query.owner_id is not None:
-        where.append("b.owner_id = ?")
-        params.append(query.owner_id)
-    for tag in query.tags:
-        where.append("EXISTS (SELECT 1 FROM json_each(b.tags) WHERE value = ?)")
-        params.append(tag)
-    condition = " AND ".join(where)
-    direction = "DESC" if query.descending else "ASC"
-    # One key and no tie-breaker, as on Pleio: blogs with equal times come in an
-    # order that may differ from one request to the next, so this site shuffles them.
-    order = [f"{ORDER_COLUMNS[query.order_by]} {direction}", "random()"]
-    if query.pinned_first:
-        order.insert(0, "b.is_pinned DESC")
-    total = conn.execute(
-        f"SELECT count(*) FROM blogs b LEFT JOIN groups g ON g.id = b.group_id WHERE {condition}",
-        params,
-    ).fetchone()[0]
-    rows = conn.execute(
-        f"{BLOG_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    return total, [BlogRecord.from_row(row) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from pleio_tui.models import Blog
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.comments import load_thread, replace_thread
 from pleio_tui.store.errors import translated_errors
-from pleio_tui.store.search_index import index_blog, unindex_blogs
+from pleio_tui.store.search_index import index_batch, index_blog, unindex_blog, unindex_blogs
+from pleio_tui.store.search_text import description_of, stored_description
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import strings_from_db, strings_to_db, time_from_db, time_to_db
 from pleio_tui.store.votes import with_own_votes
@@ -35,9 +36,10 @@ ON CONFLICT (guid) DO UPDATE SET
     {", ".join(f"{column} = excluded.{column}" for column in _BLOG_COLUMNS[1:])}
 """
 
-# last_action: the newest of the blog's own change and its comments' times.
+# last_action: the newest of the blog's own change and its comments' times; and
+# whether the thread was fetched, in the same write.
 _SET_LAST_ACTION = """
-UPDATE blogs SET last_action = max(
+UPDATE blogs SET comments_fetched = comments_fetched OR :fetched, last_action = max(
     coalesce(time_updated, time_published, time_created, 0),
     coalesce((SELECT max(max(time_created, coalesce(time_updated, 0)))
                 FROM comments WHERE blog_guid = :guid), 0)
@@ -65,7 +67,7 @@ def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
         "url": blog.url,
         "abstract": blog.abstract,
         "rich_description": blog.rich_description,
-        "description": blog.description,
+        "description": stored_description(blog.rich_description, blog.description),
         "excerpt": blog.excerpt,
         "tags": strings_to_db(blog.tags),
         "time_created": time_to_db(blog.time_created),
@@ -98,7 +100,7 @@ def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
         url=row["url"],
         abstract=row["abstract"],
         rich_description=row["rich_description"],
-        description=row["description"],
+        description=description_of(row["rich_description"], row["description"]),
         excerpt=row["excerpt"],
         tags=strings_from_db(row["tags"]),
         time_created=time_from_db(row["time_created"]),
@@ -129,15 +131,14 @@ class BlogCacheMixin(StoreBase):
     def upsert_blogs(self, blogs: Iterable[Blog]) -> None:
         """Save blogs in one transaction. A blog whose `comments` is None keeps its
         cached thread; otherwise the thread is replaced by the one given."""
-        with self._write() as conn:
+        with self._write() as conn, index_batch(conn):
             for blog in blogs:
+                unindex_blog(conn, blog.guid)  # while the row holds what was indexed
                 conn.execute(_UPSERT_BLOG, _blog_params(blog, save_user(conn, blog.owner)))
                 if blog.comments is not None:
                     replace_thread(conn, blog.guid, blog.comments)
-                    conn.execute(
-                        "UPDATE blogs SET comments_fetched = 1 WHERE guid = ?", (blog.guid,)
-                    )
-                conn.execute(_SET_LAST_ACTION, {"guid": blog.guid})
+                fetched = blog.comments is not None
+                conn.execute(_SET_LAST_ACTION, {"guid": blog.guid, "fetched": fetched})
                 index_blog(conn, blog)
 
     def delete_blogs(self, guids: Iterable[str]) -> None:

@@ -9,6 +9,7 @@ from datetime import datetime
 from pleio_tui.models import Comment
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.search_index import index_comment, unindex_comment, unindex_comments
+from pleio_tui.store.search_text import description_of, stored_description
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import required_time_from_db, time_from_db, time_to_db
 
@@ -45,6 +46,7 @@ def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Com
     unindex_comments(conn, blog_guid)
     conn.execute("DELETE FROM comments WHERE blog_guid = ?", (blog_guid,))
     for parent_guid, position, comment in _flatten(blog_guid, comments):
+        unindex_comment(conn, comment.guid)  # should it hang under another blog
         conn.execute(
             _INSERT_COMMENT,
             {
@@ -55,7 +57,7 @@ def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Com
                 "parent_guid": parent_guid,
                 "position": position,
                 "rich_description": comment.rich_description,
-                "description": comment.description,
+                "description": stored_description(comment.rich_description, comment.description),
                 "time_created": time_to_db(comment.time_created),
                 "time_updated": time_to_db(comment.time_updated),
                 "owner_guid": save_user(conn, comment.owner),
@@ -77,7 +79,7 @@ def _comment_from_row(row: sqlite3.Row, replies: tuple[Comment, ...]) -> Comment
         blog_guid=row["blog_guid"],
         parent_guid=row["parent_guid"],
         rich_description=row["rich_description"],
-        description=row["description"],
+        description=description_of(row["rich_description"], row["description"]),
         time_created=required_time_from_db(row["time_created"]),
         time_updated=time_from_db(row["time_updated"]),
         owner=user_from_row(row),
@@ -132,12 +134,14 @@ class CommentCacheMixin(StoreBase):
             blog_guid = _thread_of_comment(conn, comment.guid)
             if blog_guid is None:
                 return
+            # The index reads the old text through its view: out before the row changes.
+            unindex_comment(conn, comment.guid)
             conn.execute(
                 "UPDATE comments SET rich_description = ?, description = ?, time_updated = ?"
                 " WHERE guid = ?",
                 (
                     comment.rich_description,
-                    comment.description,
+                    stored_description(comment.rich_description, comment.description),
                     time_to_db(comment.time_updated),
                     comment.guid,
                 ),

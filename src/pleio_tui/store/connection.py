@@ -14,9 +14,24 @@ from pleio_tui.store.errors import (
     os_file_error,
     translated_errors,
 )
+from pleio_tui.store.search_index import register_search_functions
 
 DEFAULT_BUSY_TIMEOUT = 5.0
+PAGE_SIZE = 16384
+"""A blog's row is a few KiB: on SQLite's default 4 KiB pages most rows would
+fill a page alone and leave the rest of it empty."""
 WAL_SWITCH_RETRY_SECONDS = 0.01
+
+
+class CacheConnection(sqlite3.Connection):
+    """A connection to a cache file, with what its writes remember between transactions."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.known_words: set[str] = set()
+        """Words this connection knows the search vocabulary holds."""
+        self.pending_documents: dict[int, tuple[str, str, str]] | None = None
+        """Documents added in an `index_batch`, indexed at its end."""
 
 
 def create_private_dirs(directory: Path) -> None:
@@ -58,13 +73,17 @@ def open_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> s
     except OSError as exc:
         raise os_file_error(path, exc) from exc
     with translated_errors(path):
-        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=busy_timeout, factory=CacheConnection
+        )
+        register_search_functions(conn)
     try:
         with translated_errors(path):
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             # Reading the schema is the first access to the file's pages: a file
             # that is not a database fails here, before anything is written to it.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a new file only
             _switch_to_wal(conn, busy_timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -116,6 +135,28 @@ def _switch_to_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
             if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise
             time.sleep(WAL_SWITCH_RETRY_SECONDS)
+
+
+def compact(conn: sqlite3.Connection, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> bool:
+    """Rewrite the file without its free pages, on PAGE_SIZE pages; False when another
+    connection has it open (the free pages are then reused by later writes).
+
+    WAL files keep their page size: the file leaves WAL for the rewrite.
+    """
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        return False
+    if str(mode).lower() != "delete":
+        return False
+    try:
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        conn.execute("VACUUM")
+        return True
+    except sqlite3.OperationalError:
+        return False  # no room for the copy, or a reader came: the file stays as it was
+    finally:
+        _switch_to_wal(conn, busy_timeout)
 
 
 @contextmanager

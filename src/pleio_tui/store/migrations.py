@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pleio_tui.store.connection import write_transaction
+from pleio_tui.store.connection import compact, write_transaction
 from pleio_tui.store.errors import NewerSchemaError
 
 # Times are INTEGER microseconds since the epoch (UTC): they sort, compare and
@@ -299,6 +299,60 @@ _NOTIFICATIONS_AND_READ_MARKS = (
     f"UPDATE blogs SET is_read = 1 WHERE is_read = 0 AND owner_guid = {_VIEWER_GUID}",
 )
 
+# A cache about the size of what it holds: a body is kept once, as the rich text
+# the site sent (the plain description only where the rich text does not give it
+# back), and the word index keeps no copy of the text: its content is a view that
+# derives it from the rows (store/search_text.py). Tags are indexed. Document ids
+# are never reused. A vocabulary of the indexed words with a trigram index over it
+# finds a word inside Dutch compounds. The functions named here are registered by
+# every connection (store/search_index.py).
+_SEARCH_WITHOUT_COPY = (
+    "DROP TABLE search_index",
+    """UPDATE blogs SET description = pleio_stored_description(rich_description, description)
+        WHERE rich_description IS NOT NULL""",
+    """UPDATE comments SET description = pleio_stored_description(rich_description, description)
+        WHERE rich_description IS NOT NULL""",
+    """CREATE TABLE search_docs_kept (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        blog_guid TEXT NOT NULL,
+        comment_guid TEXT
+    )""",
+    "INSERT INTO search_docs_kept (id, blog_guid, comment_guid)"
+    " SELECT id, blog_guid, comment_guid FROM search_docs",
+    "DROP TABLE search_docs",
+    "ALTER TABLE search_docs_kept RENAME TO search_docs",
+    "CREATE INDEX search_docs_blog ON search_docs (blog_guid, comment_guid)",
+    """CREATE UNIQUE INDEX search_docs_comment ON search_docs (comment_guid)
+        WHERE comment_guid IS NOT NULL""",
+    """CREATE VIEW search_content (id, title, tags, body) AS
+        SELECT d.id, b.title, b.tags,
+               pleio_search_body(b.abstract, b.rich_description, b.description)
+          FROM search_docs AS d JOIN blogs AS b ON b.guid = d.blog_guid
+         WHERE d.comment_guid IS NULL
+        UNION ALL
+        SELECT d.id, '', '', pleio_search_body(NULL, c.rich_description, c.description)
+          FROM search_docs AS d JOIN comments AS c ON c.guid = d.comment_guid""",
+    """CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, tags, body, content = 'search_content', content_rowid = 'id',
+        prefix = '1 2 3 4 5', tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO search_index (search_index) VALUES ('rebuild')",
+    # One segment: a rebuilt index left in many answers a common prefix twice as slowly.
+    "INSERT INTO search_index (search_index) VALUES ('optimize')",
+    "CREATE TABLE search_vocab (term TEXT PRIMARY KEY)",
+    # Rows are added to the trigram index by search_index.py, not by a trigger:
+    # a trigger's insert into FTS5 costs ten times a plain one.
+    """CREATE VIRTUAL TABLE search_vocab_trigram USING fts5 (
+        term, content = 'search_vocab', tokenize = 'trigram', detail = 'none',
+        columnsize = 0
+    )""",
+    "CREATE VIRTUAL TABLE temp.search_index_words USING fts5vocab(main, search_index, row)",
+    """INSERT OR IGNORE INTO search_vocab (term)
+        SELECT term FROM temp.search_index_words WHERE length(term) BETWEEN 4 AND 64""",
+    "DROP TABLE temp.search_index_words",
+    "INSERT INTO search_vocab_trigram (search_vocab_trigram) VALUES ('rebuild')",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1,
     _V2,
@@ -307,8 +361,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _LISTED,
     _OUTBOX_TAGS,
     _NOTIFICATIONS_AND_READ_MARKS,
+    _SEARCH_WITHOUT_COPY,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+_COMPACTED_AT = MIGRATIONS.index(_SEARCH_WITHOUT_COPY) + 1
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -331,4 +387,6 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
             for statement in MIGRATIONS[number - 1]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
+    if 0 < found < _COMPACTED_AT:
+        compact(conn)  # what the search copy and the doubled bodies held is free now
     return found

@@ -10,16 +10,24 @@ from collections.abc import Callable
 from pleio_tui.models import SearchHit
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.errors import translated_errors
+from pleio_tui.store.search_text import fold, is_plain_word
 from pleio_tui.store.values import time_from_db
 
 MAX_TERMS = 16
 TITLE_WEIGHT = 10.0
+TAGS_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
 PREFIX_INDEXED = 5
 """The search index keeps prefix indexes for prefixes of one to this many characters."""
 MAX_COMPLETIONS = 64
 """A longer last word is searched as an OR of the terms it begins, up to this many."""
+MAX_CONTAINING = 64
+"""A word of three letters or more also finds up to this many longer words it is
+part of ("participatie" in "overheidsparticipatie"); a word inside more of them
+than that (a common syllable) is matched as itself alone."""
+MIN_INSIDE = 3
+"""The shortest word looked up inside others: the trigram index needs three letters."""
 
 CANDIDATES = 1000
 """Documents ranked for one query: the most recently indexed that match. Ranking
@@ -33,7 +41,7 @@ than this is narrowed by typing on."""
 # :candidates documents instead of ranking them all.
 _HITS_SQL = f"""
 WITH matches AS MATERIALIZED (
-    SELECT rowid, bm25(search_index, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS rank
+    SELECT rowid, bm25(search_index, {TITLE_WEIGHT}, {TAGS_WEIGHT}, {BODY_WEIGHT}) AS rank
       FROM search_index WHERE search_index MATCH :match
      ORDER BY rowid DESC LIMIT :candidates
 ), best AS (
@@ -58,7 +66,7 @@ SELECT best.blog_guid, best.comment_guid, best.doc_id, best.rank,
 _SNIPPETS_SQL = f"""
 SELECT rowid,
        CASE WHEN rowid IN (SELECT value FROM json_each(:doc_ids))
-            THEN snippet(search_index, 1, '', '', '…', {SNIPPET_TOKENS}) END
+            THEN snippet(search_index, 2, '', '', '…', {SNIPPET_TOKENS}) END
   FROM search_index
  WHERE search_index MATCH :match AND rowid BETWEEN :low AND :high
 """
@@ -70,6 +78,9 @@ _TERMS_TABLE_SQL = """CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms
     USING fts5vocab(main, search_index, instance)"""
 # A lower bound of a term plus NUL seeks past that term's occurrences to the next term.
 _NEXT_TERM_SQL = "SELECT term FROM temp.search_terms WHERE term >= :low AND term < :high LIMIT 1"
+# The vocabulary's trigram index answers LIKE with a pattern of three letters or
+# more; the word is plain letters and digits, so it holds no LIKE wildcard.
+_CONTAINING_SQL = "SELECT term FROM search_vocab_trigram WHERE term LIKE :pattern LIMIT :limit"
 _PLAIN_TERM = re.compile(r"[0-9a-z]+")
 """A word the tokenizer indexes as it is, once lower-cased (ASCII letters and digits)."""
 
@@ -85,9 +96,14 @@ def as_prefix(word: str) -> str:
     return _quote(word) + "*"
 
 
-def match_expression(query: str, last_word: Callable[[str], str] = as_prefix) -> str | None:
+def match_expression(
+    query: str,
+    last_word: Callable[[str], str] = as_prefix,
+    inside: Callable[[str], list[str]] = lambda word: [],
+) -> str | None:
     """Each word of the user's query as a quoted FTS5 string, all of them required;
-    `last_word` says how the last one matches (by default as a prefix).
+    `last_word` says how the last one matches (by default as a prefix), and
+    `inside` gives the longer indexed words each one may match as well.
 
     Quoting turns operators (AND, OR, NOT, NEAR), column filters, `*`, `^`, `-`
     and brackets into plain words; a doubled `"` is a literal quote. Words with
@@ -97,7 +113,16 @@ def match_expression(query: str, last_word: Callable[[str], str] = as_prefix) ->
     words = search_words(query)
     if not words:
         return None
-    return " AND ".join([*map(_quote, words[:-1]), last_word(words[-1])])
+    matched = [*map(_quote, words[:-1]), last_word(words[-1])]
+    return " AND ".join(
+        _or_inside(own, inside(word)) for own, word in zip(matched, words, strict=True)
+    )
+
+
+def _or_inside(own: str, longer: list[str]) -> str:
+    if not longer:
+        return own
+    return "(" + " OR ".join([own, *map(_quote, longer)]) + ")"
 
 
 def _quote(word: str) -> str:
@@ -119,7 +144,7 @@ class SearchMixin(StoreBase):
         if limit <= 0:
             return []
         with translated_errors(self._path):
-            match = match_expression(query, self._last_word)
+            match = match_expression(query, self._last_word, self._words_containing)
             if match is None:
                 return []
             params = {
@@ -160,6 +185,15 @@ class SearchMixin(StoreBase):
         if len(longer) > MAX_COMPLETIONS:
             return prefix
         return _any_of([term, *longer])
+
+    def _words_containing(self, word: str) -> list[str]:
+        """The longer indexed words `word` is part of, when there are few enough."""
+        folded = fold(word)
+        if len(folded) < MIN_INSIDE or not is_plain_word(folded):
+            return []
+        params = {"pattern": f"%{folded}%", "limit": MAX_CONTAINING + 2}
+        found = [row[0] for row in self._conn.execute(_CONTAINING_SQL, params) if row[0] != folded]
+        return [] if len(found) > MAX_CONTAINING else found
 
     def _terms_beginning(self, term: str, at_most: int) -> list[str]:
         """Up to `at_most` indexed terms, other than `term`, that begin with `term`."""

@@ -1,53 +1,185 @@
 """Keeping the full-text index in step with the cached blogs and comments.
 
 Each blog and each comment is one document of the FTS5 table `search_index`;
-`search_docs` (same rowid) says which blog or comment it is, with a B-tree
-index, so replacing a blog's documents never scans the full-text table.
+`search_docs` (same id) says which blog or comment it is, with a B-tree index,
+so replacing a blog's documents never scans the full-text table.
+
+The index keeps no copy of the text: its content is the view `search_content`,
+which derives title, tags and body from the stored rows (`search_body`, a
+function every connection registers). So a document must leave the index while
+its row still holds what was indexed: drop first, then change the row. Document
+ids are never reused, so should a row ever change under the index, its stale
+words can point at no other document.
+
+`search_vocab` keeps every word of four letters or more that was ever indexed,
+with a trigram index over it: a query word is found inside longer words
+("participatie" in "overheidsparticipatie") by looking those words up there.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from pleio_tui.models import Blog, Comment
-from pleio_tui.store.search_text import blog_search_body, comment_search_body
+from pleio_tui.store.search_text import (
+    search_body,
+    stored_description,
+    words_of,
+)
+from pleio_tui.store.values import strings_to_db
+
+BODY_FUNCTION = "pleio_search_body"
+STORED_DESCRIPTION_FUNCTION = "pleio_stored_description"
+_KNOWN_WORDS_AT_MOST = 300_000
+"""Words a connection remembers having put in the vocabulary, so that a sync does
+not ask SQLite about the same common words for every document."""
+
+
+def register_search_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the index's content view and the migrations call."""
+    conn.create_function(BODY_FUNCTION, 3, _body_or_empty, deterministic=True)
+    conn.create_function(STORED_DESCRIPTION_FUNCTION, 2, _stored_description, deterministic=True)
+
+
+def _body_or_empty(abstract: object, rich: object, description: object) -> str:
+    return search_body(
+        abstract if isinstance(abstract, str) else None,
+        rich if isinstance(rich, str) else None,
+        description if isinstance(description, str) else "",
+    )
+
+
+def _stored_description(rich: object, description: object) -> object:
+    if not isinstance(description, str):
+        return description
+    return stored_description(rich if isinstance(rich, str) else None, description)
+
+
+_INSERT_DOCUMENT = "INSERT INTO search_index (rowid, title, tags, body) VALUES (?, ?, ?, ?)"
 
 
 def _add_document(
-    conn: sqlite3.Connection, blog_guid: str, comment_guid: str | None, title: str, body: str
+    conn: sqlite3.Connection,
+    blog_guid: str,
+    comment_guid: str | None,
+    columns: tuple[str, str, str],
 ) -> None:
     cursor = conn.execute(
         "INSERT INTO search_docs (blog_guid, comment_guid) VALUES (?, ?)",
         (blog_guid, comment_guid),
     )
+    doc_id = int(cursor.lastrowid or 0)
+    pending: dict[int, tuple[str, str, str]] | None = getattr(conn, "pending_documents", None)
+    if pending is None:
+        conn.execute(_INSERT_DOCUMENT, (doc_id, *columns))
+        add_words(conn, " ".join(columns))
+    else:
+        pending[doc_id] = columns
+
+
+def add_words(conn: sqlite3.Connection, text: str) -> None:
+    """Put the words of `text` the vocabulary lacks into it."""
+    known: set[str] | None = getattr(conn, "known_words", None)
+    fresh = words_of(text)
+    if known is not None:
+        fresh -= known
+        if len(known) > _KNOWN_WORDS_AT_MOST:
+            known.clear()
+        known |= fresh
+    _store_words(conn, fresh)
+
+
+@contextmanager
+def index_batch(conn: sqlite3.Connection) -> Iterator[None]:
+    """Index the documents added inside at its end, all at once.
+
+    FTS5 writes what it holds in memory to the file before any other statement
+    that may need undoing, such as an upsert with triggers: indexing each
+    document between the writes of the rows made a segment of every one and
+    merging them cost more than the rest of a sync.
+    """
+    if not hasattr(conn, "pending_documents") or conn.pending_documents is not None:
+        yield  # not a cache connection, or already in a batch
+        return
+    pending: dict[int, tuple[str, str, str]] = {}
+    setattr(conn, "pending_documents", pending)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(conn, "pending_documents", None)  # noqa: B010
+    conn.executemany(_INSERT_DOCUMENT, [(doc_id, *columns) for doc_id, columns in pending.items()])
+    add_words(conn, " ".join(" ".join(columns) for columns in pending.values()))
+
+
+def _store_words(conn: sqlite3.Connection, words: set[str]) -> None:
+    if not words:
+        return
+    (before,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_vocab").fetchone()
     conn.execute(
-        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        (cursor.lastrowid, title, body),
+        "INSERT OR IGNORE INTO search_vocab (term) SELECT value FROM json_each(?)",
+        (json.dumps(list(words)),),
+    )
+    # Rowids only grow (no word is ever removed): the new rows are those above.
+    conn.execute(
+        "INSERT INTO search_vocab_trigram (rowid, term)"
+        " SELECT rowid, term FROM search_vocab WHERE rowid > ?",
+        (before,),
     )
 
 
 def _drop_documents(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> None:
-    ids = [row[0] for row in conn.execute(f"SELECT id FROM search_docs WHERE {where}", params)]
-    # One rowid at a time: FTS5 answers `rowid = ?` directly but scans for `rowid IN (...)`.
-    conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(doc_id,) for doc_id in ids])
-    conn.executemany("DELETE FROM search_docs WHERE id = ?", [(doc_id,) for doc_id in ids])
+    ids = [(row[0],) for row in conn.execute(f"SELECT id FROM search_docs WHERE {where}", params)]
+    if not ids:
+        return
+    pending: dict[int, tuple[str, str, str]] | None = getattr(conn, "pending_documents", None)
+    if pending:
+        indexed = [(doc_id,) for (doc_id,) in ids if pending.pop(doc_id, None) is None]
+    else:
+        indexed = ids
+    # The view gives the words as they were indexed, while the rows still hold them.
+    conn.executemany(
+        "INSERT INTO search_index (search_index, rowid, title, tags, body)"
+        " SELECT 'delete', id, title, tags, body FROM search_content WHERE id = ?",
+        indexed,
+    )
+    conn.executemany("DELETE FROM search_docs WHERE id = ?", ids)
+
+
+def blog_columns(blog: Blog) -> tuple[str, str, str]:
+    """Title, tags and body as the content view derives them from the saved row."""
+    description = stored_description(blog.rich_description, blog.description)
+    return (
+        blog.title,
+        strings_to_db(blog.tags),
+        search_body(blog.abstract, blog.rich_description, description),
+    )
+
+
+def unindex_blog(conn: sqlite3.Connection, blog_guid: str) -> None:
+    """Take the blog's own document out; call before its row changes."""
+    _drop_documents(conn, "blog_guid = ? AND comment_guid IS NULL", (blog_guid,))
 
 
 def index_blog(conn: sqlite3.Connection, blog: Blog) -> None:
-    """(Re)index the blog's own text; its comments are indexed with the thread."""
-    _drop_documents(conn, "blog_guid = ? AND comment_guid IS NULL", (blog.guid,))
-    _add_document(conn, blog.guid, None, blog.title, blog_search_body(blog))
-
-
-def index_comment(conn: sqlite3.Connection, blog_guid: str, comment: Comment) -> None:
-    # Comments carry no title: a title hit should rank the post, not each comment.
-    _drop_documents(conn, "comment_guid = ?", (comment.guid,))
-    _add_document(conn, blog_guid, comment.guid, "", comment_search_body(comment))
+    """Index the blog's own text, once its row is saved and its old document dropped
+    (`unindex_blog`); its comments are indexed with the thread."""
+    _add_document(conn, blog.guid, None, blog_columns(blog))
 
 
 def unindex_comment(conn: sqlite3.Connection, comment_guid: str) -> None:
+    """Take a comment's document out; call before its row changes or goes."""
     _drop_documents(conn, "comment_guid = ?", (comment_guid,))
+
+
+def index_comment(conn: sqlite3.Connection, blog_guid: str, comment: Comment) -> None:
+    """Index a comment whose row is saved (drop its old document before saving it).
+    Comments carry no title: a title hit should rank the post, not each comment."""
+    description = stored_description(comment.rich_description, comment.description)
+    body = search_body(None, comment.rich_description, description)
+    _add_document(conn, blog_guid, comment.guid, ("", "", body))
 
 
 def unindex_comments(conn: sqlite3.Connection, blog_guid: str) -> None:

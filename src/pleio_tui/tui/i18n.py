@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
 from pleio_tui.tui.i18n_inbox import EN_INBOX, NL_INBOX
+from pleio_tui.tui.i18n_refresh import EN_REFRESH, NL_REFRESH
 from pleio_tui.tui.i18n_sites import EN_SITES, NL_SITES
 from pleio_tui.tui.i18n_threads import EN_THREADS, NL_THREADS
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
@@ -283,6 +284,7 @@ NL: dict[str, str] = {
     **NL_SITES,
     **NL_THREADS,
     **NL_INBOX,
+    **NL_REFRESH,
 }
 
 EN: dict[str, str] = {
@@ -500,6 +502,7 @@ EN: dict[str, str] = {
     **EN_SITES,
     **EN_THREADS,
     **EN_INBOX,
+    **EN_REFRESH,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

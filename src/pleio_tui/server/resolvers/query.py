@@ -154,6 +154,7 @@ def _blog_listing(
         order_by=order_by or "timePublished",
         descending=(order_direction or "desc") == "desc",
         pinned_first=bool(sort_pinned),
+        now=now,
     )
     return repo.list_blogs(ctx.conn, listing, offset, limit)
 

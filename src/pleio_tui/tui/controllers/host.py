@@ -49,6 +49,10 @@ class AppHost(Protocol):
 
     def open_post(self, guid: str) -> None:
         """Show a cached blog in the post pane (and mark it read)."""
+
+    @property
+    def is_online(self) -> bool:
+        """The site answered the last request made to it."""
         ...
 
     def show_status(self) -> None:

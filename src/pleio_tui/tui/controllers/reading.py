@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
+
 from pleio_tui.models import Blog, Comment, OutboxState, SearchHit
 from pleio_tui.store import StoreError
 from pleio_tui.tui.controllers.inbox import comments_new_since
@@ -102,7 +104,9 @@ class ReadingController:
         main.activate(main.post)
         main.feed.row_list.refresh_rows()
         self.show_groups()
-        if blog.comments is None and host.can_reach_site():
+        # The site's own version, or that it is gone, while the site answers (not
+        # after it refused the session); a thread never fetched, whatever it said.
+        if host.can_reach_site() and (host.is_online or blog.comments is None):
             self.fetch_thread(guid)
 
     def reload_open_blog(self) -> None:
@@ -169,13 +173,25 @@ class ReadingController:
         if host.site is None:
             return
         try:
-            await run_job(host.site, fetch_blog_job(guid))
+            blog = await run_job(host.site, fetch_blog_job(guid))
         except (PleioError, StoreError) as exc:
             host.post_message(NetworkFailed(exc, quiet_offline=True))
             return
         host.post_message(SiteAnswered())
+        try:
+            self._show_fetched(guid, blog)
+        except NoMatches:
+            return  # the app closed while the site answered
+
+    def _show_fetched(self, guid: str, blog: Blog | None) -> None:
+        host = self._host
         if self.open_blog is not None and self.open_blog.guid == guid:
-            self.reload_open_blog()
+            if blog is None:
+                self.forget()
+                host.notify_plain(host.strings("post.gone"))
+                self.show_groups()
+            else:
+                self.reload_open_blog()
         host.main.feed.row_list.refresh_rows()
 
     # --- search ---

@@ -51,15 +51,12 @@ def replay_job() -> Job[ReplayResult]:
 
 def fetch_blog_job(guid: str) -> Job[Blog | None]:
     """One blog with its whole comment thread, into the cache; gone from the site
-    means gone from the cache."""
+    (or no longer readable) means gone from the cache and its search index: None."""
 
     async def job(client: PleioClient, store: Store) -> Blog | None:
-        blog = await client.blog(guid)
-        if blog is None:
-            store.delete_blogs([guid])
-        else:
-            store.upsert_blogs([blog])
-        return blog
+        from pleio_tui.sync.reconcile import refresh_blog  # the sync package: network work only
+
+        return await refresh_blog(client, store, guid)
 
     return job
 

@@ -1,0 +1,290 @@
+"""A site of 100,000 blogs, each row against a floor measured in the same run.
+
+    python benchmarks/bench_scale.py [--blogs N] [--repeats R]
+
+runs these rows alone (on a local site seeded with N generated blogs); run.py
+runs them with every other target.
+
+- first sync, peak memory and client CPU: the sync in a process of its own
+  against the same pages fetched and parsed (nothing kept) in another;
+- the cache's size on disk against the bytes of JSON the site sent for it;
+- a feed window at any position against the first window;
+- a sync of the unchanged site against one `viewer` round trip;
+- a sync that finds one deletion (the daily listing of every guid) against a
+  sync of the unchanged site.
+
+Each measured process is started by a small launcher that reports the child's
+`RUSAGE_CHILDREN`: Linux carries the peak of a process that forks across exec,
+so the benchmark's own memory would be counted if it were the parent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+SCALE_BLOGS = 100_000
+FEED_POSITIONS = (0.0, 0.25, 0.5, 0.75, 1.0)
+WINDOW = 50
+_LAUNCH = "--launch"
+
+
+@dataclass(frozen=True, slots=True)
+class ChildUsage:
+    cpu_seconds: float
+    peak_megabytes: float
+    output: str
+
+
+def run_child(*argv: str) -> ChildUsage:
+    """`argv` run by this file in a process of its own, with what it used."""
+    launcher = subprocess.run(
+        [sys.executable, __file__, _LAUNCH, *argv], capture_output=True, text=True, check=True
+    )
+    *output, usage = launcher.stdout.strip().splitlines()
+    cpu, peak_kib = usage.split()
+    return ChildUsage(float(cpu), int(peak_kib) * 1024 / 1e6, "\n".join(output))
+
+
+def _launch(argv: list[str]) -> None:
+    done = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    print(done.stdout.strip())
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"{used.ru_utime + used.ru_stime:.3f} {used.ru_maxrss}")
+
+
+# --- what the children run ---
+
+
+async def _first_sync(url: str, session: str, cache: Path, reconcile_now: bool = False) -> None:
+    from pleio_tui.api import PleioClient
+    from pleio_tui.store import Store
+    from pleio_tui.sync import SyncEngine
+
+    interval = {"reconcile_interval": timedelta(0)} if reconcile_now else {}
+    async with PleioClient(url, session) as client:
+        with Store.open(cache) as store:
+            report = await SyncEngine(client, store, **interval).run()  # type: ignore[arg-type]
+    if report.stopped is not None:
+        raise SystemExit(f"the sync stopped: {report.stopped} {report.stop_detail}")
+
+
+async def _fetch_and_parse(url: str, session: str) -> int:
+    """Every page of blogs with threads as the sync asks for them, parsed into the
+    same models and let go; returns the bytes of JSON the site sent."""
+    import httpx
+
+    from pleio_tui.api.parse import is_blog, parse_blog, parse_page
+    from pleio_tui.api.queries import BLOGS_WITH_THREADS
+    from pleio_tui.sync.concurrency import as_they_arrive
+    from pleio_tui.sync.engine import BLOG_PAGE_SIZE
+
+    sent = 0
+    async with httpx.AsyncClient(base_url=url, cookies={"sessionid": session}) as http:
+
+        async def page(offset: int) -> int:
+            nonlocal sent
+            variables = {
+                "offset": offset,
+                "limit": BLOG_PAGE_SIZE,
+                "orderBy": "timeCreated",
+                "orderDirection": "desc",
+            }
+            body = {
+                "query": BLOGS_WITH_THREADS,
+                "variables": variables,
+                "operationName": "BlogsWithThreads",
+            }
+            answer = await http.post("/graphql", json=body, timeout=120)
+            sent += len(answer.content)
+            entities = json.loads(answer.content)["data"]["entities"]
+            parse_page(entities, parse_blog, is_blog)
+            return int(entities["total"])
+
+        total = await page(0)
+        calls = [lambda o=o: page(o) for o in range(BLOG_PAGE_SIZE, total, BLOG_PAGE_SIZE)]
+        async for _ in as_they_arrive(calls, 4):
+            pass
+    return sent
+
+
+def _child(argv: list[str]) -> None:
+    command, url, session, *rest = argv
+    if command == "sync":
+        asyncio.run(_first_sync(url, session, Path(rest[0]), reconcile_now=len(rest) > 1))
+    elif command == "fetch":
+        print(asyncio.run(_fetch_and_parse(url, session)))
+    else:
+        raise SystemExit(f"unknown command {command}")
+
+
+# --- the rows ---
+
+
+def cache_bytes(cache: Path) -> int:
+    return sum(part.stat().st_size for part in cache.parent.glob(cache.name + "*"))
+
+
+def feed_window_seconds(cache: Path, repeats: int) -> dict[float, float]:
+    """A window of the feed of all groups at each position, once the feed has been
+    walked to its end (the app's cold start is the deep-feed rows' concern)."""
+    from timing import median_of, seconds
+
+    from pleio_tui.store import Store
+
+    found: dict[float, float] = {}
+    with Store.open(cache) as store:
+        feed = store.feed(None)
+        rows = feed.count()
+        feed.window(max(0, rows - WINDOW), WINDOW)
+        for share in FEED_POSITIONS:
+            start = max(0, min(rows - WINDOW, round(share * rows)))
+            found[share] = median_of(
+                lambda start=start: seconds(lambda: feed.window(start, WINDOW)), repeats
+            )
+    return found
+
+
+def viewer_round_trip_seconds(url: str, session: str, repeats: int) -> float:
+    """One `viewer` query on a connection already made, as a sync has it."""
+    import time
+
+    from timing import median_of
+
+    from pleio_tui.api import PleioClient
+
+    async def timed() -> float:
+        async with PleioClient(url, session) as client:
+            await client.viewer()
+            started = time.perf_counter()
+            await client.viewer()
+            return time.perf_counter() - started
+
+    return median_of(lambda: asyncio.run(timed()), repeats)
+
+
+def sync_seconds(url: str, session: str, cache: Path, *, reconcile_now: bool = False) -> float:
+    import time
+
+    started = time.perf_counter()
+    asyncio.run(_first_sync(url, session, cache, reconcile_now))
+    return time.perf_counter() - started
+
+
+def delete_one_blog(url: str) -> None:
+    """The newest blog, deleted by the site's admin."""
+    import httpx
+
+    login = httpx.post(f"{url}/login", data={"username": "admin", "password": "demo"})
+    cookies = {"sessionid": login.cookies["sessionid"]}
+    newest = '{ entities(subtype: "blog", limit: 1) { edges { guid } } }'
+    answer = httpx.post(f"{url}/graphql", json={"query": newest}, cookies=cookies).json()
+    guid = answer["data"]["entities"]["edges"][0]["guid"]
+    delete = "mutation($g: String!) { deleteEntity(input: {guid: $g}) { success } }"
+    body = {"query": delete, "variables": {"g": guid}}
+    done = httpx.post(f"{url}/graphql", json=body, cookies=cookies).json()
+    if not done["data"]["deleteEntity"]["success"]:
+        raise RuntimeError(f"could not delete {guid}: {done}")
+
+
+def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
+    """Every row of this module, on a local site of `blogs` generated blogs."""
+    import bench_sync
+    from table import Result, Unit
+
+    size = f"{blogs:,}"
+    cache = work / "scale.sqlite3"
+    with bench_sync.served_site(work / "scale-site", blogs) as site:
+        url, session = site.url, site.session
+        fetched = run_child("fetch", url, session)
+        synced = run_child("sync", url, session, str(cache))
+        sent = int(fetched.output.split()[-1])
+        stored = cache_bytes(cache)
+        windows = feed_window_seconds(cache, repeats)
+        slowest = max(windows, key=windows.__getitem__)
+        viewer = viewer_round_trip_seconds(url, session, repeats)
+        unchanged = sorted(sync_seconds(url, session, cache) for _ in range(max(1, repeats)))
+        unchanged_median = unchanged[len(unchanged) // 2]
+        delete_one_blog(url)
+        after_deletion = sync_seconds(url, session, cache, reconcile_now=True)
+    return [
+        Result(
+            f"first sync of {size} blogs: peak memory",
+            synced.peak_megabytes,
+            1.5,
+            unit=Unit.MEGABYTES,
+            floor=fetched.peak_megabytes,
+            note="floor: the same pages fetched and parsed in a process, nothing kept",
+        ),
+        Result(
+            f"first sync of {size} blogs: client CPU",
+            synced.cpu_seconds,
+            3.0,
+            floor=fetched.cpu_seconds,
+            note="floor: the same pages fetched and parsed, nothing kept",
+        ),
+        Result(
+            f"cache of {size} blogs: size on disk",
+            stored / 1e6,
+            1.2,
+            unit=Unit.MEGABYTES,
+            floor=sent / 1e6,
+            note="floor: the JSON the site sent for them",
+        ),
+        Result(
+            f"feed of {size}: a window at any position (slowest: {slowest:.0%})",
+            windows[slowest],
+            1.5,
+            floor=windows[0.0],
+            note="floor: the first window",
+        ),
+        Result(
+            f"sync of an unchanged site of {size} blogs",
+            unchanged_median,
+            10.0,
+            floor=viewer,
+            note="floor: one `viewer` round trip",
+        ),
+        Result(
+            f"sync of {size} blogs after one deletion (every guid listed)",
+            after_deletion,
+            10.0,
+            floor=unchanged_median,
+            note="floor: a sync of the unchanged site",
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import tempfile
+
+    from table import text_table
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--blogs", type=int, default=SCALE_BLOGS)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="pleio-bench-scale-") as temporary:
+        results = scale_results(Path(temporary), args.blogs, args.repeats)
+    print(text_table(results))  # type: ignore[arg-type]
+    return 0 if all(result.passed for result in results) else 1  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == _LAUNCH:
+        _launch(sys.argv[2:])
+    elif len(sys.argv) > 1 and sys.argv[1] in ("sync", "fetch"):
+        _child(sys.argv[1:])
+    else:
+        raise SystemExit(main())
