@@ -10,7 +10,7 @@ import pytest
 from store_factories import make_blog
 
 from pleio_tui.store import CacheBusyError, CacheCorruptError, NewerSchemaError, Store
-from pleio_tui.store.migrations import SCHEMA_VERSION
+from pleio_tui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
 def _mode(path: Path) -> int:
@@ -141,3 +141,22 @@ def test_site_path_is_one_safe_file_per_site(tmp_path: Path) -> None:
     assert one.name.startswith("gemeente.pleio.nl")
     assert "8765" in other_port.name
     assert hostile.parent == tmp_path / "sites" and "/" not in hostile.name
+
+
+def test_an_older_cache_is_announced_before_it_is_brought_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in (s for step in MIGRATIONS[:5] for s in step):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+    said: list[int] = []
+
+    def announce() -> None:
+        said.append(sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0])
+
+    Store.open(path, on_upgrade=announce).close()
+    assert said == [5]  # once, before anything changed
+    Store.open(path, on_upgrade=announce).close()
+    Store.open(tmp_path / "new.sqlite3", on_upgrade=announce).close()
+    assert said == [5]  # neither an up-to-date nor a new file is announced

@@ -8,6 +8,7 @@ whole version.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from pleio_tui.store.connection import compact, write_transaction
@@ -371,14 +372,19 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> int:
-    """Bring the file to SCHEMA_VERSION; return the version it was at."""
+def migrate(
+    conn: sqlite3.Connection, path: Path, on_upgrade: Callable[[], None] | None = None
+) -> int:
+    """Bring the file to SCHEMA_VERSION; return the version it was at. `on_upgrade`
+    is called before a cache of an older version is changed (a new file is not)."""
     found = schema_version(conn)
     if found > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"the offline cache {path} was written by a newer pleio-tui "
             f"(schema {found}, this one knows {SCHEMA_VERSION}); upgrade pleio-tui"
         )
+    if 0 < found < SCHEMA_VERSION and on_upgrade is not None:
+        on_upgrade()
     for number in range(found + 1, SCHEMA_VERSION + 1):
         with write_transaction(conn, path):
             # Another process may have migrated while this one waited for the lock.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -49,15 +50,23 @@ class Store(
         conn.row_factory = sqlite3.Row
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
-        """Open (creating if needed, 0600 in a 0700 directory) and migrate the file.
+    def open(
+        cls,
+        path: Path,
+        *,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        on_upgrade: Callable[[], None] | None = None,
+    ) -> Store:
+        """Open (creating if needed, 0600 in a 0700 directory) and migrate the file;
+        `on_upgrade` is called first when a cache of an older version is brought up
+        to date (a large one takes a while: the caller may say so).
 
         Raises CacheCorruptError for a file that is not a database, CacheBusyError
         when another process holds the write lock past `busy_timeout` seconds.
         """
         conn = open_connection(path, busy_timeout)
         try:
-            migrate(conn, path)
+            migrate(conn, path, on_upgrade)
         except BaseException:
             conn.close()
             raise

@@ -34,12 +34,23 @@ class SiteSettings(Protocol):
     def offline(self) -> bool: ...
 
 
+def say_cache_upgrade() -> None:
+    """Before the first frame: an older cache is rebuilt for this version, which for
+    a large one takes a while with nothing on the screen yet."""
+    print(
+        "pleio-tui: updating the offline cache to this version (once; a large cache"
+        " takes a minute)",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def create_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> PleioApp:
     """The app on the site of `context` (its cache opened: StoreError if it cannot
     be), or, without one, an app that asks for a site and session first."""
     if context is None:
         return PleioApp(site=None, store=None, config=load_config(dirs.config_file), dirs=dirs)
-    store = Store.open(context.cache_path)
+    store = Store.open(context.cache_path, on_upgrade=say_cache_upgrade)
     entry = getattr(context, "entry", None)  # the site's table in the config, if any
     anonymous = entry is not None and entry.anonymous
     return PleioApp(
