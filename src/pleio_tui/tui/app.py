@@ -298,14 +298,12 @@ class PleioApp(App[int]):
     def action_open_browser(self) -> None:
         url = self.reading.browser_url()
         if url is not None:
-            self.open_url(url)
-            self.notify_plain(self._strings("notice.opened_in_browser"))
+            self.reading.links.browse(url)
 
     def action_copy_link(self) -> None:
         url = self.reading.browser_url()
         if url is not None:
-            self.copy_to_clipboard(url)
-            self.notify_plain(self._strings("notice.link_copied"))
+            self.reading.links.copy(url, self.copy_to_clipboard)
 
     def action_search(self) -> None:
         self.reading.search_screen()

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import datetime
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_reader import EN_READER, NL_READER
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
 from pleio_tui.tui.render import ages as _ages
 
@@ -278,6 +279,7 @@ NL: dict[str, str] = {
         "sessionid om de volgende keer ingelogd te zijn."
     ),
     **NL_WRITING,
+    **NL_READER,
 }
 
 EN: dict[str, str] = {
@@ -492,6 +494,7 @@ EN: dict[str, str] = {
         "to be logged in next time."
     ),
     **EN_WRITING,
+    **EN_READER,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

@@ -18,7 +18,8 @@ Scopes say where a binding belongs:
 - "outbox": the outbox list;
 - "composer": the comment composer and the new-post screen;
 - "dialog": yes/no questions;
-- "screen": closing help and other read-only screens.
+- "screen": closing help and other read-only screens;
+- "links": the link picker.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ Scope = Literal[
     "composer",
     "dialog",
     "screen",
+    "links",
 ]
 
 
@@ -72,7 +74,7 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.help", "?", "help", "app"),
     KeySpec("app.palette", "ctrl+p", "command_palette", "app", show=False),
     KeySpec("app.outbox", "O", "outbox", "app", show=False),
-    KeySpec("app.quit", "q", "quit", "app"),
+    KeySpec("app.quit", "Q", "quit", "app"),
     KeySpec("post.new", "n", "new_post", "app"),
     KeySpec("post.comment", "c", "comment", "app"),
     KeySpec("post.edit", "e", "edit_post", "app", show=False),
@@ -108,6 +110,18 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("confirm.yes", "y", "answer(True)", "dialog"),
     KeySpec("confirm.no", "n,escape", "answer(False)", "dialog"),
     KeySpec("screen.close", "escape", "close", "screen"),
+    # Reading: back one level (quit from the top), panes left and right, half
+    # pages, the links of the open post.
+    KeySpec("main.back", "q,escape", "back", "main"),
+    KeySpec("pane.left", "h", "pane_left", "main", show=False),
+    KeySpec("pane.right", "l", "pane_right", "main", show=False),
+    KeySpec("list.half_down", "ctrl+d", "half_page_down", "list", show=False),
+    KeySpec("list.half_up", "ctrl+u", "half_page_up", "list", show=False),
+    KeySpec("post.half_down", "ctrl+d", "half_page_down", "view", show=False),
+    KeySpec("post.half_up", "ctrl+u", "half_page_up", "view", show=False),
+    KeySpec("post.links", "u", "links", "main"),
+    KeySpec("links.down", "down", "cursor_down", "links", show=False),
+    KeySpec("links.up", "up", "cursor_up", "links", show=False),
 )
 
 SPECS_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in DEFAULT_KEYS}
@@ -121,12 +135,15 @@ _LIVE_TOGETHER: dict[Scope, frozenset[Scope]] = {
     "post": frozenset({"main", "app", "post", "view"}),
     "view": frozenset({"main", "app", "post", "view"}),
     "groups": frozenset({"main", "app", "list", "groups"}),
-    "filter": frozenset({"main", "app", "filter"}),
+    # The filter field's escape goes back to the list before the screen's
+    # escape (one level back) is asked: nested on purpose, not a clash.
+    "filter": frozenset({"app", "filter"}),
     "search": frozenset({"search", "screen"}),
     "outbox": frozenset({"main", "app", "list", "outbox"}),
     "composer": frozenset({"composer"}),
     "dialog": frozenset({"dialog"}),
-    "screen": frozenset({"screen", "search"}),
+    "screen": frozenset({"screen", "search", "links"}),
+    "links": frozenset({"links", "screen"}),
 }
 
 _HELP_SECTIONS: tuple[tuple[str, frozenset[Scope]], ...] = (
@@ -135,6 +152,7 @@ _HELP_SECTIONS: tuple[tuple[str, frozenset[Scope]], ...] = (
     ("help.section.post", frozenset({"post", "view"})),
     ("help.section.outbox", frozenset({"outbox"})),
     ("help.section.composer", frozenset({"composer"})),
+    ("help.section.links", frozenset({"links"})),
     ("help.section.dialog", frozenset({"dialog", "screen"})),
 )
 

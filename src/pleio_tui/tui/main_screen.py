@@ -162,6 +162,36 @@ class MainScreen(Screen[None]):
     async def action_pane_prev(self) -> None:
         await self._move(-1)
 
+    async def action_pane_left(self) -> None:
+        await self._step(-1)
+
+    async def action_pane_right(self) -> None:
+        await self._step(+1)
+
+    async def _step(self, step: int) -> None:
+        """Like tab and shift+tab, without wrapping around at either end."""
+        order: list[Widget | None] = [self._groups, self.feed, self.post]
+        current = self.current_pane()
+        index = order.index(current) if current is not None else 1
+        if 0 <= index + step < len(order):
+            await self._move(step)
+
+    async def action_back(self) -> None:
+        """One level back: post -> feed -> groups; from the groups, quit (the app
+        asks first when something waits in the outbox). The composer's own
+        escape comes first: it leaves the composer, keeping the draft."""
+        current = self.current_pane()
+        if current is self.post:
+            self.activate(self.feed)
+        elif current is self.feed:
+            self.activate(await self.make_groups())
+        else:
+            await self.app.run_action("quit")
+
+    def action_links(self) -> None:
+        if self._work is not None:
+            self._work.reading.links.pick()
+
     async def _move(self, step: int) -> None:
         order: list[Widget | None] = [self._groups, self.feed, self.post]
         current = self.current_pane()

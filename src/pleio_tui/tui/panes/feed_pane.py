@@ -64,12 +64,15 @@ class FeedPane(RowList[FeedRow]):
         """The list of the pane, which is the pane itself."""
         return self
 
-    def show(self, blogs: RowSource[FeedRow], group_name: str | None) -> None:
-        """`group_name` None for the blogs of all groups."""
+    def show(
+        self, blogs: RowSource[FeedRow], group_name: str | None, placeholder: str | None = None
+    ) -> None:
+        """`group_name` None for the blogs of all groups; `placeholder` what an
+        empty feed says (that it is empty, unless told why)."""
         if group_name != self._group_name:
             self._group_name = group_name
             self._show_title()
-        self.set_source(blogs, self._strings("empty.feed"))
+        self.set_source(blogs, placeholder or self._strings("empty.feed"))
 
     def set_strings(self, strings: Strings) -> None:
         self._strings = strings

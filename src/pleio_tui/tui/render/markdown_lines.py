@@ -378,10 +378,10 @@ class _BlockRenderer:
         if not plain or plain in (target, target.removeprefix("mailto:")):
             # A bare address: shown whole where it fits, never split across lines.
             shown = target.removeprefix("mailto:") if plain else target
-            out.append(fit_url(shown, self._width - len(link_number(index)) - 1), link_style)
+            out.append(fit_url(shown, self._width - len(link_number(index))), link_style)
         else:
             out.append_text(label)
-        out.append(" ")
+        # Glued to the label's last word, as newsboat does: never alone on a line.
         out.append(link_number(index), style + LINK_NUMBER)
 
     def image(self, node: SyntaxTreeNode, out: Text, style: Style) -> None:
@@ -393,7 +393,6 @@ class _BlockRenderer:
             return
         index = self.add_link(target, caption)
         out.append(caption, self.link_style(style, index, target))
-        out.append(" ")
         out.append(link_number(index), style + LINK_NUMBER)
 
     def add_link(self, target: str, label: str = "") -> int:

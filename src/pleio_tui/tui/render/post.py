@@ -309,7 +309,7 @@ class _PostRenderer:
             if row.time_published is not None:
                 details.append(self.strings.format_age(row.time_published))
             item.append(" — " + " · ".join(part for part in details if part), DIM)
-            item.append(" " + link_number(index), LINK_NUMBER)
+            item.append(link_number(index), LINK_NUMBER)
             first, *rest = wrap(item, self.text_width - 2)
             lines.append(first)
             lines.extend(prefixed(Text("  "), line) for line in rest)

@@ -236,6 +236,21 @@ class RowList(LineFrame, ScrollView, Generic[RowT], can_focus=True, inherit_bind
     def action_page_up(self) -> None:
         self.cursor_index -= self._rows_per_page()
 
+    def action_half_page_down(self) -> None:
+        self.cursor_index += max(1, self._rows_per_page() // 2)
+
+    def action_half_page_up(self) -> None:
+        self.cursor_index -= max(1, self._rows_per_page() // 2)
+
+    def move_to_key(self, key: str) -> bool:
+        """Put the cursor on the row with `key` when the source has it (quietly:
+        nothing is announced)."""
+        index = self._find(key, near=self.cursor_index)
+        if index is None:
+            return False
+        self._move_cursor(index, announce=False)
+        return True
+
     def action_first(self) -> None:
         self.cursor_index = 0
 
