@@ -120,6 +120,7 @@ class PleioApp(App[int]):
             later=self.set_timer,
             cache_file=dirs.site_cache_file,
         )
+        self._demo = demo
         if demo:
             self.title = "pleio-tui demo"
 
@@ -197,6 +198,9 @@ class PleioApp(App[int]):
         if self.site is not None and sends_session_in_clear(self.site.site_url):
             text = self._strings("notice.plain_http", site=self.site.site_url)
             self.notify(text, severity="warning", markup=False, timeout=15)
+        if self._demo and self.site is not None:
+            text = self._strings("notice.demo", url=self.site.site_url)
+            self.notify(text, markup=False, timeout=30)
         self.network.start(self._config.sync_interval_minutes)
 
     # --- the status bar ---

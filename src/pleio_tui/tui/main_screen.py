@@ -210,14 +210,16 @@ class MainScreen(Screen[None]):
         """Make `pane` the active one and give the focus to what it holds."""
         for other in self.panes:
             other.set_class(other is pane, "-active")
+        # Focused now, not after the next refresh as `widget.focus()` does: a key
+        # typed right after (q q) must find the pane it moved to.
         if pane is self._groups:
-            self._groups.row_list.focus()
+            self.set_focus(self._groups.row_list)
         elif pane is self.feed:
-            self.feed.row_list.focus()
+            self.set_focus(self.feed.row_list)
         elif self.post.is_composing:
             self.post.focus_composer()
         else:
-            self.post.view.focus()
+            self.set_focus(self.post.view)
 
     # --- what the panes ask for ---
 
