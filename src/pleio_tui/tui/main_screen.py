@@ -26,6 +26,7 @@ from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import FeedPane
 from pleio_tui.tui.panes.post_pane import PostColumn, ReadingView
+from pleio_tui.tui.panes.widths import pane_widths
 from pleio_tui.tui.widgets.row_list import RowList
 from pleio_tui.tui.widgets.status_bar import StatusBar
 
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 WIDE = "-wide"
 """The breakpoint class at which the group list is always shown (see app.tcss)."""
+WIDE_COLUMNS = 160
+MEDIUM_COLUMNS = 100
+"""Where the breakpoints of the app's HORIZONTAL_BREAKPOINTS begin."""
 
 
 class Work(NamedTuple):
@@ -80,7 +84,9 @@ class MainScreen(Screen[None]):
             self._groups = self._new_groups()
             yield self._groups
         yield FeedPane(self._strings, active=True)
-        yield PostColumn(self._strings, self._site_url)
+        post = PostColumn(self._strings, self._site_url)
+        self._fit_panes(self.app.size.width, post)
+        yield post
         yield StatusBar()
 
     def on_mount(self) -> None:
@@ -89,6 +95,20 @@ class MainScreen(Screen[None]):
     async def on_resize(self, event: events.Resize) -> None:
         if self._groups is None and self._width_class(event.size.width) == WIDE:
             await self.make_groups()
+        self._fit_panes(event.size.width, self.post)
+
+    def _fit_panes(self, width: int, post: PostColumn) -> None:
+        """Side by side, the panes get widths by what they hold (panes/widths.py);
+        stacked, the style sheet's."""
+        if width < MEDIUM_COLUMNS:
+            post.styles.width = None
+            if self._groups is not None:
+                self._groups.styles.width = None
+            return
+        widths = pane_widths(width, wide=width >= WIDE_COLUMNS)
+        post.styles.width = widths.post
+        if self._groups is not None:
+            self._groups.styles.width = widths.groups
 
     def _width_class(self, width: int) -> str:
         """The breakpoint class for a terminal `width`, for the first frame.
@@ -125,6 +145,9 @@ class MainScreen(Screen[None]):
             groups = self._groups
             if groups is None:
                 groups = self._new_groups()
+                width = self.size.width or self.app.size.width
+                if width >= MEDIUM_COLUMNS:
+                    groups.styles.width = pane_widths(width, wide=width >= WIDE_COLUMNS).groups
                 await self.mount(groups, before=self.feed)
                 self._groups = groups
                 self._on_groups_made()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from rich.text import Text
 from textual.content import Content
 
 from pleio_tui.models import FeedRow, RowSource
@@ -24,14 +25,34 @@ def age_formatter(strings: Strings) -> AgeFormatter:
     return age
 
 
-def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
+def feed_formatter(strings: Strings, *, in_group: bool = False) -> SwitchableFormatter[FeedRow]:
+    """Rows drop what the context already says before they cut the date: the
+    group in a group's feed, and elsewhere the group where the date would not fit."""
     labels = FeedRowLabels(
         comments=lambda n: strings.plural("post.comments", n),
         votes=lambda n: strings.plural("post.votes", n),
         untitled=strings("post.untitled"),
         archived=strings("post.archived"),
     )
-    return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
+    age = age_formatter(strings)
+    shared = feed_row_formatter(age, labels)
+    compact = feed_row_formatter(
+        age, labels._replace(comments=lambda n: f"💬 {n}", votes=lambda n: f"▲ {n}")
+    )
+
+    def format_row(row: FeedRow, width: int, selected: bool) -> Text:
+        if in_group and row.group_name:
+            row = row._replace(group_name=None)
+        text = shared(row, width, selected)
+        published = row.time_published
+        if published is None or age(published) in text.plain:
+            return text
+        # The date is cut: first the group goes, then the counts get short.
+        row = row._replace(group_name=None)
+        text = shared(row, width, selected)
+        return text if age(published) in text.plain else compact(row, width, selected)
+
+    return SwitchableFormatter(format_row)
 
 
 class FeedPane(RowList[FeedRow]):
@@ -71,12 +92,15 @@ class FeedPane(RowList[FeedRow]):
         empty feed says (that it is empty, unless told why)."""
         if group_name != self._group_name:
             self._group_name = group_name
+            in_group = group_name is not None
+            self._switchable.formatter = feed_formatter(self._strings, in_group=in_group).formatter
             self._show_title()
         self.set_source(blogs, placeholder or self._strings("empty.feed"))
 
     def set_strings(self, strings: Strings) -> None:
         self._strings = strings
-        self._switchable.formatter = feed_formatter(strings).formatter
+        in_group = self._group_name is not None
+        self._switchable.formatter = feed_formatter(strings, in_group=in_group).formatter
         self._show_title()
         self.set_source(self.source, strings("empty.feed"))
 
