@@ -16,6 +16,8 @@ LEAVES = {
     "paths",
     "site_url",
     "config",
+    "config_write",
+    "cli_i18n",
     "credentials",
     "secret",
     "lazy",

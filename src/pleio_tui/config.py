@@ -34,6 +34,8 @@ class Config(NamedTuple):
     """Binding id -> comma-separated keys, e.g. {"post.comment": "C"}."""
     sync_interval_minutes: int = 15
     path: Path | None = None
+    theme: str | None = None
+    """One of Textual's themes by name ("nord", "textual-light"); None: the default."""
 
 
 def load_config(path: Path, *, parsed_copy: Path | None = None) -> Config:
@@ -101,7 +103,7 @@ def _keep_parse(parsed_copy: Path, text: str, data: dict[str, Any]) -> None:
 
 
 def _config_from(data: dict[str, Any], path: Path) -> Config:
-    known = {"site", "language", "allow_insecure_http", "keys", "sync"}
+    known = {"site", "language", "allow_insecure_http", "keys", "sync", "theme"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -129,6 +131,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         keys=MappingProxyType(dict(keys)),
         sync_interval_minutes=interval,
         path=path,
+        theme=_typed(data, "theme", str, path),
     )
 
 

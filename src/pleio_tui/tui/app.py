@@ -34,6 +34,7 @@ from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen, Work
 from pleio_tui.tui.services.background import SiteAccess
+from pleio_tui.tui.settings import SettingsKeeper
 from pleio_tui.tui.storage_guard import StorageGuard
 
 # The other screens are imported when first needed: the first screen does without them.
@@ -105,6 +106,10 @@ class PleioApp(App[int]):
         self._strings = Strings(
             language_for(config.language, site_info.language if site_info else None)
         )
+        kept = {"language": config.language, "theme": config.theme}
+        self.settings = SettingsKeeper(config.path, self, kept)
+        if config.theme in self.available_themes:
+            self.theme = config.theme
         # Our own names: Textual keeps its keymap in `_keymap`, applied by set_keymap.
         remaps = parse_keymap(config.keys)
         self._key_remaps = remaps.keymap
@@ -299,21 +304,20 @@ class PleioApp(App[int]):
     def action_sync(self) -> None:
         self.network.sync_asked()
 
-    def action_open_browser(self) -> None:
-        url = self.reading.browser_url()
-        if url is not None:
-            self.reading.links.browse(url)
+    def watch_theme(self, theme: str) -> None:
+        self.settings.remember("theme", theme)
 
-    def action_copy_link(self) -> None:
-        url = self.reading.browser_url()
-        if url is not None:
-            self.reading.links.copy(url, self.copy_to_clipboard)
+    def action_command_palette(self) -> None:
+        from pleio_tui.tui.palette import open_palette  # when first opened
+
+        open_palette(self)
 
     def action_search(self) -> None:
         self.reading.search_screen()
 
     def action_toggle_language(self) -> None:
         self._strings = self._strings.other
+        self.settings.remember("language", self._strings.lang)
         self.main.set_strings(self._strings)
         self.reading.show_groups()
         self.show_status()

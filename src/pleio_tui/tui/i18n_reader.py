@@ -38,6 +38,7 @@ NL_READER: dict[str, str] = {
     "notice.post_unreachable": "Dit blog staat niet in de cache en de site is niet bereikbaar.",
     # the theme
     "palette.theme": "Thema: {theme}",
+    "palette.placeholder": "Zoek een opdracht…",
     "notice.theme": "Thema: {theme}",
     "notice.settings_not_saved": "Instelling niet bewaard in {path}: {reason}",
     # groups
@@ -84,6 +85,7 @@ EN_READER: dict[str, str] = {
     "notice.opening_post": "Fetching the blog from the site…",
     "notice.post_unreachable": "This blog is not in the cache and the site cannot be reached.",
     "palette.theme": "Theme: {theme}",
+    "palette.placeholder": "Search for commands…",
     "notice.theme": "Theme: {theme}",
     "notice.settings_not_saved": "Setting not kept in {path}: {reason}",
     "feed.closed_group": (

@@ -215,6 +215,18 @@ class MainScreen(Screen[None]):
         if self._work is not None:
             self._work.reading.links.pick()
 
+    def action_open_browser(self) -> None:
+        reading = self._work.reading if self._work is not None else None
+        url = reading.browser_url() if reading is not None else None
+        if reading is not None and url is not None:
+            reading.links.browse(url)
+
+    def action_copy_link(self) -> None:
+        reading = self._work.reading if self._work is not None else None
+        url = reading.browser_url() if reading is not None else None
+        if reading is not None and url is not None:
+            reading.links.copy(url, self.app.copy_to_clipboard)
+
     async def _move(self, step: int) -> None:
         order: list[Widget | None] = [self._groups, self.feed, self.post]
         current = self.current_pane()
