@@ -28,8 +28,10 @@ def run(args: argparse.Namespace) -> int:
         site = LocalSite(Path(tmp) / "site", port=args.port, demo=True).start()
         try:
             session = site.login(DEMO_USER)
+            from pleio_tui.cli_i18n import tr
+
             print(
-                f"Demo site on {site.url} (logins hadewych, jan, admin; password demo)",
+                tr("Demo site on {url} (logins hadewych, jan, admin; password demo)", url=site.url),
                 file=sys.stderr,
             )
             context = SiteContext(
