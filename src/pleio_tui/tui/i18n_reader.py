@@ -15,6 +15,7 @@ NL_READER: dict[str, str] = {
     "key.post.half_up": "Tekst een half scherm omhoog",
     "key.post.links": "Links van het blog",
     "key.links.down": "Volgende link",
+    "key.feed.join": "Lid worden van de groep / groep verlaten (vanuit de blogs)",
     "key.links.up": "Vorige link",
     "key.app.theme": "Thema kiezen",
     "help.section.links": "Links",
@@ -43,8 +44,8 @@ NL_READER: dict[str, str] = {
     "notice.settings_not_saved": "Instelling niet bewaard in {path}: {reason}",
     # groups
     "feed.closed_group": (
-        "Dit is een besloten groep: alleen leden zien de blogs. Vraag lidmaatschap aan "
-        "met m in de groepenlijst."
+        "Dit is een besloten groep: alleen leden zien de blogs. Druk op m om "
+        "lidmaatschap aan te vragen."
     ),
     "feed.closed_group_requested": (
         "Dit is een besloten groep: alleen leden zien de blogs. Je hebt lidmaatschap aangevraagd."
@@ -66,6 +67,7 @@ EN_READER: dict[str, str] = {
     "key.post.half_up": "Scroll half a screen up",
     "key.post.links": "Links of the blog",
     "key.links.down": "Next link",
+    "key.feed.join": "Join / leave the group (from its blogs)",
     "key.links.up": "Previous link",
     "key.app.theme": "Choose a theme",
     "help.section.links": "Links",
@@ -89,8 +91,7 @@ EN_READER: dict[str, str] = {
     "notice.theme": "Theme: {theme}",
     "notice.settings_not_saved": "Setting not kept in {path}: {reason}",
     "feed.closed_group": (
-        "This is a closed group: only members see its blogs. Request membership with m "
-        "in the group list."
+        "This is a closed group: only members see its blogs. Press m to request membership."
     ),
     "feed.closed_group_requested": (
         "This is a closed group: only members see its blogs. You requested membership."

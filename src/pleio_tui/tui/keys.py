@@ -19,7 +19,8 @@ Scopes say where a binding belongs:
 - "composer": the comment composer and the new-post screen;
 - "dialog": yes/no questions;
 - "screen": closing help and other read-only screens;
-- "links": the link picker.
+- "links": the link picker;
+- "feed": the blog feed.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ Scope = Literal[
     "dialog",
     "screen",
     "links",
+    "feed",
 ]
 
 
@@ -120,6 +122,7 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("post.half_down", "ctrl+d", "half_page_down", "view", show=False),
     KeySpec("post.half_up", "ctrl+u", "half_page_up", "view", show=False),
     KeySpec("post.links", "u", "links", "main"),
+    KeySpec("feed.join", "m", "join_group", "feed", show=False),
     KeySpec("links.down", "down", "cursor_down", "links", show=False),
     KeySpec("links.up", "up", "cursor_up", "links", show=False),
 )
@@ -144,11 +147,12 @@ _LIVE_TOGETHER: dict[Scope, frozenset[Scope]] = {
     "dialog": frozenset({"dialog"}),
     "screen": frozenset({"screen", "search", "links"}),
     "links": frozenset({"links", "screen"}),
+    "feed": frozenset({"main", "app", "list", "feed"}),
 }
 
 _HELP_SECTIONS: tuple[tuple[str, frozenset[Scope]], ...] = (
     ("help.section.app", frozenset({"main", "app"})),
-    ("help.section.list", frozenset({"list", "groups", "filter", "search"})),
+    ("help.section.list", frozenset({"list", "groups", "filter", "search", "feed"})),
     ("help.section.post", frozenset({"post", "view"})),
     ("help.section.outbox", frozenset({"outbox"})),
     ("help.section.composer", frozenset({"composer"})),

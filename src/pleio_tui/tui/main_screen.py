@@ -275,6 +275,13 @@ class MainScreen(Screen[None]):
             event.stop()
             self._work.reading.open_post(event.row.guid)
 
+    @on(FeedPane.JoinAsked)
+    def _join_asked(self, event: FeedPane.JoinAsked) -> None:
+        group = self.current_group
+        if self._work is not None and group is not None:
+            event.stop()
+            self._work.membership.toggle(group)
+
     @on(ReadingView.ReplyRequested)
     def _reply_requested(self, event: ReadingView.ReplyRequested) -> None:
         if self._work is not None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import BindingType
 from textual.content import Content
+from textual.message import Message
 
 from pleio_tui.models import FeedRow, RowSource
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings, format_age
+from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.lists import ListSource, SwitchableFormatter
 from pleio_tui.tui.render.ages import AgeFormatter
 from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, FeedRowLabels, feed_row_formatter
@@ -62,6 +66,11 @@ class FeedPane(RowList[FeedRow]):
     The app calls `show` with the group's blogs; `enter` on a row posts
     `RowList.Selected` (from `#feed`)."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("feed")]
+
+    class JoinAsked(Message):
+        """`m` in the feed: join the group it shows (or ask to, when closed)."""
+
     def __init__(self, strings: Strings, *, active: bool = False) -> None:
         formatter = feed_formatter(strings)
         super().__init__(
@@ -79,6 +88,10 @@ class FeedPane(RowList[FeedRow]):
     def on_mount(self) -> None:
         # Textual calls RowList.on_mount too: handlers run for every class.
         self._show_title()
+
+    def action_join_group(self) -> None:
+        if self._group_name is not None:
+            self.post_message(self.JoinAsked())
 
     @property
     def row_list(self) -> FeedPane:
