@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pleio_tui.richtext import absolute_url, safe_link, terminal_safe
+from pleio_tui.tui.render.link_marks import LINK_NUMBER, fit_url, link_number
 
 LINK_META_KEY = "pleio_link"
 """Style meta key marking the spans of link number N, so lines can be mapped to links."""
@@ -59,8 +60,6 @@ DIM = Style(dim=True)
 CODE = Style(color="bright_cyan")
 LINK = Style(color="bright_blue", underline=True)
 URL = Style(color="blue", dim=True)
-LINK_NUMBER = Style(color="blue", dim=True)
-ELLIPSIS = "…"
 HEADINGS = {
     1: Style(bold=True, underline=True),
     2: Style(bold=True),
@@ -179,23 +178,6 @@ def plain_lines(source: str, width: int) -> list[Text]:
 
 def wrap(text: Text, width: int) -> list[Text]:
     return list(text.wrap(CONSOLE, max(width, MIN_WIDTH), overflow="fold"))
-
-
-def fit_url(url: str, width: int) -> str:
-    """The URL as shown in `width` cells: whole when it fits, else cut with an
-    ellipsis (the link's target stays whole: only what is shown is cut). Wrapping
-    breaks lines at spaces only, so a URL that fits is never split."""
-    width = max(width, MIN_WIDTH)
-    if CONSOLE.measure(url).maximum <= width:
-        return url
-    shown = Text(url)
-    shown.truncate(width - 1)
-    return shown.plain + ELLIPSIS
-
-
-def link_number(index: int) -> str:
-    """How link `index` (from 0) is named in the text and in the picker: "[1]"."""
-    return f"[{index + 1}]"
 
 
 class _BlockRenderer:

@@ -7,7 +7,7 @@ Imported when `u` is first pressed: the first screen does without it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -24,7 +24,7 @@ from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.lists import ListSource
-from pleio_tui.tui.render.markdown_lines import fit_url
+from pleio_tui.tui.render.link_marks import fit_url
 from pleio_tui.tui.render.post import PostLink
 from pleio_tui.tui.widgets.row_layout import fit_row
 from pleio_tui.tui.widgets.row_list import RowList
@@ -33,7 +33,7 @@ NUMBER = Style(color="bright_blue", bold=True)
 DIM = Style(dim=True)
 
 
-def link_row_formatter(strings: Strings):  # type: ignore[no-untyped-def]
+def link_row_formatter(strings: Strings) -> Callable[[PostLink, int, bool], Text]:
     def format_link(link: PostLink, width: int, selected: bool) -> Text:
         label = terminal_safe_line(link.label)
         head = Text(f" [{link.number}] ", NUMBER)
