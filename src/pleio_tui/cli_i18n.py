@@ -113,6 +113,50 @@ NL: dict[str, str] = {
     "{site} no longer accepts the session: run `pleio-tui login {site}`": (
         "{site} neemt de sessie niet meer aan: voer `pleio-tui login {site}` uit"
     ),
+    # writing.py (post and comment)
+    "the post": "het blog",
+    "the comment": "de reactie",
+    "the reply": "het antwoord",
+    "your text is in {where}": "je tekst staat in {where}",
+    "your text follows on standard output": "je tekst volgt op standaarduitvoer",
+    "{why}; nothing was sent or queued; {kept}": (
+        "{why}; er is niets verstuurd of in de outbox gezet; {kept}"
+    ),
+    "{thing} has no text to show: nothing was sent or queued": (
+        "{thing} heeft geen tekst om te tonen: er is niets verstuurd of in de outbox gezet"
+    ),
+    "; what you wrote is kept as a draft": "; wat je schreef is bewaard als concept",
+    "Queued for {where} (offline): `pleio-tui sync` sends it later": (
+        "In de outbox voor {where} (offline): `pleio-tui sync` verstuurt het later"
+    ),
+    "Queued for {where}, but not logged in to {site}: run `pleio-tui login {site}` "
+    "(or set {variable}), then `pleio-tui sync`": (
+        "In de outbox voor {where}, maar niet ingelogd op {site}: voer `pleio-tui login "
+        "{site}` uit (of zet {variable}), daarna `pleio-tui sync`"
+    ),
+    "{why}; {thing} waits in the outbox": "{why}; {thing} wacht in de outbox",
+    "Rejected: {why}. {thing} is kept in the outbox as failed (and as a draft)": (
+        "Geweigerd: {why}. {thing} blijft als mislukt in de outbox (en als concept)"
+    ),
+    "Queued: another pleio-tui is sending the outbox now; it or the next sync sends it": (
+        "In de outbox: een andere pleio-tui verstuurt de outbox nu; die of de volgende "
+        "synchronisatie verstuurt het"
+    ),
+    "Queued: {site} no longer accepts the session: run `pleio-tui login {site}`, "
+    "then `pleio-tui sync` sends it": (
+        "In de outbox: {site} neemt de sessie niet meer aan: voer `pleio-tui login {site}` "
+        "uit, daarna verstuurt `pleio-tui sync` het"
+    ),
+    "no answer": "geen antwoord",
+    "Queued: the site cannot be reached ({why}); `pleio-tui sync` sends it later": (
+        "In de outbox: de site is niet bereikbaar ({why}); `pleio-tui sync` verstuurt het later"
+    ),
+    # search.py
+    "--limit must be 1 or more": "--limit moet 1 of meer zijn",
+    "nothing is cached for {site} yet: run `pleio-tui sync`": (
+        "er staat nog niets in de cache voor {site}: voer `pleio-tui sync` uit"
+    ),
+    "No cached post matches {query}": "Geen blog in de cache past bij {query}",
     # demo.py
     "Demo site on {url} (logins hadewych, jan, admin; password demo)": (
         "Demosite op {url} (inloggen als hadewych, jan of admin; wachtwoord demo)"

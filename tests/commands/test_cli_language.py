@@ -79,3 +79,29 @@ def test_every_dutch_line_fills_the_same_values() -> None:
 
     for english, dutch in NL.items():
         assert fields(english) == fields(dutch), english
+
+
+def test_search_without_a_cache_is_said_in_dutch(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")
+    }
+    env.update(
+        {
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            "LANG": "nl_NL.UTF-8",
+        }
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pleio_tui", "search", "participatie", "--site", UNREACHABLE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "er staat nog niets in de cache voor" in done.stderr
