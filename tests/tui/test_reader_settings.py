@@ -86,6 +86,9 @@ async def test_the_palette_lists_the_new_actions_in_dutch(tmp_path: Path) -> Non
         await pilot.pause(0.5)
         shown = screen_text(pilot)
         assert "Links van het blog" in shown and "Link kopiëren" in shown
+        await pilot.press(*"qqqzz")
+        await pilot.pause(0.8)
+        assert "Niets gevonden" in screen_text(pilot)
 
 
 async def test_a_config_that_cannot_be_written_is_said(tmp_path: Path) -> None:

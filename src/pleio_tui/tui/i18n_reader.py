@@ -40,6 +40,7 @@ NL_READER: dict[str, str] = {
     # the theme
     "palette.theme": "Thema: {theme}",
     "palette.placeholder": "Zoek een opdracht…",
+    "palette.no_matches": "Niets gevonden",
     "notice.theme": "Thema: {theme}",
     "notice.settings_not_saved": "Instelling niet bewaard in {path}: {reason}",
     # groups
@@ -88,6 +89,7 @@ EN_READER: dict[str, str] = {
     "notice.post_unreachable": "This blog is not in the cache and the site cannot be reached.",
     "palette.theme": "Theme: {theme}",
     "palette.placeholder": "Search for commands…",
+    "palette.no_matches": "No matches found",
     "notice.theme": "Theme: {theme}",
     "notice.settings_not_saved": "Setting not kept in {path}: {reason}",
     "feed.closed_group": (

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import key_label
@@ -63,12 +66,40 @@ class PaletteHost(Protocol):
     def notify_plain(self, text: str, severity: str = "information") -> None: ...
 
 
+class TranslatedPalette(CommandPalette):
+    """Textual's palette saying "no matches" in the user's language (Textual 8.2.8,
+    pinned: its countdown is rewritten with the one text changed)."""
+
+    def __init__(self, no_matches: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._no_matches_text = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:
+                self._list_visible = False
+                return
+            text = Text(self._no_matches_text, style="not bold")
+            option = Option(Align.center(text), disabled=True, id=self._NO_MATCHES)
+            self.query_one(CommandList).add_option(option)
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
 def open_palette(app: App[Any]) -> None:
     """The palette, its prompt in the user's language (Textual's says English)."""
     host: PaletteHost = app  # type: ignore[assignment]
     if app.use_command_palette and not CommandPalette.is_open(app):
-        placeholder = host.strings("palette.placeholder")
-        app.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+        app.push_screen(
+            TranslatedPalette(
+                host.strings("palette.no_matches"),
+                placeholder=host.strings("palette.placeholder"),
+                id="--command-palette",
+            )
+        )
 
 
 class ActionsProvider(Provider):
