@@ -245,3 +245,21 @@ def test_a_long_post_returns_its_first_screen_and_finishes_on_demand() -> None:
     headings = [strip.text.strip() for strip in post.lines if strip.text.strip().startswith("Deel")]
     assert headings == [f"Deel {n}" for n in range(300)]
     assert [span.guid for span in post.comments] == ["comment-1", "reply-1", "comment-2"]
+
+
+def test_hostile_targets_never_become_terminal_hyperlinks() -> None:
+    markdown = (
+        "[a](javascript:alert(1)) [b](http://evil.test/\x1b]8;;x\x07) [c](data:text/html,x) "
+        "[d](vbscript:x) [e](https://ok.test/pad)"
+    )
+    rendered = render_markdown(markdown, 200, site_url=SITE)
+    targets = [
+        span.style.link
+        for line in rendered.lines
+        for span in line.spans
+        if isinstance(span.style, Style) and span.style.link
+    ]
+    assert "https://ok.test/pad" in targets
+    for target in targets:
+        assert target.startswith(("http://", "https://", "mailto:")), target
+        assert not any(ord(char) < 32 or ord(char) == 127 for char in target), target
