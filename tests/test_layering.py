@@ -18,6 +18,8 @@ LEAVES = {
     "config",
     "config_file",
     "browser_login",
+    "config_write",
+    "cli_i18n",
     "credentials",
     "secret",
     "lazy",

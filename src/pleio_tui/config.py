@@ -66,6 +66,8 @@ class Config(NamedTuple):
     sites: tuple[SiteEntry, ...] = ()
     default: str | None = None
     """The name of the default site, when the config names one."""
+    theme: str | None = None
+    """One of Textual's themes by name ("nord", "textual-light"); None: the default."""
 
     def site_named(self, name: str) -> SiteEntry | None:
         return next((entry for entry in self.sites if entry.name == name), None)
@@ -194,7 +196,7 @@ def unique_site_name(config: Config, site_url: str) -> str:
 
 
 def _config_from(data: dict[str, Any], path: Path) -> Config:
-    known = {"site", "language", "allow_insecure_http", "keys", "sync", "sites", "default"}
+    known = {"site", "language", "allow_insecure_http", "keys", "sync", "sites", "default", "theme"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -240,6 +242,7 @@ def _config_from(data: dict[str, Any], path: Path) -> Config:
         path=path,
         sites=sites,
         default=default,
+        theme=_typed(data, "theme", str, path),
     )
 
 

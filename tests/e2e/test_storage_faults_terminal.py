@@ -69,7 +69,7 @@ def fill(disk: Path) -> Path:
 def leave_and_quit(terminal: Terminal) -> None:
     terminal.keys("Escape")
     terminal.wait_for(lambda shown: "Reactie op" not in shown)
-    terminal.keys("q")
+    terminal.keys("Q")
 
 
 def draft_bodies(cache: Path) -> list[str]:

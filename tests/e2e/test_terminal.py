@@ -131,7 +131,7 @@ def test_demo_search_read_comment_and_quit(terminal: Terminal, tmp_path: Path) -
     terminal.keys("J")  # the newest comment comes first in the thread
     terminal.wait_for_text("Gelezen in de terminal")
 
-    terminal.keys("q")
+    terminal.keys("Q")  # quits at once, from any pane
     status = terminal.wait_for_exit()
     assert status == "0", status
 
@@ -180,5 +180,5 @@ def test_hostile_title_reaches_the_terminal_as_plain_text(
     assert terminal.pane("pane_title") == title_before
     assert terminal.pane("pane_dead") != "1"
 
-    terminal.keys("q")
+    terminal.keys("Q")
     assert terminal.wait_for_exit() == "0"

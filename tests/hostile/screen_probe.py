@@ -11,6 +11,7 @@ from rich.segment import Segment
 from textual.pilot import Pilot
 from textual.strip import Strip
 
+from pleio_tui.richtext import safe_link
 from pleio_tui.tui.render.markdown_lines import LINK_META_KEY
 
 OUR_META_KEYS = frozenset({LINK_META_KEY, "offset", "@mouse.down", "@mouse.up"})
@@ -39,6 +40,8 @@ def assert_strips_inert(strips: Iterable[Strip], where: str) -> str:
             meta = style.meta if style is not None and style._meta else {}
             unknown = {key for key in meta if key not in OUR_META_KEYS}
             assert not unknown, f"{where}: style meta {meta!r} on {segment.text!r}"
+            link = style.link if style is not None else None
+            assert link is None or safe_link(link) == link, f"{where}: hyperlink {link!r}"
         lines.append(strip.text)
     text = "\n".join(lines)
     for emoji in EMOJI_FROM_CODES:

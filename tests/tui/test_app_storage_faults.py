@@ -207,13 +207,13 @@ async def test_quitting_with_a_draft_only_in_memory_asks_first(
         fill_disk(app.store._conn)
         await type_comment(pilot, LONG)
         await wait_for(pilot, lambda: said(pilot, IN_MEMORY))
-        await pilot.press("escape", "q")
+        await pilot.press("escape", "Q")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         assert "alleen in het geheugen" in screen_text(pilot)
         await pilot.press("n")  # stay: room comes back and the draft is saved
         free_disk(app.store._conn)
         await wait_for(pilot, lambda: said(pilot, SAVED_AGAIN))
-        await pilot.press("q")
+        await pilot.press("Q")
         await wait_for(pilot, lambda: app.return_code == 0)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_app_support import (
     BLOG_THREAD,
     SIZE,
@@ -226,12 +227,16 @@ async def test_someone_elses_post_is_not_opened_for_editing(
 
 
 async def test_copy_link_and_open_in_browser_give_the_posts_address(
-    demo_site: LocalSite, hadewych: str, tmp_path: Path
+    demo_site: LocalSite, hadewych: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\nprintf %s "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    monkeypatch.setenv("BROWSER", str(browser))
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):  # no clipboard tool can be reached
+        monkeypatch.delenv(name, raising=False)
     app = make_app(demo_site.url, hadewych, tmp_path)
-    # No browser can start here: record what the app asks Textual to open.
-    app.open_url = lambda url, *, new_tab=True: opened.append(url)  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await synced(pilot)
         await open_blog(pilot, "Leren door doen")
@@ -239,8 +244,8 @@ async def test_copy_link_and_open_in_browser_give_the_posts_address(
         assert blog is not None
         expected = demo_site.url.rstrip("/") + blog.url
         await pilot.press("y")
-        assert app.clipboard == expected
-        await wait_for(pilot, lambda: "Link gekopieerd." in notices(pilot))
+        assert app.clipboard == expected  # sent to the terminal (OSC 52)
+        await wait_for(pilot, lambda: any(expected in n for n in notices(pilot)))
         await pilot.press("o")
-        assert opened == [expected]
-        await wait_for(pilot, lambda: "Geopend in de browser." in notices(pilot))
+        await wait_for(pilot, lambda: "Geopend in de browser (browser)." in notices(pilot))
+        assert opened.read_text(encoding="utf-8") == expected

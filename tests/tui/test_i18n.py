@@ -19,6 +19,7 @@ from pleio_tui.tui.i18n import (
     one_line,
 )
 from pleio_tui.tui.keys import BINDING_IDS
+from pleio_tui.tui.render.ages import format_when
 
 NOW = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 FIELD = re.compile(r"\{(\w+)\}")
@@ -89,8 +90,11 @@ def test_plurals() -> None:
         (timedelta(hours=5, minutes=40), "5 uur geleden", "5 hours ago"),
         (timedelta(days=1), "1 dag geleden", "1 day ago"),
         (timedelta(days=3, hours=23), "3 dagen geleden", "3 days ago"),
-        (timedelta(days=45), "45 dagen geleden", "45 days ago"),
-        (timedelta(days=1447, hours=3), "1447 dagen geleden", "1447 days ago"),
+        (timedelta(days=6, hours=23), "6 dagen geleden", "6 days ago"),
+        # From a week on, the date: nobody counts back 1447 days.
+        (timedelta(days=7), "24 apr 2024", "24 Apr 2024"),
+        (timedelta(days=45), "17 mrt 2024", "17 Mar 2024"),
+        (timedelta(days=1447, hours=3), "15 mei 2020", "15 May 2020"),
         (timedelta(minutes=-5), "zojuist", "just now"),
     ],
 )
@@ -104,6 +108,13 @@ def test_format_age_takes_naive_times_as_utc_and_mixes_zones() -> None:
     assert format_age(naive_then, NOW, "en") == "3 days ago"
     amsterdam = timezone(timedelta(hours=2))
     assert format_age(NOW.astimezone(amsterdam) - timedelta(hours=2), NOW, "en") == "2 hours ago"
+
+
+def test_the_post_header_has_the_full_date_and_time() -> None:
+    moment = datetime(2022, 3, 12, 14, 5, tzinfo=UTC).astimezone()  # shown in local time
+    local = moment.replace(hour=14, minute=5)
+    assert format_when(local, "nl") == "zaterdag 12 maart 2022 om 14:05"
+    assert format_when(local, "en") == "Saturday 12 March 2022, 14:05"
 
 
 def test_format_date() -> None:

@@ -100,9 +100,12 @@ def test_seed_blog_renders_header_body_lists_and_link() -> None:
     assert any(line.strip() == "5. Scepsis en normatieve kritiek" for line in lines)
     assert any(line.strip() == "• Ambitie & visie" for line in lines)
     assert "Regels verminderen betekent ook normen laten vervagen" in joined
-    assert "(https://www.pleio.test/blog/view/42/regels)" in joined
+    assert "vervagen[1]" in joined  # the link is numbered in the text
     assert [link.url for link in post.links] == ["https://www.pleio.test/blog/view/42/regels"]
     assert "Regels verminderen" in lines[post.links[0].line]
+    # Listed under the body, its address whole on a line of its own.
+    listed = line_with(lines, "[1] Regels verminderen")
+    assert lines[listed + 1].strip() == "https://www.pleio.test/blog/view/42/regels"
     # Wrapped to the width: no line is wider than the pane.
     assert all(strip.cell_length <= 80 for strip in post.lines)
 
@@ -161,12 +164,13 @@ def test_only_http_and_mailto_links_become_links() -> None:
         for span in line.spans
         if isinstance(span.style, Style) and span.style._meta and LINK_META_KEY in span.style.meta
     }
-    assert linked == {
-        "mail",
-        "(mailto:info@pleio.test)",
-        "rel",
-        "(https://www.pleio.test/groups/view/1)",
+    assert linked == {"mail", "rel"}
+    assert "mail[1]" in line.plain and "rel[2]" in line.plain
+    # Terminal hyperlinks (OSC 8) carry the whole target, and only safe ones.
+    targets = {
+        span.style.link for span in line.spans if isinstance(span.style, Style) and span.style.link
     }
+    assert targets == {"mailto:info@pleio.test", "https://www.pleio.test/groups/view/1"}
     # Refused targets are not even printed as text to copy.
     for refused in ("tel:0612345678", "ftp://files.test/x", "data:image/png"):
         assert refused not in line.plain
@@ -241,3 +245,21 @@ def test_a_long_post_returns_its_first_screen_and_finishes_on_demand() -> None:
     headings = [strip.text.strip() for strip in post.lines if strip.text.strip().startswith("Deel")]
     assert headings == [f"Deel {n}" for n in range(300)]
     assert [span.guid for span in post.comments] == ["comment-1", "reply-1", "comment-2"]
+
+
+def test_hostile_targets_never_become_terminal_hyperlinks() -> None:
+    markdown = (
+        "[a](javascript:alert(1)) [b](http://evil.test/\x1b]8;;x\x07) [c](data:text/html,x) "
+        "[d](vbscript:x) [e](https://ok.test/pad)"
+    )
+    rendered = render_markdown(markdown, 200, site_url=SITE)
+    targets = [
+        span.style.link
+        for line in rendered.lines
+        for span in line.spans
+        if isinstance(span.style, Style) and span.style.link
+    ]
+    assert "https://ok.test/pad" in targets
+    for target in targets:
+        assert target.startswith(("http://", "https://", "mailto:")), target
+        assert not any(ord(char) < 32 or ord(char) == 127 for char in target), target

@@ -79,7 +79,10 @@ async def test_empty_state_then_a_post_then_clear() -> None:
         await pilot.pause()
         lines = screen_lines(app)
         assert lines[0].strip() == "Leren door doen"
-        assert "By Hadewych in Van buiten naar binnen · 3 days ago" in lines[1]
+        # The header has the full moment, in local time.
+        published = (NOW - timedelta(days=3)).astimezone()
+        when = f"{published:%A} {published.day} {published:%B %Y, %H:%M}"
+        assert f"By Hadewych in Van buiten naar binnen · {when}" in lines[1]
         assert any("Alinea 0: sturen op energie" in line for line in lines)
         view(app).clear()
         await pilot.pause()

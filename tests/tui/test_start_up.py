@@ -117,6 +117,9 @@ NOT_ON_THE_FIRST_SCREEN = (
     "pleio_tui.tui.widgets.composer",  # made when the user first writes
     "pleio_tui.tui.panes.groups_pane",  # folded away at 120 columns: made when moved to
     "textual.widgets._text_area",
+    "pleio_tui.tui.screens.links",  # the link picker: when u is first pressed
+    "pleio_tui.tui.controllers.following",  # following links: when first followed
+    "pleio_tui.tui.handoff",  # the browser and the clipboard
 )
 
 

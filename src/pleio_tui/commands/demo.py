@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.config import load_config
 from pleio_tui.context import SiteContext
 from pleio_tui.paths import AppDirs
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             session = site.login(DEMO_USER)
             print(
-                f"Demo site on {site.url} (logins hadewych, jan, admin; password demo)",
+                tr("Demo site on {url} (logins hadewych, jan, admin; password demo)", url=site.url),
                 file=sys.stderr,
             )
             context = SiteContext(

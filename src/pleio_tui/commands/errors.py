@@ -1,4 +1,5 @@
-"""Errors a command explains in one line instead of a traceback."""
+"""Errors a command explains in one line instead of a traceback, in the
+language of the command line (cli_i18n)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pleio_tui.api import (
     UnexpectedResponseError,
 )
 from pleio_tui.api.errors import MovedError, TwoFactorRequiredError
+from pleio_tui.cli_i18n import tr
 from pleio_tui.commands.text_input import BadInputError
 from pleio_tui.config import ConfigError
 from pleio_tui.context import NoSiteError
@@ -62,13 +64,17 @@ _CODE_TEXT = {
 
 def describe_code(code: str) -> str:
     """A Pleio error code (or a client one such as "offline") in words."""
-    return _CODE_TEXT.get(code, f"the site said {terminal_safe_line(code)!r}")
+    if code in _CODE_TEXT:
+        return tr(_CODE_TEXT[code])
+    return tr("the site said {code}", code=repr(terminal_safe_line(code)))
 
 
 def describe_offline(exc: OfflineError | str) -> str:
     """Why the site could not be reached, from the error or its `reason`."""
     reason = exc.reason if isinstance(exc, OfflineError) else exc
-    return _OFFLINE_REASONS.get(reason, terminal_safe_line(reason))
+    if reason in _OFFLINE_REASONS:
+        return tr(_OFFLINE_REASONS[reason])
+    return terminal_safe_line(reason)
 
 
 def describe_moved(location: str) -> str:
@@ -84,11 +90,12 @@ def describe_file_error(exc: OSError) -> str:
     what to do."""
     where = terminal_safe_line(str(exc.filename))
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"the disk holding {where} is full: free some space and try again"
+        return tr("the disk holding {where} is full: free some space and try again", where=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (
-            f"{where} cannot be written (the file, its folder or its disk is read-only): "
-            "make it writable for your user and try again"
+        return tr(
+            "{where} cannot be written (the file, its folder or its disk is read-only): "
+            "make it writable for your user and try again",
+            where=where,
         )
     return f"{where}: {terminal_safe_line(exc.strerror or str(exc))}"
 
@@ -102,28 +109,31 @@ def explain(exc: Exception) -> str | None:
         return describe_file_error(exc)
     # NotLoggedInError is both a refusal and an expired session: the session wins.
     if isinstance(exc, SessionExpiredError):
-        return (
+        return tr(
             "the site no longer accepts the stored session (expired or logged out): "
             "run `pleio-tui login SITE_URL` again"
         )
     if isinstance(exc, OfflineError):
-        return f"the site cannot be reached: {describe_offline(exc)}"
+        return tr("the site cannot be reached: {why}", why=describe_offline(exc))
     if isinstance(exc, RemoteError):
-        return f"the site refused: {describe_code(exc.code)}"
+        return tr("the site refused: {why}", why=describe_code(exc.code))
     if isinstance(exc, TwoFactorRequiredError):
-        return (
+        return tr(
             "the site requires two-factor login and has logged the session out: turn it on "
             "for your account in the browser, then run `pleio-tui login SITE_URL` again"
         )
     if isinstance(exc, MovedError):
-        return (
-            f"the site has moved to {describe_moved(exc.location)}: "
-            "use that address (`pleio-tui login ADDRESS`)"
+        return tr(
+            "the site has moved to {where}: use that address (`pleio-tui login ADDRESS`)",
+            where=describe_moved(exc.location),
         )
     if isinstance(exc, UnexpectedResponseError):
-        return f"the site answered HTTP {exc.status}: is this the address of a Pleio site?"
+        return tr(
+            "the site answered HTTP {status}: is this the address of a Pleio site?",
+            status=exc.status,
+        )
     if isinstance(exc, GraphQLRequestError):
-        return (
+        return tr(
             "the site did not understand the request: "
             "it may run a Pleio version this pleio-tui does not know"
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.context import site_context
 from pleio_tui.models import SearchHit
 from pleio_tui.richtext import terminal_safe_line
@@ -23,20 +24,19 @@ def hit_line(hit: SearchHit) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
-        print("pleio-tui: --limit must be 1 or more", file=sys.stderr)
+        print("pleio-tui: " + tr("--limit must be 1 or more"), file=sys.stderr)
         return 2
     context = site_context(args.site, offline=True, read_keyring=False)
     query = " ".join(args.query)
     if not context.cache_path.exists():
-        print(
-            f"pleio-tui: nothing is cached for {context.site_url} yet: run `pleio-tui sync`",
-            file=sys.stderr,
-        )
+        text = tr("nothing is cached for {site} yet: run `pleio-tui sync`", site=context.site_url)
+        print("pleio-tui: " + text, file=sys.stderr)
         return 1
     with Store.open(context.cache_path) as store:
         hits = store.search(query, limit=args.limit)
     if not hits:
-        print(f"No cached post matches {terminal_safe_line(query)!r}", file=sys.stderr)
+        text = tr("No cached post matches {query}", query=repr(terminal_safe_line(query)))
+        print(text, file=sys.stderr)
         return 1
     for hit in hits:
         print(hit_line(hit))

@@ -12,6 +12,7 @@ import sys
 from typing import TextIO
 
 from pleio_tui.api import OfflineError, PleioError
+from pleio_tui.cli_i18n import tr
 from pleio_tui.commands.errors import describe_code, describe_offline, explain
 from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.sites import login_hint
@@ -68,30 +69,44 @@ def _say(message: str) -> None:
 
 
 def summary(site_url: str, report: SyncReport) -> str:
-    outbox = (
-        f"outbox {report.outbox_sent} sent, {report.outbox_failed} failed, "
-        f"{report.outbox_waiting} waiting"
+    template = (
+        "Synced {site} in {seconds} s: {groups} groups; blogs {new} new, {updated} updated, "
+        "{deleted} deleted; {comments} comments; outbox {sent} sent, {failed} failed, "
+        "{waiting} waiting; {requests} requests"
+        if report.completed
+        else "Sync stopped for {site} in {seconds} s: {groups} groups; blogs {new} new, "
+        "{updated} updated, {deleted} deleted; {comments} comments; outbox {sent} sent, "
+        "{failed} failed, {waiting} waiting; {requests} requests"
     )
-    return (
-        f"{'Synced' if report.completed else 'Sync stopped for'} {site_url} "
-        f"in {report.duration:.1f} s: {report.groups} groups; blogs {report.blogs_new} new, "
-        f"{report.blogs_updated} updated, {report.blogs_deleted} deleted; "
-        f"{report.comments} comments; {outbox}; {report.requests} requests"
+    return tr(
+        template,
+        site=site_url,
+        seconds=f"{report.duration:.1f}",
+        groups=report.groups,
+        new=report.blogs_new,
+        updated=report.blogs_updated,
+        deleted=report.blogs_deleted,
+        comments=report.comments,
+        sent=report.outbox_sent,
+        failed=report.outbox_failed,
+        waiting=report.outbox_waiting,
+        requests=report.requests,
     )
 
 
 def _describe_item(item: OutboxItem | None) -> str:
     if item is None:
-        return "an outbox item"
+        return tr("an outbox item")
     what = f'"{terminal_safe_line(item.title)}"' if item.title else item.target_guid
-    return f"outbox item {item.id} ({item.kind.value} {what})"
+    return tr("outbox item {id} ({kind} {what})", id=item.id, kind=item.kind.value, what=what)
 
 
 def _report_failures(report: SyncReport, store: Store) -> None:
     for outcome in report.outbox:
         if outcome.result == OutboxResult.FAILED:
             reason = describe_code(outcome.error_code or "error")
-            _say(f"Rejected: {_describe_item(store.outbox_item(outcome.item_id))}: {reason}")
+            item = _describe_item(store.outbox_item(outcome.item_id))
+            _say(tr("Rejected: {item}: {reason}", item=item, reason=reason))
 
 
 def _sync(context: SiteContext) -> SyncReport:
@@ -138,13 +153,15 @@ def run(args: argparse.Namespace) -> int:
     if context.anonymous and report.completed:
         _say(f"pleio-tui: {_visitor_note(context)}")
     if report.outbox_busy:
-        _say("pleio-tui: another pleio-tui was sending the outbox; this sync sent nothing")
+        text = "another pleio-tui was sending the outbox; this sync sent nothing"
+        _say("pleio-tui: " + tr(text))
     if report.stopped == StopReason.OFFLINE:
-        _say(
-            f"pleio-tui: {context.site_url} cannot be reached "
-            f"({describe_offline(report.stop_detail)}); "
-            "what was fetched so far is kept, and the outbox waits for the next sync"
+        text = (
+            "{site} cannot be reached ({why}); what was fetched so far is kept, "
+            "and the outbox waits for the next sync"
         )
+        why = describe_offline(report.stop_detail)
+        _say("pleio-tui: " + tr(text, site=context.site_url, why=why))
     elif report.stopped == StopReason.SESSION_EXPIRED:
         _say(
             f"pleio-tui: {context.site_url} no longer accepts the session: run "

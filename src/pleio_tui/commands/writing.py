@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
+from pleio_tui.cli_i18n import tr
 from pleio_tui.commands.errors import describe_code, describe_offline, explain
 from pleio_tui.commands.sites import only_members_write, read_only
 from pleio_tui.context import SiteContext
@@ -40,6 +41,11 @@ class Writing(NamedTuple):
     """Where it goes, for the messages: a group's name, a blog's title."""
 
 
+def thing(writing: Writing) -> str:
+    """What was written, with its article: "the post" / "het blog"."""
+    return tr("the " + writing.noun)
+
+
 def say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -52,8 +58,13 @@ def keeping_the_text(title: str, body: str, work: Callable[[], int]) -> int:
         return work()
     except StoreError as exc:
         where = _rescue(title, body)
-        kept = f"your text is in {where}" if where else "your text follows on standard output"
-        say(f"pleio-tui: {explain(exc) or exc}; nothing was sent or queued; {kept}")
+        kept = (
+            tr("your text is in {where}", where=where)
+            if where
+            else tr("your text follows on standard output")
+        )
+        why = explain(exc) or exc
+        say("pleio-tui: " + tr("{why}; nothing was sent or queued; {kept}", why=why, kept=kept))
         if where is None:
             print((f"# {title}\n\n" if title else "") + body)
         return 1
@@ -82,10 +93,9 @@ def write(
         kept = bool(writing.body.strip())
         if kept:
             store.save_draft(writing.draft_key, writing.title, writing.body)
-        say(
-            f"pleio-tui: the {writing.noun} has no text to show: nothing was sent or queued"
-            + ("; what you wrote is kept as a draft" if kept else "")
-        )
+        text = tr("{thing} has no text to show: nothing was sent or queued", thing=thing(writing))
+        draft = tr("; what you wrote is kept as a draft") if kept else ""
+        say("pleio-tui: " + text + draft)
         return 2
     store.save_draft(writing.draft_key, writing.title, writing.body)
     if read_only(context, store):
@@ -104,13 +114,16 @@ def write(
         thread_guid=writing.thread_guid,
     )
     if context.offline:
-        say(f"Queued for {writing.where} (offline): `pleio-tui sync` sends it later")
+        say(
+            tr("Queued for {where} (offline): `pleio-tui sync` sends it later", where=writing.where)
+        )
         return 0
     try:
         outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
     except StoreError as exc:
         # Queued already: the outbox has it, and the next sync tells how it went.
-        say(f"pleio-tui: {explain(exc) or exc}; the {writing.noun} waits in the outbox")
+        why = explain(exc) or exc
+        say("pleio-tui: " + tr("{why}; {thing} waits in the outbox", why=why, thing=thing(writing)))
         return 1
     mine = next((outcome for outcome in outcomes if outcome.item_id == item.id), None)
     return _report(context, writing, mine, stopped_by, sent_line, busy)
@@ -139,20 +152,20 @@ def _report(
         say(sent_line(mine))
         return 0
     if mine is not None and mine.result == OutboxResult.FAILED:
-        say(
-            f"Rejected: {describe_code(mine.error_code or 'error')}. The {writing.noun} is kept "
-            "in the outbox as failed (and as a draft)"
-        )
+        text = "Rejected: {why}. {thing} is kept in the outbox as failed (and as a draft)"
+        why = describe_code(mine.error_code or "error")
+        say(tr(text, why=why, thing=thing(writing).capitalize()))
         return 1
     if busy:
-        say("Queued: another pleio-tui is sending the outbox now; it or the next sync sends it")
+        say(tr("Queued: another pleio-tui is sending the outbox now; it or the next sync sends it"))
         return 0
     if isinstance(stopped_by, SessionExpiredError):
-        say(
-            f"Queued: {context.site_url} no longer accepts the session: run "
-            f"`pleio-tui login {context.site_url}`, then `pleio-tui sync` sends it"
+        text = (
+            "Queued: {site} no longer accepts the session: run `pleio-tui login {site}`, "
+            "then `pleio-tui sync` sends it"
         )
+        say(tr(text, site=context.site_url))
         return 1
-    why = describe_offline(stopped_by) if isinstance(stopped_by, OfflineError) else "no answer"
-    say(f"Queued: the site cannot be reached ({why}); `pleio-tui sync` sends it later")
+    why = describe_offline(stopped_by) if isinstance(stopped_by, OfflineError) else tr("no answer")
+    say(tr("Queued: the site cannot be reached ({why}); `pleio-tui sync` sends it later", why=why))
     return 0

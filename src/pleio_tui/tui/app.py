@@ -32,6 +32,7 @@ from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen, Work
 from pleio_tui.tui.services.background import SiteAccess
+from pleio_tui.tui.settings import SettingsKeeper
 from pleio_tui.tui.status import show_status
 from pleio_tui.tui.storage_guard import StorageGuard
 
@@ -85,6 +86,10 @@ class PleioApp(App[int]):
         self._strings = Strings(
             language_for(config.language, site_info.language if site_info else None)
         )
+        kept = {"language": config.language, "theme": config.theme}
+        self.settings = SettingsKeeper(config.path, self, kept)
+        if config.theme in self.available_themes:
+            self.theme = config.theme
         # Our own names: Textual keeps its keymap in `_keymap`, applied by set_keymap.
         remaps = parse_keymap(config.keys)
         self._key_remaps = remaps.keymap
@@ -102,6 +107,7 @@ class PleioApp(App[int]):
             cache_file=dirs.site_cache_file,
         )
         self.sites = SitesController(self, config, dirs)
+        self._demo = demo
         if demo:
             self.title = "pleio-tui demo"
 
@@ -179,6 +185,9 @@ class PleioApp(App[int]):
         if self.site is not None and sends_session_in_clear(self.site.site_url):
             text = self._strings("notice.plain_http", site=self.site.site_url)
             self.notify(text, severity="warning", markup=False, timeout=15)
+        if self._demo and self.site is not None:
+            text = self._strings("notice.demo", url=self.site.site_url)
+            self.notify(text, markup=False, timeout=30)
         self.network.start(self._config.sync_interval_minutes)
 
     # --- the status bar ---
@@ -271,23 +280,20 @@ class PleioApp(App[int]):
     def action_sync(self) -> None:
         self.network.sync_asked()
 
-    def action_open_browser(self) -> None:
-        url = self.reading.browser_url()
-        if url is not None:
-            self.open_url(url)
-            self.notify_plain(self._strings("notice.opened_in_browser"))
+    def watch_theme(self, theme: str) -> None:
+        self.settings.remember("theme", theme)
 
-    def action_copy_link(self) -> None:
-        url = self.reading.browser_url()
-        if url is not None:
-            self.copy_to_clipboard(url)
-            self.notify_plain(self._strings("notice.link_copied"))
+    def action_command_palette(self) -> None:
+        from pleio_tui.tui.palette import open_palette  # when first opened
+
+        open_palette(self)
 
     def action_search(self) -> None:
         self.reading.search_screen()
 
     def action_toggle_language(self) -> None:
         self._strings = self._strings.other
+        self.settings.remember("language", self._strings.lang)
         self.main.set_strings(self._strings)
         self.reading.show_groups()
         self.show_status()

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Literal, NamedTuple
 
 from pleio_tui.tui.i18n_inbox import EN_INBOX, NL_INBOX
+from pleio_tui.tui.i18n_reader import EN_READER, NL_READER
 from pleio_tui.tui.i18n_refresh import EN_REFRESH, NL_REFRESH
 from pleio_tui.tui.i18n_sites import EN_SITES, NL_SITES
 from pleio_tui.tui.i18n_threads import EN_THREADS, NL_THREADS
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
+from pleio_tui.tui.render import ages as _ages
 
 Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
@@ -285,6 +287,7 @@ NL: dict[str, str] = {
     **NL_THREADS,
     **NL_INBOX,
     **NL_REFRESH,
+    **NL_READER,
 }
 
 EN: dict[str, str] = {
@@ -503,6 +506,7 @@ EN: dict[str, str] = {
     **EN_THREADS,
     **EN_INBOX,
     **EN_REFRESH,
+    **EN_READER,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}
@@ -598,39 +602,9 @@ def _normalise_language(value: str | None) -> Lang | None:
     return None
 
 
-_MINUTE = timedelta(minutes=1)
-_HOUR = timedelta(hours=1)
-_DAY = timedelta(days=1)
-_JUST_NOW = {"nl": "zojuist", "en": "just now"}
-# The words CLDR (Babel's format_timedelta) gives; written out here because loading
-# Babel's locale data costs the first screen 10 ms.
-_AGO: dict[Lang, str] = {"nl": "{} geleden", "en": "{} ago"}
-_UNIT_WORDS: dict[Lang, dict[str, tuple[str, str]]] = {
-    "nl": {"minute": ("minuut", "minuten"), "hour": ("uur", "uur"), "day": ("dag", "dagen")},
-    "en": {"minute": ("minute", "minutes"), "hour": ("hour", "hours"), "day": ("day", "days")},
-}
-
-
-def format_age(dt: datetime, now: datetime, lang: Lang) -> str:
-    """How long ago, the way a Pleio page says it: "3 dagen geleden" / "3 days ago".
-
-    Rule: under a minute "zojuist"/"just now"; then whole minutes, then whole hours;
-    from one day on always whole days, however old ("1447 dagen geleden", as Pleio
-    shows it). A time in the future (clock skew) counts as just now. A naive datetime
-    is taken as UTC.
-    """
-    age = _as_utc(now) - _as_utc(dt)
-    if age < _MINUTE:
-        return _JUST_NOW[lang]
-    if age < _HOUR:
-        unit, size = "minute", _MINUTE
-    elif age < _DAY:
-        unit, size = "hour", _HOUR
-    else:
-        unit, size = "day", _DAY
-    count = age // size
-    singular, plural = _UNIT_WORDS[lang][unit]
-    return _AGO[lang].format(f"{count} {singular if count == 1 else plural}")
+# One formatter for every date the app shows (render/ages.py); kept here by name
+# for those who import it from the strings.
+format_age = _ages.format_age
 
 
 def format_date(dt: datetime, lang: Lang) -> str:
@@ -640,7 +614,3 @@ def format_date(dt: datetime, lang: Lang) -> str:
 
     local = dt.astimezone() if dt.tzinfo is not None else dt
     return babel_format_date(local, format="long", locale=lang)
-
-
-def _as_utc(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt

@@ -18,7 +18,9 @@ Scopes say where a binding belongs:
 - "outbox": the outbox list;
 - "composer": the comment composer and the new-post screen;
 - "dialog": yes/no questions;
-- "screen": closing help and other read-only screens.
+- "screen": closing help and other read-only screens;
+- "links": the link picker;
+- "feed": the blog feed.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ Scope = Literal[
     "composer",
     "dialog",
     "screen",
+    "links",
+    "feed",
 ]
 
 
@@ -72,7 +76,7 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.help", "?", "help", "app"),
     KeySpec("app.palette", "ctrl+p", "command_palette", "app", show=False),
     KeySpec("app.outbox", "O", "outbox", "app", show=False),
-    KeySpec("app.quit", "q", "quit", "app"),
+    KeySpec("app.quit", "Q", "quit", "app"),
     # several sites: the site switcher
     KeySpec("app.sites", "S", "switch_site", "app", show=False),
     # Notifications and marking read
@@ -84,8 +88,8 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("post.vote_up", "+", "vote(1)", "app", show=False),
     KeySpec("post.vote_down", "-", "vote(-1)", "app", show=False),
     KeySpec("post.bookmark", "b", "bookmark", "app", show=False),
-    KeySpec("post.open_browser", "o", "open_browser", "app", show=False),
-    KeySpec("post.copy_link", "y", "copy_link", "app", show=False),
+    KeySpec("post.open_browser", "o", "open_browser", "main", show=False),
+    KeySpec("post.copy_link", "y", "copy_link", "main", show=False),
     KeySpec("list.down", "j,down", "cursor_down", "list", show=False),
     KeySpec("list.up", "k,up", "cursor_up", "list", show=False),
     KeySpec("list.page_down", "pagedown", "page_down", "list", show=False),
@@ -115,6 +119,19 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("confirm.yes", "y", "answer(True)", "dialog"),
     KeySpec("confirm.no", "n,escape", "answer(False)", "dialog"),
     KeySpec("screen.close", "escape", "close", "screen"),
+    # Reading: back one level (quit from the top), panes left and right, half
+    # pages, the links of the open post.
+    KeySpec("main.back", "q,escape", "back", "main"),
+    KeySpec("pane.left", "h", "pane_left", "main", show=False),
+    KeySpec("pane.right", "l", "pane_right", "main", show=False),
+    KeySpec("list.half_down", "ctrl+d", "half_page_down", "list", show=False),
+    KeySpec("list.half_up", "ctrl+u", "half_page_up", "list", show=False),
+    KeySpec("post.half_down", "ctrl+d", "half_page_down", "view", show=False),
+    KeySpec("post.half_up", "ctrl+u", "half_page_up", "view", show=False),
+    KeySpec("post.links", "u", "links", "main"),
+    KeySpec("feed.join", "m", "join_group", "feed", show=False),
+    KeySpec("links.down", "down", "cursor_down", "links", show=False),
+    KeySpec("links.up", "up", "cursor_up", "links", show=False),
 )
 
 SPECS_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in DEFAULT_KEYS}
@@ -128,20 +145,25 @@ _LIVE_TOGETHER: dict[Scope, frozenset[Scope]] = {
     "post": frozenset({"main", "app", "post", "view"}),
     "view": frozenset({"main", "app", "post", "view"}),
     "groups": frozenset({"main", "app", "list", "groups"}),
-    "filter": frozenset({"main", "app", "filter"}),
+    # The filter field's escape goes back to the list before the screen's
+    # escape (one level back) is asked: nested on purpose, not a clash.
+    "filter": frozenset({"app", "filter"}),
     "search": frozenset({"search", "screen"}),
     "outbox": frozenset({"main", "app", "list", "outbox"}),
     "composer": frozenset({"composer"}),
     "dialog": frozenset({"dialog"}),
-    "screen": frozenset({"screen", "search"}),
+    "screen": frozenset({"screen", "search", "links"}),
+    "links": frozenset({"links", "screen"}),
+    "feed": frozenset({"main", "app", "list", "feed"}),
 }
 
 _HELP_SECTIONS: tuple[tuple[str, frozenset[Scope]], ...] = (
     ("help.section.app", frozenset({"main", "app"})),
-    ("help.section.list", frozenset({"list", "groups", "filter", "search"})),
+    ("help.section.list", frozenset({"list", "groups", "filter", "search", "feed"})),
     ("help.section.post", frozenset({"post", "view"})),
     ("help.section.outbox", frozenset({"outbox"})),
     ("help.section.composer", frozenset({"composer"})),
+    ("help.section.links", frozenset({"links"})),
     ("help.section.dialog", frozenset({"dialog", "screen"})),
 )
 

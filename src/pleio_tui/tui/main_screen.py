@@ -26,6 +26,7 @@ from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import FeedPane
 from pleio_tui.tui.panes.post_pane import PostColumn, ReadingView
+from pleio_tui.tui.panes.widths import pane_widths
 from pleio_tui.tui.widgets.row_list import RowList
 from pleio_tui.tui.widgets.status_bar import StatusBar
 
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 WIDE = "-wide"
 """The breakpoint class at which the group list is always shown (see app.tcss)."""
+WIDE_COLUMNS = 160
+MEDIUM_COLUMNS = 100
+"""Where the breakpoints of the app's HORIZONTAL_BREAKPOINTS begin."""
 
 
 class Work(NamedTuple):
@@ -80,7 +84,9 @@ class MainScreen(Screen[None]):
             self._groups = self._new_groups()
             yield self._groups
         yield FeedPane(self._strings, active=True)
-        yield PostColumn(self._strings, self._site_url)
+        post = PostColumn(self._strings, self._site_url)
+        self._fit_panes(self.app.size.width, post)
+        yield post
         yield StatusBar()
 
     def on_mount(self) -> None:
@@ -89,6 +95,20 @@ class MainScreen(Screen[None]):
     async def on_resize(self, event: events.Resize) -> None:
         if self._groups is None and self._width_class(event.size.width) == WIDE:
             await self.make_groups()
+        self._fit_panes(event.size.width, self.post)
+
+    def _fit_panes(self, width: int, post: PostColumn) -> None:
+        """Side by side, the panes get widths by what they hold (panes/widths.py);
+        stacked, the style sheet's."""
+        if width < MEDIUM_COLUMNS:
+            post.styles.width = None
+            if self._groups is not None:
+                self._groups.styles.width = None
+            return
+        widths = pane_widths(width, wide=width >= WIDE_COLUMNS)
+        post.styles.width = widths.post
+        if self._groups is not None:
+            self._groups.styles.width = widths.groups
 
     def _width_class(self, width: int) -> str:
         """The breakpoint class for a terminal `width`, for the first frame.
@@ -125,6 +145,9 @@ class MainScreen(Screen[None]):
             groups = self._groups
             if groups is None:
                 groups = self._new_groups()
+                width = self.size.width or self.app.size.width
+                if width >= MEDIUM_COLUMNS:
+                    groups.styles.width = pane_widths(width, wide=width >= WIDE_COLUMNS).groups
                 await self.mount(groups, before=self.feed)
                 self._groups = groups
                 self._on_groups_made()
@@ -162,6 +185,48 @@ class MainScreen(Screen[None]):
     async def action_pane_prev(self) -> None:
         await self._move(-1)
 
+    async def action_pane_left(self) -> None:
+        await self._step(-1)
+
+    async def action_pane_right(self) -> None:
+        await self._step(+1)
+
+    async def _step(self, step: int) -> None:
+        """Like tab and shift+tab, without wrapping around at either end."""
+        order: list[Widget | None] = [self._groups, self.feed, self.post]
+        current = self.current_pane()
+        index = order.index(current) if current is not None else 1
+        if 0 <= index + step < len(order):
+            await self._move(step)
+
+    async def action_back(self) -> None:
+        """One level back: post -> feed -> groups; from the groups, quit (the app
+        asks first when something waits in the outbox). The composer's own
+        escape comes first: it leaves the composer, keeping the draft."""
+        current = self.current_pane()
+        if current is self.post:
+            self.activate(self.feed)
+        elif current is self.feed:
+            self.activate(await self.make_groups())
+        else:
+            await self.app.run_action("quit")
+
+    def action_links(self) -> None:
+        if self._work is not None:
+            self._work.reading.links.pick()
+
+    def action_open_browser(self) -> None:
+        reading = self._work.reading if self._work is not None else None
+        url = reading.browser_url() if reading is not None else None
+        if reading is not None and url is not None:
+            reading.links.browse(url)
+
+    def action_copy_link(self) -> None:
+        reading = self._work.reading if self._work is not None else None
+        url = reading.browser_url() if reading is not None else None
+        if reading is not None and url is not None:
+            reading.links.copy(url, self.app.copy_to_clipboard)
+
     async def _move(self, step: int) -> None:
         order: list[Widget | None] = [self._groups, self.feed, self.post]
         current = self.current_pane()
@@ -180,14 +245,16 @@ class MainScreen(Screen[None]):
         """Make `pane` the active one and give the focus to what it holds."""
         for other in self.panes:
             other.set_class(other is pane, "-active")
+        # Focused now, not after the next refresh as `widget.focus()` does: a key
+        # typed right after (q q) must find the pane it moved to.
         if pane is self._groups:
-            self._groups.row_list.focus()
+            self.set_focus(self._groups.row_list)
         elif pane is self.feed:
-            self.feed.row_list.focus()
+            self.set_focus(self.feed.row_list)
         elif self.post.is_composing:
             self.post.focus_composer()
         else:
-            self.post.view.focus()
+            self.set_focus(self.post.view)
 
     # --- what the panes ask for ---
 
@@ -207,6 +274,13 @@ class MainScreen(Screen[None]):
         if self._work is not None:
             event.stop()
             self._work.reading.open_post(event.row.guid)
+
+    @on(FeedPane.JoinAsked)
+    def _join_asked(self, event: FeedPane.JoinAsked) -> None:
+        group = self.current_group
+        if self._work is not None and group is not None:
+            event.stop()
+            self._work.membership.toggle(group)
 
     @on(ReadingView.ReplyRequested)
     def _reply_requested(self, event: ReadingView.ReplyRequested) -> None:

@@ -1,13 +1,18 @@
-"""The command palette (ctrl+p): every action of the app, named in the user's language."""
+"""The command palette (ctrl+p): every action of the app and every theme, named
+in the user's language."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.app import App
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import key_label
@@ -32,8 +37,9 @@ PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("post.vote_up", "vote(1)"),
     PaletteAction("post.vote_down", "vote(-1)"),
     PaletteAction("post.bookmark", "bookmark"),
-    PaletteAction("post.open_browser", "open_browser"),
-    PaletteAction("post.copy_link", "copy_link"),
+    PaletteAction("post.open_browser", "screen.open_browser"),
+    PaletteAction("post.copy_link", "screen.copy_link"),
+    PaletteAction("post.links", "screen.links"),
     PaletteAction("group.join", "toggle_membership"),
     PaletteAction("app.outbox", "outbox"),
     PaletteAction("app.sites", "switch_site"),
@@ -54,7 +60,50 @@ class PaletteHost(Protocol):
     @property
     def keys(self) -> dict[str, str]: ...
 
+    @property
+    def available_themes(self) -> dict[str, Any]: ...
+
+    theme: str
+
     async def run_action(self, action: str) -> bool: ...
+
+    def notify_plain(self, text: str, severity: str = "information") -> None: ...
+
+
+class TranslatedPalette(CommandPalette):
+    """Textual's palette saying "no matches" in the user's language (Textual 8.2.8,
+    pinned: its countdown is rewritten with the one text changed)."""
+
+    def __init__(self, no_matches: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._no_matches_text = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:
+                self._list_visible = False
+                return
+            text = Text(self._no_matches_text, style="not bold")
+            option = Option(Align.center(text), disabled=True, id=self._NO_MATCHES)
+            self.query_one(CommandList).add_option(option)
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def open_palette(app: App[Any]) -> None:
+    """The palette, its prompt in the user's language (Textual's says English)."""
+    host: PaletteHost = app  # type: ignore[assignment]
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(
+            TranslatedPalette(
+                host.strings("palette.no_matches"),
+                placeholder=host.strings("palette.placeholder"),
+                id="--command-palette",
+            )
+        )
 
 
 class ActionsProvider(Provider):
@@ -65,7 +114,15 @@ class ActionsProvider(Provider):
             name = host.strings(f"key.{entry.binding_id}")
             keys = key_label(entry.binding_id, host.keys)
             entries.append((name, keys, partial(host.run_action, entry.action)))
+        for theme in sorted(host.available_themes):
+            name = host.strings("palette.theme", theme=theme)
+            entries.append((name, "", partial(self._choose_theme, theme)))
         return entries
+
+    def _choose_theme(self, theme: str) -> None:
+        host: PaletteHost = self.app  # type: ignore[assignment]
+        host.theme = theme  # the app keeps it in the config
+        host.notify_plain(host.strings("notice.theme", theme=theme))
 
     async def discover(self) -> Hits:
         for name, keys, callback in self._entries():

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
 
-from pleio_tui.models import Blog, Comment, OutboxState, SearchHit
+from pleio_tui.models import Blog, Comment, GroupRow, Membership, OutboxState, SearchHit
 from pleio_tui.store import StoreError
 from pleio_tui.tui.controllers.inbox import comments_new_since
 from pleio_tui.tui.controllers.messages import NetworkFailed, SiteAnswered
@@ -17,6 +17,7 @@ from pleio_tui.tui.render.waiting import with_waiting_comments
 from pleio_tui.tui.services.background import run_job
 
 if TYPE_CHECKING:
+    from pleio_tui.tui.controllers.following import LinkFollower
     from pleio_tui.tui.controllers.host import AppHost
 
 
@@ -25,6 +26,17 @@ class ReadingController:
         self._host = host
         self.open_blog: Blog | None = None
         """The post the post pane shows, as the cache last held it."""
+        self._follower: LinkFollower | None = None
+
+    @property
+    def links(self) -> LinkFollower:
+        """Following links and addresses, made when first used."""
+        if self._follower is None:
+            # handoff (subprocess, shutil): off the first frame
+            from pleio_tui.tui.controllers.following import LinkFollower
+
+            self._follower = LinkFollower(self._host, self)
+        return self._follower
 
     # --- the lists ---
 
@@ -58,7 +70,18 @@ class ReadingController:
         except StoreError as exc:
             host.report(exc)
             return
-        host.main.feed.show(source, group.name if group is not None else None)
+        host.main.feed.show(
+            source, group.name if group is not None else None, self.feed_placeholder(group)
+        )
+
+    def feed_placeholder(self, group: GroupRow | None) -> str:
+        """What an empty feed says: a closed group the user is not in says why."""
+        strings = self._host.strings
+        if group is None or not group.is_closed or group.membership == Membership.JOINED:
+            return strings("empty.feed")
+        if group.membership == Membership.REQUESTED:
+            return strings("feed.closed_group_requested")
+        return strings("feed.closed_group")
 
     def refresh(self) -> None:
         """The cache changed under the panes: read it again."""
@@ -103,6 +126,7 @@ class ReadingController:
         main.post.view.show_blog(self.with_waiting(blog), related)
         main.activate(main.post)
         main.feed.row_list.refresh_rows()
+        main.feed.row_list.move_to_key(guid)  # opened from search or a link: the feed follows
         self.show_groups()
         # The site's own version, or that it is gone, while the site answers (not
         # after it refused the session); a thread never fetched, whatever it said.

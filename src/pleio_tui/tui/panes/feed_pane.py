@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import ClassVar
 
+from rich.text import Text
+from textual.binding import BindingType
 from textual.content import Content
+from textual.message import Message
 
 from pleio_tui.models import FeedRow, RowSource
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings, format_age
+from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.lists import ListSource, SwitchableFormatter
 from pleio_tui.tui.render.ages import AgeFormatter
 from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, FeedRowLabels, feed_row_formatter
@@ -24,14 +29,34 @@ def age_formatter(strings: Strings) -> AgeFormatter:
     return age
 
 
-def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
+def feed_formatter(strings: Strings, *, in_group: bool = False) -> SwitchableFormatter[FeedRow]:
+    """Rows drop what the context already says before they cut the date: the
+    group in a group's feed, and elsewhere the group where the date would not fit."""
     labels = FeedRowLabels(
         comments=lambda n: strings.plural("post.comments", n),
         votes=lambda n: strings.plural("post.votes", n),
         untitled=strings("post.untitled"),
         archived=strings("post.archived"),
     )
-    return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
+    age = age_formatter(strings)
+    shared = feed_row_formatter(age, labels)
+    compact = feed_row_formatter(
+        age, labels._replace(comments=lambda n: f"💬 {n}", votes=lambda n: f"▲ {n}")
+    )
+
+    def format_row(row: FeedRow, width: int, selected: bool) -> Text:
+        if in_group and row.group_name:
+            row = row._replace(group_name=None)
+        text = shared(row, width, selected)
+        published = row.time_published
+        if published is None or age(published) in text.plain:
+            return text
+        # The date is cut: first the group goes, then the counts get short.
+        row = row._replace(group_name=None)
+        text = shared(row, width, selected)
+        return text if age(published) in text.plain else compact(row, width, selected)
+
+    return SwitchableFormatter(format_row)
 
 
 class FeedPane(RowList[FeedRow]):
@@ -40,6 +65,11 @@ class FeedPane(RowList[FeedRow]):
 
     The app calls `show` with the group's blogs; `enter` on a row posts
     `RowList.Selected` (from `#feed`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list"), *bindings("feed")]
+
+    class JoinAsked(Message):
+        """`m` in the feed: join the group it shows (or ask to, when closed)."""
 
     def __init__(self, strings: Strings, *, active: bool = False) -> None:
         formatter = feed_formatter(strings)
@@ -59,21 +89,31 @@ class FeedPane(RowList[FeedRow]):
         # Textual calls RowList.on_mount too: handlers run for every class.
         self._show_title()
 
+    def action_join_group(self) -> None:
+        if self._group_name is not None:
+            self.post_message(self.JoinAsked())
+
     @property
     def row_list(self) -> FeedPane:
         """The list of the pane, which is the pane itself."""
         return self
 
-    def show(self, blogs: RowSource[FeedRow], group_name: str | None) -> None:
-        """`group_name` None for the blogs of all groups."""
+    def show(
+        self, blogs: RowSource[FeedRow], group_name: str | None, placeholder: str | None = None
+    ) -> None:
+        """`group_name` None for the blogs of all groups; `placeholder` what an
+        empty feed says (that it is empty, unless told why)."""
         if group_name != self._group_name:
             self._group_name = group_name
+            in_group = group_name is not None
+            self._switchable.formatter = feed_formatter(self._strings, in_group=in_group).formatter
             self._show_title()
-        self.set_source(blogs, self._strings("empty.feed"))
+        self.set_source(blogs, placeholder or self._strings("empty.feed"))
 
     def set_strings(self, strings: Strings) -> None:
         self._strings = strings
-        self._switchable.formatter = feed_formatter(strings).formatter
+        in_group = self._group_name is not None
+        self._switchable.formatter = feed_formatter(strings, in_group=in_group).formatter
         self._show_title()
         self.set_source(self.source, strings("empty.feed"))
 

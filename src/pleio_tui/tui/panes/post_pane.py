@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import age_formatter
 from pleio_tui.tui.render import DUTCH, ENGLISH, PostStrings
+from pleio_tui.tui.render.ages import format_when
 from pleio_tui.tui.widgets.post_view import PostView
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ def post_strings(strings: Strings) -> PostStrings:
     base = DUTCH if strings.lang == "nl" else ENGLISH
     return base._replace(
         format_age=age_formatter(strings),
+        format_when=partial(format_when, lang=strings.lang),
         waiting=strings("post.waiting"),
         waiting_edit=strings("post.waiting_edit"),
         waiting_delete=strings("post.waiting_delete"),

@@ -1,7 +1,8 @@
 """Markdown to wrapped Rich `Text` lines.
 
 A small renderer over markdown-it-py's syntax tree instead of Rich's `Markdown`:
-it is faster, prints link targets as text, keeps only http(s)/mailto links, and
+it is faster, numbers links as `[1]` (their targets are listed under the post),
+keeps only http(s)/mailto links, makes those terminal hyperlinks (OSC 8), and
 never lets remote text be read as markup (every piece becomes a `Text` span).
 """
 
@@ -19,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pleio_tui.richtext import absolute_url, safe_link, terminal_safe
+from pleio_tui.tui.render.link_marks import LINK_NUMBER, fit_url, link_number
 
 LINK_META_KEY = "pleio_link"
 """Style meta key marking the spans of link number N, so lines can be mapped to links."""
@@ -124,6 +126,13 @@ class MarkdownRenderer:
     def links(self) -> list[LinkTarget]:
         return self._blocks.links
 
+    def add_link(self, target: str, label: str = "") -> int:
+        """Number one more link (one `render` did not find in Markdown); its index."""
+        return self._blocks.add_link(target, label)
+
+    def link_style(self, style: Style, index: int, target: str) -> Style:
+        return self._blocks.link_style(style, index, target)
+
     def block(self, document: MarkdownDocument, index: int, width: int) -> list[Text]:
         if document.too_deep:
             return plain_lines(document.source, width)
@@ -177,6 +186,8 @@ class _BlockRenderer:
         self.image_label = image_label
         self.links = links
         self._full_width = 0
+        self._width = 0
+        """The width of the block whose inline content is being rendered."""
 
     def top_block(self, node: SyntaxTreeNode, width: int) -> list[Text]:
         self._full_width = width
@@ -201,6 +212,7 @@ class _BlockRenderer:
 
     def block(self, node: SyntaxTreeNode, width: int) -> list[Text]:
         kind = node.type
+        self._width = width
         if kind == "paragraph":
             return wrap(self.inline_of(node), width)
         if kind == "heading":
@@ -340,18 +352,19 @@ class _BlockRenderer:
             self.inline(node.children, out, style)
             return
         index = self.add_link(target)
-        link_style = self.link_style(style, index)
+        link_style = self.link_style(style, index, target)
         label = Text()
         self.inline(node.children, label, link_style)
         plain = label.plain.strip()
         self.links[index] = LinkTarget(target, plain or target)
-        if plain in (target, target.removeprefix("mailto:")):
+        if not plain or plain in (target, target.removeprefix("mailto:")):
+            # A bare address: shown whole where it fits, never split across lines.
+            shown = target.removeprefix("mailto:") if plain else target
+            out.append(fit_url(shown, self._width - len(link_number(index))), link_style)
+        else:
             out.append_text(label)
-            return
-        if plain:
-            out.append_text(label)
-            out.append(" ")
-        out.append(f"({target})", link_style + URL)
+        # Glued to the label's last word, as newsboat does: never alone on a line.
+        out.append(link_number(index), style + LINK_NUMBER)
 
     def image(self, node: SyntaxTreeNode, out: Text, style: Style) -> None:
         alt = node.content.strip()
@@ -360,17 +373,18 @@ class _BlockRenderer:
         if target is None:
             out.append(caption, style + DIM)
             return
-        link_style = self.link_style(style, self.add_link(target, caption))
-        out.append(caption, link_style)
-        out.append(" ")
-        out.append(f"({target})", link_style + URL)
+        index = self.add_link(target, caption)
+        out.append(caption, self.link_style(style, index, target))
+        out.append(link_number(index), style + LINK_NUMBER)
 
     def add_link(self, target: str, label: str = "") -> int:
         self.links.append(LinkTarget(target, label or target))
         return len(self.links) - 1
 
-    def link_style(self, style: Style, index: int) -> Style:
-        return style + LINK + Style(meta={LINK_META_KEY: index})
+    def link_style(self, style: Style, index: int, target: str) -> Style:
+        """A terminal hyperlink (OSC 8) to `target`, marked as link `index`; only
+        targets `safe_link` let through (no control characters, no other schemes)."""
+        return style + LINK + Style(link=target, meta={LINK_META_KEY: index})
 
     def target_of(self, href: str) -> str | None:
         url = absolute_url(self.site_url, href) if href else None

@@ -28,8 +28,11 @@ from pleio_tui.tui.render.markdown_lines import (
     DIM,
     ITALIC,
     LINK_META_KEY,
+    LINK_NUMBER,
     MarkdownDocument,
     MarkdownRenderer,
+    fit_url,
+    link_number,
     prefixed,
     wrap,
 )
@@ -65,10 +68,16 @@ class CommentSpan:
 
 @dataclass(frozen=True, slots=True)
 class PostLink:
+    """Link number `number` of the post ("[3]"), in the body, a comment or the
+    related blogs."""
+
     url: str
     label: str
     line: int
     """The first line the link shows on."""
+    number: int = 0
+    blog_guid: str | None = None
+    """For a related blog: the blog, opened in the app."""
 
 
 class RenderedPost:
@@ -180,7 +189,10 @@ class _PostRenderer:
         self.blog = blog
         self.text_width = max(1, min(post.width - 2 * MARGIN.cell_length, MAX_TEXT_WIDTH))
         self.strings = strings
+        self.site_url = site_url
         self.markdown = MarkdownRenderer(site_url=site_url, image_label=strings.image)
+        self.related_guids: dict[int, str] = {}
+        """Link index -> the related blog it opens."""
 
     def steps(self, related: Sequence[FeedRow]) -> Iterator[None]:
         self.emit(self.header())
@@ -194,7 +206,10 @@ class _PostRenderer:
                 self.emit(block if first else [Text(), *block])
                 first = False
                 yield
+        body_links = len(self.markdown.links)
+        self.emit(self.link_list(0, self.strings.links_heading))
         yield from self.comment_thread()
+        self.emit(self.link_list(body_links, self.strings.comment_links_heading))
         if related:
             self.emit(self.related(related))
 
@@ -212,7 +227,9 @@ class _PostRenderer:
                     index = style.meta.get(LINK_META_KEY)
                     if isinstance(index, int) and index >= seen:
                         target = self.markdown.links[index]
-                        post.links.append(PostLink(target.url, target.label, number))
+                        guid = self.related_guids.get(index)
+                        link = PostLink(target.url, target.label, number, index + 1, guid)
+                        post.links.append(link)
                         seen = index + 1
 
     # --- parts ---
@@ -228,7 +245,7 @@ class _PostRenderer:
             byline.append(" " + strings.in_group.format(group=group), DIM)
         moment = blog.time_published or blog.time_created
         if moment is not None:
-            byline.append(" · " + strings.format_age(moment), DIM)
+            byline.append(" · " + strings.format_when(moment), DIM)
         lines.extend(wrap(byline, width))
         if blog.tags:
             tags = Text()
@@ -302,19 +319,51 @@ class _PostRenderer:
         self.post.comments.append(span)
 
     def related(self, related: Sequence[FeedRow]) -> list[Text]:
+        """The group's other blogs, each a numbered link opened in the app."""
         lines = [Text(), self.rule(), Text(self.strings.related_heading, BOLD)]
         for row in related:
+            title = terminal_safe_line(row.title) or self.strings.untitled
+            url = f"{self.site_url.rstrip('/')}/blog/view/{row.guid}"
+            index = self.markdown.add_link(url, title)
+            self.related_guids[index] = row.guid
             item = Text("• ", DIM)
-            item.append(terminal_safe_line(row.title) or self.strings.untitled, BOLD)
+            item.append(title, BOLD + self.markdown.link_style(Style(), index, url))
             details = [terminal_safe_line(row.author_name)]
             if row.group_name:
                 details.append(terminal_safe_line(row.group_name))
             if row.time_published is not None:
                 details.append(self.strings.format_age(row.time_published))
             item.append(" — " + " · ".join(part for part in details if part), DIM)
+            item.append(link_number(index), LINK_NUMBER)
             first, *rest = wrap(item, self.text_width - 2)
             lines.append(first)
             lines.extend(prefixed(Text("  "), line) for line in rest)
+        return lines
+
+    def link_list(self, start: int, heading: str) -> list[Text]:
+        """Links from number `start` on, each with its whole address on a line
+        of its own (cut with an ellipsis on screen only when wider than the pane)."""
+        links = self.markdown.links[start:]
+        if not links:
+            return []
+        lines = [Text(), Text(heading, BOLD)]
+        for offset, link in enumerate(links):
+            index = start + offset
+            number = link_number(index)
+            style = self.markdown.link_style(Style(), index, link.url)
+            shown_url = link.url.removeprefix("mailto:") if link.url.startswith("mailto:") else ""
+            entry = Text(number + " ", LINK_NUMBER)
+            if link.label in (link.url, shown_url):
+                entry.append(fit_url(link.label, self.text_width - len(number) - 1), style)
+                lines.append(entry)
+                continue
+            entry.append(terminal_safe_line(link.label), DIM)
+            first, *rest = wrap(entry, self.text_width)
+            lines.append(first)
+            indent = Text(" " * (len(number) + 1))
+            lines.extend(prefixed(indent, line) for line in rest)
+            url = Text(fit_url(link.url, self.text_width - indent.cell_len), style)
+            lines.append(prefixed(indent, url))
         return lines
 
     # --- pieces ---

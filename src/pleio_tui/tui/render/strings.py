@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from pleio_tui.tui.render.ages import AgeFormatter, english_age
+from pleio_tui.tui.render.ages import AgeFormatter, english_age, english_when
 
 
 class PostStrings(NamedTuple):
@@ -24,6 +24,8 @@ class PostStrings(NamedTuple):
     no_comments: str = "No comments yet"
     comments_not_loaded: str = "Comments not loaded yet"
     related_heading: str = "Related blogs"
+    links_heading: str = "Links"
+    comment_links_heading: str = "Links in the comments"
     image: str = "image"
     untitled: str = "(untitled)"
     unknown_author: str = "(unknown)"
@@ -34,6 +36,8 @@ class PostStrings(NamedTuple):
     format_age: AgeFormatter = english_age
     new_comment: str = "● new"
     """Beside a comment that came after the reader last read the post."""
+    format_when: AgeFormatter = english_when
+    """The full date and time, for the post's header."""
 
 
 ENGLISH = PostStrings()
@@ -51,6 +55,8 @@ DUTCH = PostStrings(
     no_comments="Nog geen reacties",
     comments_not_loaded="Reacties nog niet geladen",
     related_heading="Gerelateerde blogs",
+    links_heading="Links",
+    comment_links_heading="Links in de reacties",
     image="afbeelding",
     untitled="(zonder titel)",
     unknown_author="(onbekend)",

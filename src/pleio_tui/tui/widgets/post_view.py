@@ -247,6 +247,15 @@ class PostView(LineFrame, ScrollView, can_focus=True, inherit_bindings=False):
     def action_page_up(self) -> None:
         self.scroll_to(y=self.scroll_y - self.scrollable_content_region.height, animate=False)
 
+    def action_half_page_down(self) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self._reveal(self.scroll_offset.y + self.scrollable_content_region.height + half)
+        self.scroll_to(y=self.scroll_y + half, animate=False)
+
+    def action_half_page_up(self) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y - half, animate=False)
+
     def action_scroll_home(self) -> None:
         self.scroll_to(y=0, animate=False)
 

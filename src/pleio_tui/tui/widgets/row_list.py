@@ -236,6 +236,21 @@ class RowList(LineFrame, ScrollView, Generic[RowT], can_focus=True, inherit_bind
     def action_page_up(self) -> None:
         self.cursor_index -= self._rows_per_page()
 
+    def action_half_page_down(self) -> None:
+        self.cursor_index += max(1, self._rows_per_page() // 2)
+
+    def action_half_page_up(self) -> None:
+        self.cursor_index -= max(1, self._rows_per_page() // 2)
+
+    def move_to_key(self, key: str) -> bool:
+        """Put the cursor on the row with `key` when the source has it (quietly:
+        nothing is announced)."""
+        index = self._find(key, near=self.cursor_index)
+        if index is None:
+            return False
+        self._move_cursor(index, announce=False)
+        return True
+
     def action_first(self) -> None:
         self.cursor_index = 0
 
@@ -286,9 +301,11 @@ class RowList(LineFrame, ScrollView, Generic[RowT], can_focus=True, inherit_bind
         width, base = self.line_frame()
         line = self.scroll_offset.y + y
         if self._row_count == 0:
-            if line == 0 and self._placeholder:
+            # The placeholder wraps: it may say why the list is empty, and what to do.
+            lines = Text(self._placeholder).wrap(self.app.console, max(1, width - 2))
+            if self._placeholder and line < len(lines):
                 style = base + self.get_component_rich_style("row-list--placeholder")
-                text = Text(" " + self._placeholder)
+                text = Text(" ").append_text(lines[line])
                 return (
                     Strip(list(text.render(self.app.console)))
                     .apply_style(style)

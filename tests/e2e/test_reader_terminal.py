@@ -1,0 +1,141 @@
+"""The reader in a real terminal (tmux) at 80x24, 120x40 and 200x50, in Dutch and
+English: the demo names its address and logins on screen, links are numbered
+and reach the terminal as OSC 8 hyperlinks with their whole target, the link
+picker opens a blog of the site in the app, dates are dates, and `q` goes back
+one level at a time before it quits. Skipped where tmux is missing."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_terminal import EXIT_MARK, Terminal, program_env
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+WORDS = {
+    "nl": {
+        "search": "Zoeken in de cache",
+        "login": "wachtwoord demo",
+        "links": "Nummer van de link",
+    },
+    "en": {"search": "Search the cache", "login": "password demo", "links": "Number of the link"},
+}
+OSC8 = re.compile(rb"\x1b\]8;[^;\x1b\x07]*;([^\x1b\x07]*)(?:\x1b\\|\x07)")
+SHORT_DATE = {
+    "nl": re.compile(r"\b\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}\b"),
+    "en": re.compile(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b"),
+}
+
+
+class SizedTerminal(Terminal):
+    """A tmux pane of the given size, whose output is also written to a file."""
+
+    def __init__(self, tmp_path: Path, size: tuple[int, int]) -> None:
+        super().__init__(tmp_path)
+        self.width, self.height = size
+        self.output = tmp_path / "output.bin"
+
+    def start(self, command: list[str], env: dict[str, str]) -> None:
+        size = ["-x", str(self.width), "-y", str(self.height)]
+        self.tmux("new-session", "-d", "-s", self.session, *size)
+        # Held at this size: without a client tmux may otherwise fall back to 80x24
+        # after the program has read its first size.
+        self.tmux("set-option", "-t", self.session, "window-size", "manual")
+        self.tmux("resize-window", "-t", self.session, *size)
+        deadline = time.monotonic() + 5
+        while self.pane("pane_width") != str(self.width) or self.pane("pane_height") != str(
+            self.height
+        ):
+            assert time.monotonic() < deadline, "tmux did not take the size"
+            time.sleep(0.05)
+        self.tmux("set-option", "-t", self.session, "remain-on-exit", "on")
+        self.tmux("pipe-pane", "-t", self.session, f"cat >> {shlex.quote(str(self.output))}")
+        assignments = [f"{name}={value}" for name, value in env.items()]
+        wrapped = ["sh", "-c", f'"$@"; echo "{EXIT_MARK}$?"', "sh"]
+        # COLUMNS and LINES, when the test process has them, would fix the
+        # program's idea of its size (Python's get_terminal_size reads them first).
+        unset = ["-u", "COLUMNS", "-u", "LINES"]
+        self.tmux(
+            "respawn-pane",
+            "-k",
+            "-t",
+            self.session,
+            *wrapped,
+            "env",
+            *unset,
+            *assignments,
+            *command,
+        )
+
+    def hyperlinks(self) -> list[str]:
+        data = self.output.read_bytes() if self.output.exists() else b""
+        # The closing sequence has an empty target.
+        return [t.decode("utf-8", "replace") for t in OSC8.findall(data) if t]
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def sized(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SizedTerminal]:
+    term = SizedTerminal(tmp_path, request.param)
+    yield term
+    term.kill()
+
+
+def demo_env(tmp_path: Path, lang: str) -> dict[str, str]:
+    env = program_env(tmp_path)
+    config = Path(env["XDG_CONFIG_HOME"]) / "pleio-tui" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(f'language = "{lang}"\n', encoding="utf-8")
+    return env
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_links_dates_and_back_in_a_real_terminal(
+    sized: SizedTerminal, tmp_path: Path, lang: str
+) -> None:
+    words = WORDS[lang]
+    sized.start([sys.executable, "-m", "pleio_tui", "demo"], demo_env(tmp_path, lang))
+    sized.wait_for_text("Leren door doen")
+    # The demo says where it runs and how to log in, inside the app.
+    shown = sized.wait_for(lambda text: "Demo" in text and "hadewych" in text)
+    assert "127.0.0.1" in shown and "admin" in shown
+    # Old blogs show a date, not "1447 dagen geleden".
+    assert SHORT_DATE[lang].search(shown), shown
+
+    sized.keys("/")
+    sized.wait_for_text(words["search"])
+    sized.type("Leren door doen")
+    sized.keys("Enter")
+    sized.wait_for_text("NSOB en PBL")
+
+    sized.keys("u")
+    shown = sized.wait_for(lambda text: words["links"] in text and "[1] Regels" in text)
+    # The address is on a line of its own, whole or cut with "…", never broken.
+    url_line = next(line for line in shown.splitlines() if "http://127.0.0.1:" in line)
+    shown_url = url_line.split("http://", 1)[1].split()[0].rstrip("│┃ ")
+    assert shown_url.endswith("…") or "/blog/view/" in shown_url, url_line
+    # The terminal got the whole target as a hyperlink, and nothing but http(s).
+    targets = sized.hyperlinks()
+    whole = [t for t in targets if "/blog/view/" in t and "regels-verminderen" in t]
+    assert whole, targets
+    assert all(t.startswith(("http://", "https://", "mailto:")) for t in targets), targets
+
+    sized.type("1")
+    sized.keys("Enter")
+    byline = "Door Marieke de Vries" if lang == "nl" else "By Marieke de Vries"
+    sized.wait_for(lambda text: "[1] Regels" not in text and byline in text)
+
+    # q: post -> feed -> groups -> quit (nothing waits in the outbox).
+    sized.keys("q")
+    sized.keys("q")
+    group_list = "Alle groepen" if lang == "nl" else "All groups"
+    sized.wait_for_text(group_list)
+    sized.keys("q")
+    assert sized.wait_for_exit() == "0"
