@@ -14,6 +14,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from pleio_tui.config import load_config
+from pleio_tui.paths import AppDirs
+
 Lang = Literal["nl", "en"]
 
 NL: dict[str, str] = {
@@ -179,9 +182,6 @@ def cli_language() -> Lang:
     """The language of this run of the command line (read once)."""
     config_language: str | None = None
     try:
-        from pleio_tui.config import load_config
-        from pleio_tui.paths import AppDirs
-
         config_language = load_config(AppDirs.default().config_file).language
     except Exception:  # a config that cannot be read is said elsewhere; here: the locale
         config_language = None
