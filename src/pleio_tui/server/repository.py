@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pleio_tui.server import records_content  # noqa: F401  (each subtype's record class)
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
 
 BLOG_SELECT = (
@@ -19,6 +20,7 @@ ORDER_COLUMNS = {
     "timePublished": "b.published_at",
     "lastAction": "b.last_action",
     "title": "b.title COLLATE NOCASE",
+    "startDate": "json_extract(b.extra, '$.start_date')",
 }
 
 
@@ -154,6 +156,7 @@ class BlogQuery:
     order_by: str = "timePublished"
     descending: bool = True
     pinned_first: bool = False
+    subtypes: Sequence[str] = ("blog",)
 
 
 def list_blogs(
@@ -161,6 +164,8 @@ def list_blogs(
 ) -> tuple[int, list[BlogRecord]]:
     where = [f"({query.visibility_sql})"]
     params: list[object] = list(query.visibility_params)
+    where.append(f"b.subtype IN ({', '.join('?' for _ in query.subtypes)})")
+    params.extend(query.subtypes)
     if query.outside_groups:
         where.append("b.group_id IS NULL")
     elif query.group_id is not None:
