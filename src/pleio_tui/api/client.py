@@ -21,6 +21,7 @@ from pleio_tui.api.answers import (
     object_at,
     reading_answer,
 )
+from pleio_tui.api.content_client import ContentCalls
 from pleio_tui.api.errors import NotLoggedInError, PleioCode
 from pleio_tui.api.parse import (
     is_blog,
@@ -32,6 +33,7 @@ from pleio_tui.api.parse import (
     parse_site,
     parse_viewer,
 )
+from pleio_tui.api.parse_content import is_content
 from pleio_tui.api.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_TIMEOUT,
@@ -63,7 +65,7 @@ def default_access_id_for(group: Group | None, site: Site) -> int:
     return site.default_access_id
 
 
-class PleioClient:
+class PleioClient(ContentCalls):
     """One Pleio site, as one user (or anonymously, without a session id).
 
     Use as `async with PleioClient(url, session) as client:`; an injected
@@ -169,6 +171,8 @@ class PleioClient:
         None when the site has no blog with this guid (any more)."""
         data = await self._transport.query(queries.BLOG_DETAIL, {"guid": guid}, "BlogDetail")
         entity = data.get("entity")
+        if is_content(entity):  # a discussion, event, ...: every kind is read alike
+            return await self.content_item(guid)
         if not is_blog(entity):
             return None
         with reading_answer():
@@ -179,6 +183,8 @@ class PleioClient:
         with this guid (Pleio does not look comments up by guid)."""
         data = await self._transport.query(queries.REACTION_STATE, {"guid": guid}, "ReactionState")
         entity = data.get("entity")
+        if is_content(entity):
+            return await self.content_reaction_state(guid)
         if not is_blog(entity):
             return None
         with reading_answer():
@@ -384,6 +390,8 @@ class PleioClient:
         blog); None when the site has no such item (any more)."""
         data = await self._transport.query(queries.THREAD, {"guid": guid}, "Thread")
         entity = data.get("entity")
+        if is_content(entity):
+            return await self.content_thread(guid)
         if not isinstance(entity, dict) or entity.get("__typename") not in ("Blog", "Comment"):
             return None
         with reading_answer():
