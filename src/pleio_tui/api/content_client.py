@@ -52,6 +52,18 @@ class ContentCalls:
         with reading_answer():
             return parse_page(data.get("entities"), parse_content, is_content)
 
+    async def content_changes(
+        self, offset: int = 0, limit: int = 25, subtypes: Sequence[str] = CONTENT_SUBTYPES
+    ) -> tuple[Page[Blog], Page[Blog]]:
+        """A page by `timeUpdated` and one by `lastAction`, newest first, in one request."""
+        variables = {"subtypes": list(subtypes), "offset": offset, "limit": limit}
+        data = await self._transport.query(queries.CONTENT_CHANGES, variables, "ContentChanges")
+        with reading_answer():
+            return (
+                parse_page(data.get("byUpdate"), parse_content, is_content),
+                parse_page(data.get("byAction"), parse_content, is_content),
+            )
+
     async def content_guids(
         self, offset: int = 0, limit: int = 2000, subtypes: Sequence[str] = CONTENT_SUBTYPES
     ) -> Page[str]:

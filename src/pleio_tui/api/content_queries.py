@@ -128,3 +128,20 @@ query ContentReactionState($guid: String!) {
   }
 }
 """
+
+# Both orders a later sync walks, in one request: what was edited (timeUpdated)
+# and what was commented on (lastAction), newest first.
+CONTENT_CHANGES_BODY = f"""
+query ContentChanges($subtypes: [String], $offset: Int, $limit: Int) {{
+  byUpdate: entities(subtypes: $subtypes, offset: $offset, limit: $limit,
+                     orderBy: timeUpdated, orderDirection: desc) {{
+    total
+    edges {{ __typename {CONTENT_SPREADS} }}
+  }}
+  byAction: entities(subtypes: $subtypes, offset: $offset, limit: $limit,
+                     orderBy: lastAction, orderDirection: desc) {{
+    total
+    edges {{ __typename {CONTENT_SPREADS} }}
+  }}
+}}
+"""

@@ -22,6 +22,9 @@ CONTENT_TYPENAMES = {
 }
 
 
+UNCOMMENTED = frozenset({"wiki", "folder"})
+
+
 def is_content(data: Any) -> bool:
     """A content item of a kind beside blogs."""
     return isinstance(data, dict) and data.get("__typename") in CONTENT_TYPENAMES
@@ -73,4 +76,6 @@ def parse_content(data: Json) -> Blog:
     subtype = CONTENT_TYPENAMES.get(str(data.get("__typename")), "")
     if subtype not in CONTENT_SUBTYPES:
         return item
-    return item._replace(subtype=subtype, details=parse_details(data))
+    # Wiki pages and folders take no comments: an empty thread, fetched as it is.
+    comments = () if item.comments is None and subtype in UNCOMMENTED else item.comments
+    return item._replace(subtype=subtype, details=parse_details(data), comments=comments)

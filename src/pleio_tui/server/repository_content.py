@@ -29,11 +29,16 @@ def insert_content(
     return guid
 
 
-def update_extra(conn: sqlite3.Connection, guid: str, changes: dict[str, Any]) -> None:
+def update_extra(
+    conn: sqlite3.Connection, guid: str, changes: dict[str, Any], *, now: str | None = None
+) -> None:
+    """Change what only this kind has; with `now`, as an edit (timeUpdated moves)."""
     row = conn.execute("SELECT extra FROM blogs WHERE id = ?", (guid,)).fetchone()
     extra = json.loads(row["extra"]) if row is not None else {}
     extra.update(changes)
     conn.execute("UPDATE blogs SET extra = ? WHERE id = ?", (json.dumps(extra), guid))
+    if now is not None:
+        conn.execute("UPDATE blogs SET updated_at = ? WHERE id = ?", (now, guid))
 
 
 def children(

@@ -144,7 +144,8 @@ def resolve_toggle_best_answer(
         fail(COULD_NOT_SAVE)
     best = None if question.best_answer_id == comment.guid else comment.guid
     with ctx.conn:
-        content_repo.update_extra(ctx.conn, question.guid, {"best_answer": best})
+        # Pleio saves the question: its timeUpdated moves, and a sync sees the change.
+        content_repo.update_extra(ctx.conn, question.guid, {"best_answer": best}, now=now_iso())
     return {"entity": repo.get_blog(ctx.conn, question.guid)}
 
 
@@ -160,5 +161,6 @@ def resolve_toggle_is_closed(
     if not (ctx.viewer.is_admin or ctx.viewer.user_id == question.owner_id):
         fail(COULD_NOT_SAVE)
     with ctx.conn:
-        content_repo.update_extra(ctx.conn, question.guid, {"is_closed": not question.is_closed})
+        closed = {"is_closed": not question.is_closed}
+        content_repo.update_extra(ctx.conn, question.guid, closed, now=now_iso())
     return {"entity": repo.get_blog(ctx.conn, question.guid)}
