@@ -38,11 +38,14 @@ class ContentCalls:
         order_by: str = "timeCreated",
         order_direction: str = "desc",
         subtypes: Sequence[str] = CONTENT_SUBTYPES,
+        container_guid: str | None = None,
     ) -> Page[Blog]:
-        """A page of every item of the given kinds the user can read, each with
-        its body, its thread and what only its kind has."""
+        """A page of every item of the given kinds the user can read (in one group,
+        with `container_guid`), each with its body, its thread and what only its
+        kind has."""
         variables = {
             "subtypes": list(subtypes),
+            "containerGuid": container_guid,
             "offset": offset,
             "limit": limit,
             "orderBy": order_by,

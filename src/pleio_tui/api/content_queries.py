@@ -41,9 +41,9 @@ CONTENT_SPREADS = """
   ...WikiFields ...StatusUpdateFields ...FileFields ...FolderFields"""
 
 CONTENT_PAGE_BODY = f"""
-query ContentPage($subtypes: [String], $offset: Int, $limit: Int,
+query ContentPage($subtypes: [String], $containerGuid: String, $offset: Int, $limit: Int,
                   $orderBy: OrderBy, $orderDirection: OrderDirection) {{
-  entities(subtypes: $subtypes, offset: $offset, limit: $limit,
+  entities(subtypes: $subtypes, containerGuid: $containerGuid, offset: $offset, limit: $limit,
            orderBy: $orderBy, orderDirection: $orderDirection) {{
     total
     edges {{ __typename {CONTENT_SPREADS} }}

@@ -77,6 +77,10 @@ async def send_item(
             return await _settle_vote(client, store, item, count, before_write)
         case OutboxKind.BOOKMARK:
             return await _settle_bookmark(client, store, item, count, before_write)
+    from pleio_tui.sync.content_delivery import CONTENT_OUTBOX_KINDS, send_content_item
+
+    if item.kind in CONTENT_OUTBOX_KINDS:
+        return await send_content_item(client, store, item, count, before_write)
     raise ValueError(f"unknown outbox kind: {item.kind!r}")
 
 
