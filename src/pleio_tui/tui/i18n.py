@@ -13,6 +13,7 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
 
 Lang = Literal["nl", "en"]
@@ -188,7 +189,7 @@ NL: dict[str, str] = {
     "key.post.top": "Naar het begin van het blog",
     "key.post.bottom": "Naar het eind van het blog",
     "key.list.last": "Naar het eind",
-    "key.post.new": "Nieuw blog in deze groep",
+    "key.post.new": "Nieuw blog, discussie, vraag of statusupdate in deze groep",
     "key.post.comment": "Reageren op het blog",
     "key.post.reply": "Antwoorden op de gekozen reactie",
     "key.post.edit": "Eigen blog bewerken",
@@ -277,6 +278,7 @@ NL: dict[str, str] = {
         "sessionid om de volgende keer ingelogd te zijn."
     ),
     **NL_WRITING,
+    **NL_CONTENT,
 }
 
 EN: dict[str, str] = {
@@ -406,7 +408,7 @@ EN: dict[str, str] = {
     "key.post.top": "To the top of the blog",
     "key.post.bottom": "To the end of the blog",
     "key.list.last": "To the end",
-    "key.post.new": "New blog in this group",
+    "key.post.new": "New blog, discussion, question or status update in this group",
     "key.post.comment": "Comment on the blog",
     "key.post.reply": "Reply to the selected comment",
     "key.post.edit": "Edit your own blog",
@@ -491,6 +493,7 @@ EN: dict[str, str] = {
         "to be logged in next time."
     ),
     **EN_WRITING,
+    **EN_CONTENT,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

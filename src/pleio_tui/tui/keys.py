@@ -73,7 +73,7 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("app.palette", "ctrl+p", "command_palette", "app", show=False),
     KeySpec("app.outbox", "O", "outbox", "app", show=False),
     KeySpec("app.quit", "q", "quit", "app"),
-    KeySpec("post.new", "n", "new_post", "app"),
+    KeySpec("post.new", "n", "new_item", "app"),
     KeySpec("post.comment", "c", "comment", "app"),
     KeySpec("post.edit", "e", "edit_post", "app", show=False),
     KeySpec("post.vote_up", "+", "vote(1)", "app", show=False),
@@ -108,6 +108,12 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("confirm.yes", "y", "answer(True)", "dialog"),
     KeySpec("confirm.no", "n,escape", "answer(False)", "dialog"),
     KeySpec("screen.close", "escape", "close", "screen"),
+    # Every kind of content: the feed's type filter, an event's answer, a question's
+    # best answer, a file's download.
+    KeySpec("feed.type_filter", "t", "type_filter", "app"),
+    KeySpec("post.attend", "a", "attend", "app", show=False),
+    KeySpec("post.best_answer", "*", "best_answer", "app", show=False),
+    KeySpec("post.download", "D", "download", "app", show=False),
 )
 
 SPECS_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in DEFAULT_KEYS}

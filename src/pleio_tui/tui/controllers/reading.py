@@ -22,6 +22,8 @@ class ReadingController:
         self._host = host
         self.open_blog: Blog | None = None
         """The post the post pane shows, as the cache last held it."""
+        self.kind_filter: str | None = None
+        """The one kind of content the feed lists ("discussion", ...); None for all."""
 
     # --- the lists ---
 
@@ -50,12 +52,13 @@ class ReadingController:
         group = host.main.current_group
         try:
             source = host.storage.guarded(
-                host.store.feed(group.guid if group is not None else None)
+                host.store.feed(group.guid if group is not None else None, self.kind_filter)
             )
         except StoreError as exc:
             host.report(exc)
             return
-        host.main.feed.show(source, group.name if group is not None else None)
+        kind = host.strings(f"kind.{self.kind_filter}") if self.kind_filter else None
+        host.main.feed.show(source, group.name if group is not None else None, kind)
 
     def refresh(self) -> None:
         """The cache changed under the panes: read it again."""

@@ -11,7 +11,12 @@ from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings, format_age
 from pleio_tui.tui.panes.lists import ListSource, SwitchableFormatter
 from pleio_tui.tui.render.ages import AgeFormatter
-from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, FeedRowLabels, feed_row_formatter
+from pleio_tui.tui.widgets.feed_rows import (
+    FEED_KINDS,
+    FEED_ROW_HEIGHT,
+    FeedRowLabels,
+    feed_row_formatter,
+)
 from pleio_tui.tui.widgets.row_list import RowList
 
 
@@ -30,6 +35,7 @@ def feed_formatter(strings: Strings) -> SwitchableFormatter[FeedRow]:
         votes=lambda n: strings.plural("post.votes", n),
         untitled=strings("post.untitled"),
         archived=strings("post.archived"),
+        kinds={kind: strings(f"kind.{kind}") for kind in FEED_KINDS},
     )
     return SwitchableFormatter(feed_row_formatter(age_formatter(strings), labels))
 
@@ -54,6 +60,7 @@ class FeedPane(RowList[FeedRow]):
         self._strings = strings
         self._switchable = formatter
         self._group_name: str | None = None
+        self._kind: str | None = None
 
     def on_mount(self) -> None:
         # Textual calls RowList.on_mount too: handlers run for every class.
@@ -64,10 +71,13 @@ class FeedPane(RowList[FeedRow]):
         """The list of the pane, which is the pane itself."""
         return self
 
-    def show(self, blogs: RowSource[FeedRow], group_name: str | None) -> None:
-        """`group_name` None for the blogs of all groups."""
-        if group_name != self._group_name:
-            self._group_name = group_name
+    def show(
+        self, blogs: RowSource[FeedRow], group_name: str | None, kind: str | None = None
+    ) -> None:
+        """`group_name` None for the blogs of all groups; `kind` names the one kind
+        of content listed (None for all)."""
+        if (group_name, kind) != (self._group_name, self._kind):
+            self._group_name, self._kind = group_name, kind
             self._show_title()
         self.set_source(blogs, self._strings("empty.feed"))
 
@@ -81,4 +91,5 @@ class FeedPane(RowList[FeedRow]):
         title = self._strings("pane.feed")
         name = terminal_safe_line(self._group_name or self._strings("feed.all"))
         # The group name is remote text: a Content is shown literally, never parsed.
-        self.border_title = Content(f"{title}: {name}")
+        kind = f" · {self._kind}" if self._kind else ""
+        self.border_title = Content(f"{title}: {name}{kind}")

@@ -21,6 +21,12 @@ from textual.strip import Strip
 from pleio_tui.models import Blog, Comment, FeedRow
 from pleio_tui.richtext import body_to_markdown, terminal_safe, terminal_safe_line
 from pleio_tui.tui.render.body_chunks import markdown_chunks
+from pleio_tui.tui.render.kinds import (
+    UNCOMMENTED,
+    answers_in_order,
+    best_answer_mark,
+    kind_lines,
+)
 from pleio_tui.tui.render.markdown_lines import (
     BOLD,
     CONSOLE,
@@ -177,7 +183,8 @@ class _PostRenderer:
                 self.emit(block if first else [Text(), *block])
                 first = False
                 yield
-        yield from self.comment_thread()
+        if self.blog.subtype not in UNCOMMENTED:
+            yield from self.comment_thread()
         if related:
             self.emit(self.related(related))
 
@@ -221,6 +228,7 @@ class _PostRenderer:
             tags.rstrip()
             lines.extend(wrap(tags, width))
         lines.append(self.status_line())
+        lines.extend(kind_lines(blog, strings.language, width))
         if blog.abstract:
             lines.append(Text())
             lines.extend(wrap(Text(terminal_safe(blog.abstract).strip(), ITALIC), width))
@@ -238,7 +246,7 @@ class _PostRenderer:
         return status
 
     def comment_thread(self) -> Iterator[None]:
-        strings, comments = self.strings, self.blog.comments
+        strings, comments = self.strings, answers_in_order(self.blog)
         count = self.blog.comment_count
         if comments is not None:
             count = max(count, sum(1 + len(comment.replies) for comment in comments))
@@ -269,6 +277,9 @@ class _PostRenderer:
             header.append(" · " + self.strings.format_age(comment.time_created), DIM)
         if comment.votes:
             header.append("  " + self.strings.votes.format(count=comment.votes), DIM)
+        best = best_answer_mark(self.blog, comment, self.strings.language) if not depth else None
+        if best is not None:
+            header.append_text(best)
         body = MarkdownDocument(body_to_markdown(comment.rich_description, comment.description))
         lines = [*wrap(header, width), *self.markdown.document(body, width)]
         start = len(self.post.lines)
