@@ -25,7 +25,6 @@ from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.collection import resume_collection
 from pleio_tui.tui.controllers import messages
-from pleio_tui.tui.controllers.content import ContentController
 from pleio_tui.tui.controllers.content_actions import ContentActions
 from pleio_tui.tui.controllers.membership import MembershipController
 from pleio_tui.tui.controllers.network import NetworkController
@@ -115,7 +114,7 @@ class PleioApp(ContentActions, App[int]):
         self.reading = ReadingController(self)
         self.writing = WritingController(self, self.reading)
         self.membership = MembershipController(self)
-        self.content = ContentController(self, self.reading, self.writing, dirs.cache / "files")
+        self.downloads = dirs.cache / "files"
         self.network = NetworkController(
             self,
             site,

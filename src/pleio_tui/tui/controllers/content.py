@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +59,8 @@ def open_with_system(path: Path) -> None:
     if sys.platform == "win32":
         os.startfile(path)  # type: ignore[attr-defined]
         return
+    import subprocess  # on a download only: not on the path of the first frame
+
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     # No opener here: the file is saved all the same, and the notice says where.
     with contextlib.suppress(OSError):
