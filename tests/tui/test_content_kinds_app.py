@@ -8,7 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_app_support import SIZE, choose_group, graphql, make_app, open_blog, synced, wait_for
+from test_app_support import (
+    SIZE,
+    choose_group,
+    graphql,
+    make_app,
+    open_blog,
+    screen_text,
+    synced,
+    wait_for,
+)
 from textual.pilot import Pilot
 
 from pleio_tui.server import LocalSite
@@ -164,3 +173,27 @@ async def test_n_asks_the_kind_and_a_discussion_reaches_the_site(
 
         await wait_for(pilot, on_site)
         await wait_for(pilot, lambda: "Wie komt er dinsdag?" in feed_titles(app))
+
+
+def test_every_outbox_kind_is_named_in_both_languages() -> None:
+    from pleio_tui.models import OutboxKind
+    from pleio_tui.tui.i18n import EN, NL
+
+    for kind in OutboxKind:
+        assert NL[f"outbox.kind.{kind.value}"] and EN[f"outbox.kind.{kind.value}"]
+
+
+async def test_the_outbox_names_an_answer_waiting_for_the_site(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+    offline = make_app(demo_site.url, hadewych, tmp_path, offline=True)
+    async with offline.run_test(size=SIZE) as pilot:
+        await choose_group(pilot, GROUP)
+        await open_blog(pilot, EVENT)
+        await pilot.press("a", "a")  # going, then maybe: both wait, the last one counts
+        await wait_for(pilot, lambda: "Jouw antwoord: misschien" in post_text(offline))
+        await pilot.press("O")
+        await wait_for(pilot, lambda: "Antwoord op bijeenkomst" in screen_text(pilot))

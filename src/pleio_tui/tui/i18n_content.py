@@ -61,6 +61,11 @@ NL_CONTENT: dict[str, str] = {
     "post.file_folder": "In de map {folder}",
     "post.folder": "Map",
     "post.kind": "Soort: {kind}",
+    "outbox.kind.discussion": "Nieuwe discussie",
+    "outbox.kind.question": "Nieuwe vraag",
+    "outbox.kind.statusupdate": "Statusupdate",
+    "outbox.kind.best_answer": "Beste antwoord",
+    "outbox.kind.attend": "Antwoord op bijeenkomst",
 }
 
 EN_CONTENT: dict[str, str] = {
@@ -119,4 +124,9 @@ EN_CONTENT: dict[str, str] = {
     "post.file_folder": "In the folder {folder}",
     "post.folder": "Folder",
     "post.kind": "Kind: {kind}",
+    "outbox.kind.discussion": "New discussion",
+    "outbox.kind.question": "New question",
+    "outbox.kind.statusupdate": "Status update",
+    "outbox.kind.best_answer": "Best answer",
+    "outbox.kind.attend": "Answer to an event",
 }
