@@ -110,3 +110,16 @@ async def test_a_download_sends_the_session_to_its_own_site_alone(
     assert len(content) == file.details.size and content.startswith(b"Verslag")
     with pytest.raises(ForeignDownloadError):
         await client.download("https://elsewhere.example/file/download/x/y")
+
+
+async def test_an_edit_of_a_discussion_comes_back_as_the_discussion(
+    demo_site: LocalSite, hadewych: str, make_client: ClientFactory
+) -> None:
+    client = make_client(demo_site.url, hadewych)
+    group = await group_named(client, VJ_GROUP)
+    made = await client.add_content(
+        {"subtype": "discussion", "title": "Eerst zo", "containerGuid": group.guid,
+         "richDescription": doc("Tekst"), "accessId": 1}
+    )  # fmt: skip
+    edited = await client.edit_blog(made.guid, title="Toch anders")
+    assert (edited.guid, edited.subtype, edited.title) == (made.guid, "discussion", "Toch anders")

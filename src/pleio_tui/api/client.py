@@ -269,6 +269,11 @@ class PleioClient(ContentCalls):
             if value is not None:
                 fields[name] = value
         data = await self._transport.mutate(queries.EDIT_BLOG, {"input": fields}, "EditBlog")
+        if is_content(data.get("editEntity", {}).get("entity")):
+            # A discussion, question, ...: edited; read it back as it is now.
+            edited = await self.content_item(guid)
+            if edited is not None:
+                return edited
         with reading_answer():
             return parse_blog(object_at(data, "editEntity", "entity"))
 
