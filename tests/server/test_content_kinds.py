@@ -297,3 +297,23 @@ def test_comments_reach_discussions_not_wiki_pages(api: GraphQL, hadewych: str) 
     assert api.data(count, {"g": discussion["guid"]}, hadewych)["entity"]["commentCount"] == 5
     wiki = first_of(api, hadewych, "wiki", group)
     assert api.error(comment, {"c": wiki["guid"], "t": doc("Hoi")}, hadewych) == "could_not_add"
+
+
+def test_a_pinned_item_heads_the_stream_when_pins_are_asked_for(
+    api: GraphQL, hadewych: str, demo_site: LocalSite
+) -> None:
+    import sqlite3
+
+    group = api.group_guid(SEED_GROUP)
+    oldest = stream(api, hadewych, group)[-1]["entity"]["guid"]
+    # Pinned by an editor on Pleio; this site has no mutation for it.
+    with sqlite3.connect(demo_site.data_dir / "site.sqlite3") as conn:
+        conn.execute("UPDATE blogs SET is_pinned = 1 WHERE id = ?", (oldest,))
+    pinned = api.data(
+        "query($g: String) { activities(containerGuid: $g, sortPinned: true, limit: 50) {"
+        " edges { entity { guid } } } }",
+        {"g": group},
+        hadewych,
+    )["activities"]["edges"]
+    assert pinned[0]["entity"]["guid"] == oldest
+    assert stream(api, hadewych, group)[0]["entity"]["guid"] != oldest  # only when asked
