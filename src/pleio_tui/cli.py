@@ -88,16 +88,24 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--site", dest="sub_site", metavar="NAME|URL")
     search.add_argument("--limit", type=int, default=20, help="at most this many hits")
 
-    post = commands.add_parser("post", help="write a blog post (queued when offline)")
+    post = commands.add_parser(
+        "post", help="write a blog, discussion, question or status update (queued when offline)"
+    )
     post.add_argument("--group", required=True, metavar="NAME|GUID")
-    post.add_argument("--title", required=True, metavar="T")
+    post.add_argument("--title", metavar="T", help="required but for a status update")
+    post.add_argument(
+        "--type", dest="post_type", choices=("blog", "discussion", "question", "status"),
+        default="blog", help="what to write (default: blog)",
+    )  # fmt: skip
     post.add_argument("file", metavar="FILE|-", nargs="?", default="-")
     post.add_argument("--site", dest="sub_site", metavar="NAME|URL")
 
     comment = commands.add_parser(
         "comment", help="comment on a blog or reply to a comment (queued when offline)"
     )
-    comment.add_argument("item", metavar="ITEM", help="the blog's guid or its address on the site")
+    comment.add_argument(
+        "item", metavar="ITEM", help="the guid of a blog, discussion, question, ... or its address"
+    )
     comment.add_argument("file", metavar="FILE|-", nargs="?", default="-")
     comment.add_argument("--reply-to", metavar="COMMENT_GUID", help="reply to this comment")
     comment.add_argument("--site", dest="sub_site", metavar="NAME|URL")

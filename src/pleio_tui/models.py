@@ -115,6 +115,32 @@ class Comment(NamedTuple):
         return self.owner_name or ""
 
 
+class ContentDetails(NamedTuple):
+    """What a kind of content has beside a blog's fields; the empty value for
+    fields its kind lacks. Kept as JSON with the item in the cache."""
+
+    # an event
+    start_date: datetime | None = None
+    end_date: datetime | None = None
+    location: str | None = None
+    location_link: str | None = None
+    is_attending: str | None = None
+    """The viewer's answer: "accept", "maybe", "reject", "waitinglist" or None."""
+    enable_maybe: bool = True
+    # a question
+    is_closed: bool = False
+    can_choose_best_answer: bool = False
+    best_answer_guid: str | None = None
+    # a wiki page: its parent and children as (guid, title)
+    parent: tuple[str, str] | None = None
+    children: tuple[tuple[str, str], ...] = ()
+    # a file or folder
+    size: int = 0
+    mime_type: str | None = None
+    download_url: str | None = None
+    folder: tuple[str, str] | None = None
+
+
 class Blog(NamedTuple):
     guid: str
     title: str
@@ -149,6 +175,10 @@ class Blog(NamedTuple):
     """Top-level comments newest first, each with its replies; None when not fetched."""
     own_vote: int | None = None
     """As `Comment.own_vote`."""
+    subtype: str = "blog"
+    """Pleio's kind of content: "blog", "discussion", "question", "news", "event",
+    "wiki", "statusupdate", "file" or "folder" (all cached and shown alike)."""
+    details: ContentDetails = ContentDetails()
 
     @property
     def is_archived(self) -> bool:
@@ -202,6 +232,7 @@ class FeedRow(NamedTuple):
     is_read: bool
     is_bookmarked: bool
     is_archived: bool = False
+    subtype: str = "blog"
 
 
 class SearchHit(NamedTuple):
@@ -238,6 +269,15 @@ class OutboxKind(StrEnum):
     NOTIFICATION_READ = "notification_read"
     """A desired state: target_guid is a notification's id, or `all:<id>` for every
     notification up to that id."""
+    DISCUSSION = "discussion"
+    QUESTION = "question"
+    STATUS_UPDATE = "statusupdate"
+    """A new discussion, question or status update in the group `target_guid`
+    (the site for ""), like a new blog."""
+    BEST_ANSWER = "best_answer"
+    """Make `target_guid` (an answer) the best of its question (`thread_guid`)."""
+    ATTEND = "attend"
+    """Answer an event's invitation: `title` is "accept", "maybe" or "reject"."""
 
 
 class OutboxState(StrEnum):

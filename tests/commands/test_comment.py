@@ -237,7 +237,7 @@ def test_the_item_is_a_guid_or_a_blog_address(item: str, origin: str | None) -> 
         "",
         "https://gemeente.pleio.nl/",
         f"https://gemeente.pleio.nl/groups/view/{GUID}/de-groep",
-        f"https://gemeente.pleio.nl/news/view/{GUID}/nieuws",
+        f"https://gemeente.pleio.nl/wiki/view/{GUID}/pagina",  # takes no comments
         f"https://gemeente.pleio.nl/blog/view/{GUID}/titel/extra",
         "een blog over participatie",
         f"//[gemeente/blog/view/{GUID}",
@@ -249,3 +249,11 @@ def test_anything_else_is_not_a_blog(item: str) -> None:
 
     with pytest.raises(BadInputError, match="is not a blog"):
         parse_blog_ref(item)
+
+
+@pytest.mark.parametrize("kind", ["discussion", "questions", "news", "events", "update", "files"])
+def test_every_commentable_kind_is_an_item(kind: str) -> None:
+    from pleio_tui.commands.comment import BlogRef, parse_blog_ref
+
+    address = f"https://gemeente.pleio.nl/groups/view/g/groep/{kind}/view/{GUID}/titel"
+    assert parse_blog_ref(address) == BlogRef(GUID, "https://gemeente.pleio.nl")

@@ -86,8 +86,8 @@ async def synced_cache(site: LocalSite, session: str, data_home: Path) -> Path:
 def start_offline(terminal: Terminal, tmp_path: Path, site: LocalSite, data_home: Path) -> None:
     env = program_env(tmp_path, XDG_DATA_HOME=str(data_home))
     terminal.start([sys.executable, "-m", "pleio_tui", "--offline", "--site", site.url], env)
-    terminal.wait_for_text("Leren door doen")
-    terminal.keys("Enter")  # the newest blog
+    terminal.wait_for_text("Werksessie: participatie")
+    terminal.keys("Enter")  # the newest item (an event: it takes comments too)
     terminal.wait_for_text("Door ")
     terminal.keys("c")
     terminal.wait_for_text("Reactie op")

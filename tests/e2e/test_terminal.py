@@ -112,7 +112,7 @@ def program_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def test_demo_search_read_comment_and_quit(terminal: Terminal, tmp_path: Path) -> None:
     terminal.start([sys.executable, "-m", "pleio_tui", "demo"], program_env(tmp_path))
-    terminal.wait_for_text("Leren door doen")  # the first sync filled the feed
+    terminal.wait_for_text("Werksessie: participatie")  # the first sync filled the feed
     assert terminal.pane("window_width") == str(WIDTH), terminal.pane("window_width")
 
     terminal.keys("/")

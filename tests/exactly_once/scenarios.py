@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 from site_view import SiteView
+from sync_helpers import tiptap
 
 from pleio_tui.api import PleioClient, RetryPolicy
 from pleio_tui.models import OutboxKind, OutboxState
@@ -48,6 +49,9 @@ class World:
     blog: str
     parent: str
     text: str
+    question: str = ""
+    answer: str = ""
+    event: str = ""
 
 
 async def make_world(view: SiteView, me: str, cache_path: Path) -> World:
@@ -235,6 +239,93 @@ def _check_read_up_to(world: World) -> str | None:
     return f"all:{older['id']}"
 
 
+# --- the kinds beside blogs ---
+
+ADD_ENTITY = "mutation($input: addEntityInput!) { addEntity(input: $input) { entity { guid } } }"
+CONTENT_TITLED = """query($subtype: String, $group: String) {
+  entities(subtype: $subtype, containerGuid: $group, limit: 1000) { total edges {
+    guid ... on Discussion { title description owner { guid } }
+    ... on Question { title description owner { guid } }
+    ... on StatusUpdate { title description owner { guid } } } } }"""
+ANSWERS = """query($guid: String!) { entity(guid: $guid) {
+  ... on Question { comments { guid isBestAnswer } } } }"""
+ATTENDING = """query($guid: String!) { entity(guid: $guid) { ... on Event { isAttending } } }"""
+
+
+def _add(world: World, subtype: str, **fields: object) -> str:
+    tiptap_text = tiptap(f"Over {world.text}")
+    fields = {"subtype": subtype, "richDescription": tiptap_text, "accessId": 1, **fields}
+    data = world.view.data(world.me, ADD_ENTITY, {"input": fields})
+    return str(data["addEntity"]["entity"]["guid"])
+
+
+def _my_guid(world: World) -> str:
+    return str(world.view.data(world.me, "{ viewer { user { guid } } }")["viewer"]["user"]["guid"])
+
+
+def _made(world: World, subtype: str, matches: Callable[[dict[str, object]], bool]) -> list[str]:
+    variables = {"subtype": subtype, "group": world.group}
+    entities = world.view.data(world.me, CONTENT_TITLED, variables)["entities"]
+    assert len(entities["edges"]) == entities["total"], "more than one page"
+    return [
+        str(edge["guid"])
+        for edge in entities["edges"]
+        if edge["owner"]["guid"] == _my_guid(world) and matches(edge)
+    ]
+
+
+def _queue_discussion(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.DISCUSSION, world.group, world.text, f"Tekst van {world.text}")
+
+
+def _check_discussion(world: World) -> str | None:
+    [guid] = _made(world, "discussion", lambda edge: edge["title"] == world.text)
+    return guid
+
+
+def _queue_question(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.QUESTION, world.group, world.text, f"Vraag over {world.text}")
+
+
+def _check_question(world: World) -> str | None:
+    [guid] = _made(world, "question", lambda edge: edge["title"] == world.text)
+    return guid
+
+
+def _queue_status(world: World, store: Store) -> None:
+    store.enqueue(OutboxKind.STATUS_UPDATE, world.group, body=world.text)
+
+
+def _check_status(world: World) -> str | None:
+    saying = lambda edge: str(edge["description"]).strip() == world.text  # noqa: E731
+    [guid] = _made(world, "statusupdate", saying)
+    return guid
+
+
+def _queue_best_answer(world: World, store: Store) -> None:
+    question = _add(world, "question", title=f"Vraag {world.text}", containerGuid=world.group)
+    answer = _add(world, "comment", containerGuid=question)
+    world.question, world.answer = question, answer
+    store.enqueue(OutboxKind.BEST_ANSWER, answer, score=1, thread_guid=question)
+
+
+def _check_best_answer(world: World) -> str | None:
+    answers = world.view.data(world.me, ANSWERS, {"guid": world.question})["entity"]["comments"]
+    assert [a["guid"] for a in answers if a["isBestAnswer"]] == [world.answer]
+    return world.answer
+
+
+def _queue_attend(world: World, store: Store) -> None:
+    world.event = _add(world, "event", title=f"Bijeenkomst {world.text}", containerGuid=world.group)
+    store.enqueue(OutboxKind.ATTEND, world.event, "accept")
+
+
+def _check_attending(world: World) -> str | None:
+    event = world.view.data(world.me, ATTENDING, {"guid": world.event})["entity"]
+    assert event["isAttending"] == "accept"
+    return world.event
+
+
 KINDS: dict[str, Kind] = {
     "post": Kind(_queue_post, _check_post),
     "comment": Kind(_queue_comment, _check_comment),
@@ -253,6 +344,11 @@ KINDS: dict[str, Kind] = {
     "notifications read up to one": Kind(
         _queue_read_up_to, _check_read_up_to, before=lambda world: _colleague_comments(world, 2)
     ),
+    "discussion": Kind(_queue_discussion, _check_discussion),
+    "question": Kind(_queue_question, _check_question),
+    "status update": Kind(_queue_status, _check_status),
+    "best answer": Kind(_queue_best_answer, _check_best_answer),
+    "attend": Kind(_queue_attend, _check_attending),
 }
 
 

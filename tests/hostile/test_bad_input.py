@@ -103,7 +103,10 @@ async def test_an_empty_title_in_the_app_is_refused_and_the_post_kept(
     async with app.run_test(size=SIZE) as pilot:
         await synced(pilot)
         await choose_group(pilot, "Van buiten")
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         await wait_for(pilot, lambda: isinstance(app.screen, NewPostScreen))
         await pilot.press("tab", *"Een tekst zonder titel", "ctrl+s")
         await pilot.pause(0.3)

@@ -24,11 +24,13 @@ from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings
 
 SEED_TITLE = "Leren door doen"
+NEWEST_TITLE = "Werksessie: participatie"
+"""The newest item of the demo (an event): the seed blog is further down."""
 TYPED = "Half geschreven in de trein"
 
 
 def open_seed_blog(session: TerminalSession) -> None:
-    session.wait_for(SEED_TITLE)
+    session.wait_for(NEWEST_TITLE)  # the first sync filled the feed
     session.keys("/")
     session.wait_for("Zoek")
     session.type("energieke samenleving")

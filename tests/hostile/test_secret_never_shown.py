@@ -234,7 +234,7 @@ def test_the_browser_and_the_editor_the_app_starts_never_get_the_session(
     }
     session = TerminalSession(["--site", demo_site.url], env)
     try:
-        session.wait_for("Leren door doen")
+        session.wait_for("Werksessie: participatie")  # the demo's newest item
         session.keys("/")
         session.wait_for("Zoek")
         session.type("energieke samenleving")

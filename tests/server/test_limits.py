@@ -19,6 +19,8 @@ from pleio_tui.server.query_cost import (
     MAX_QUERY_TOKENS,
     QueryCost,
 )
+from pleio_tui.sync.content_sync import CHANGES_PAGE_SIZE
+from pleio_tui.sync.engine import BLOG_PAGE_SIZE
 
 JSON = {"Content-Type": "application/json"}
 ABUSIVE = (
@@ -184,8 +186,11 @@ def test_every_query_of_the_client_fits_with_room_to_spare(name: str) -> None:
     fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
     for operation in document.definitions:
         if isinstance(operation, OperationDefinitionNode):
-            # The client pages by at most 500 (blog guids).
-            measured = QueryCost(fragments, {"limit": 500})
+            # The client pages by at most 500 (blog guids); the kinds beside blogs,
+            # whose fragments are many, by at most a sync's page (two lists of
+            # CHANGES_PAGE_SIZE for the changes).
+            limit = {"CONTENT_PAGE": BLOG_PAGE_SIZE, "CONTENT_CHANGES": CHANGES_PAGE_SIZE}
+            measured = QueryCost(fragments, {"limit": limit.get(name, 500)})
             measured.measure(operation)
             assert measured.cost <= MAX_QUERY_COST
             assert measured.depth <= MAX_QUERY_DEPTH

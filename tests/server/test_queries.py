@@ -224,7 +224,7 @@ def test_logged_in_only_blogs_are_hidden_from_anonymous_readers(
 def test_activities_wrap_the_same_listing(api: GraphQL, hadewych: str) -> None:
     query = """
     query($group: String) {
-      activities(containerGuid: $group, limit: 2) {
+      activities(containerGuid: $group, subtypes: ["blog"], limit: 2) {
         total edges { guid type entity { guid ... on Blog { title } } }
       }
     }"""

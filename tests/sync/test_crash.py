@@ -62,7 +62,7 @@ async def test_a_killed_sync_leaves_whole_pages_and_the_next_one_completes(
 
     with Store.open(cache_path) as store:
         assert store.integrity_problems() == []
-        feed = store.feed(None)
+        feed = store.feed(None, "blog")
         saved = feed.count()
         assert KILL_AFTER_BLOGS <= saved < GENERATED_BLOGS
         for row in feed.window(0, saved):
@@ -75,5 +75,5 @@ async def test_a_killed_sync_leaves_whole_pages_and_the_next_one_completes(
     assert report.completed and report.full
     on_site = len(SiteApi(site).blogs(session))
     with Store.open(cache_path) as store:
-        assert store.feed(None).count() == on_site
+        assert store.feed(None, "blog").count() == on_site
     assert report.blogs_new == on_site - saved

@@ -13,9 +13,9 @@ from pleio_tui.store import Store
 from pleio_tui.sync import StopReason
 from pleio_tui.sync.freshness import thread_size
 
-UNCHANGED_SYNC_REQUESTS = 6
+UNCHANGED_SYNC_REQUESTS = 7
 """viewer, site, one page of groups, the newest page by timeUpdated and by lastAction,
-the newest notifications."""
+the newest notifications, and one for the kinds beside blogs."""
 
 
 async def test_first_sync_fills_the_cache(
@@ -26,7 +26,7 @@ async def test_first_sync_fills_the_cache(
     assert report.completed and report.full
     on_site = {blog["guid"]: blog for blog in site_api.blogs(hadewych)}
     with Store.open(cache_path) as store:
-        assert store.feed(None).count() == len(on_site) == report.blogs_new
+        assert store.feed(None, "blog").count() == len(on_site) == report.blogs_new
         groups = store.groups()
         names = {row.name for row in groups.window(0, groups.count())}
         assert {SEED_GROUP, OPEN_GROUP} <= names
@@ -78,7 +78,9 @@ async def test_edits_comments_and_deletions_show_up_after_an_incremental_sync(
     with Store.open(cache_path) as store:
         assert store.blog(doomed) is not None
         commented = next(
-            row.guid for row in store.feed(None).window(0, 50) if row.guid not in (edited, doomed)
+            row.guid
+            for row in store.feed(None, "blog").window(0, 50)
+            if row.guid not in (edited, doomed)
         )
 
     site_api.edit_title(hadewych, edited, "Leren door doen, herzien")
@@ -110,7 +112,7 @@ async def test_a_stopped_site_ends_the_sync_cleanly(
 
     assert report.stopped == StopReason.OFFLINE
     with Store.open(cache_path) as store:
-        assert store.feed(None).count() > 0
+        assert store.feed(None, "blog").count() > 0
 
 
 async def test_an_unknown_session_stops_the_sync_as_expired(

@@ -14,6 +14,7 @@ import pytest
 from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile
 
 from pleio_tui.api import OfflineError, PleioClient
+from pleio_tui.api.content_queries import CONTENT_SUBTYPES
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
 from pleio_tui.sync import SyncEngine, SyncReport, reconcile
@@ -24,8 +25,11 @@ from pleio_tui.sync.runner import refresh_opened_blog
 T = TypeVar("T")
 PAGE = 4
 GUID_PAGE = 6
-FIXED_REQUESTS = 4
-"""viewer, site, one page of groups, the newest notifications."""
+FIXED_REQUESTS = 5
+"""viewer, site, one page of groups, the newest notifications, and one of the
+kinds beside blogs (the first page of them on a full sync, the walk of both
+change orders later)."""
+KINDS = list(CONTENT_SUBTYPES)
 UNCHANGED_REQUESTS = FIXED_REQUESTS + 2
 """And the newest page by timeUpdated and by lastAction."""
 
@@ -49,7 +53,13 @@ async def test_full_and_unchanged_syncs_cost_pinned_requests(
     unchanged = await sync(demo_site, hadewych, cache_path)
 
     assert full.completed and full.full and full.blogs_new == on_site
-    assert full.requests == FIXED_REQUESTS + math.ceil(on_site / PAGE)
+    kinds = site_api.data(
+        hadewych, "query($s: [String]) { entities(subtypes: $s) { total } }", {"s": KINDS}
+    )
+    kinds_on_site = kinds["entities"]["total"]
+    # The kinds beside blogs come in pages of their own the first time.
+    pages = math.ceil(on_site / PAGE) + math.ceil(kinds_on_site / PAGE)
+    assert full.requests == FIXED_REQUESTS - 1 + pages
     assert unchanged.completed and not unchanged.full
     assert unchanged.requests == UNCHANGED_REQUESTS
 
@@ -85,7 +95,7 @@ async def test_a_new_comment_costs_one_request_more_than_nothing(
     await sync(demo_site, hadewych, cache_path)
     await sync(demo_site, hadewych, cache_path)
     with Store.open(cache_path) as store:
-        commented = store.feed(None).window(0, 1)[0].guid
+        commented = store.feed(None, "blog").window(0, 1)[0].guid
     site_api.add_comment(hadewych, commented, "Een nieuwe gedachte")
 
     report = await sync(demo_site, hadewych, cache_path)

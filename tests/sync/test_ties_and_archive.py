@@ -33,7 +33,7 @@ async def small_page_sync(site_url: str, session: str, cache_path: Path) -> Sync
 
 def cached_guids(cache_path: Path) -> set[str]:
     with Store.open(cache_path) as store:
-        feed = store.feed(None)
+        feed = store.feed(None, "blog")
         return {row.guid for row in feed.window(0, feed.count())}
 
 
@@ -97,14 +97,14 @@ async def test_an_archived_blog_stays_readable_and_marked(
         assert archived is not None and archived.is_archived
         assert archived.title == "Voor het archief" and archived.comments is not None
         assert store.blog(doomed) is None
-        rows = store.feed(None).window(0, store.feed(None).count())
+        rows = store.feed(None, "blog").window(0, store.feed(None, "blog").count())
         assert {row.guid for row in rows if row.is_archived} == {kept}
         assert [hit.blog_guid for hit in store.search("goud")] == [kept]
 
     # The archived blog is not looked for again while nothing else changes.
     quiet = await small_page_sync(demo_site.url, jan_session, cache_path)
     assert quiet.completed and quiet.blogs_updated == quiet.blogs_deleted == 0
-    assert quiet.requests <= 6  # the five of an unchanged site, and the notifications
+    assert quiet.requests <= 7  # the five of an unchanged site, the notifications, the kinds
 
     site_api.data(hadewych, TOGGLE, {"g": kept})
     back = await small_page_sync(demo_site.url, jan_session, cache_path)

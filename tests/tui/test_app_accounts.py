@@ -75,7 +75,10 @@ async def test_a_refused_post_stays_in_the_outbox_with_its_reason(
     async with app.run_test(size=SIZE) as pilot:
         await synced(pilot)
         await choose_group(pilot, "Van buiten naar binnen")  # Jan is no member
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, NewPostScreen)
         await pilot.press(*"Mag dit hier?", "tab", *"Een vraag.", "ctrl+s")
         store = app.store

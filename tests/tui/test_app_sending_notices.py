@@ -73,7 +73,10 @@ async def test_images_from_another_site_are_named_before_a_new_post_goes(
     async with app.run_test(size=SIZE) as pilot:
         await synced(pilot)
         await choose_group(pilot, "Van buiten naar binnen")
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, NewPostScreen)
         await pilot.press(*"Met een foto", "tab", *TEXT, "ctrl+s")

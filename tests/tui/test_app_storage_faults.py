@@ -184,7 +184,10 @@ async def test_a_new_post_that_cannot_be_queued_stays_on_its_screen(
     async with app.run_test(size=SIZE) as pilot:
         assert app.store is not None
         await choose_group(pilot, "Van buiten naar binnen")
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, NewPostScreen)
         fill_disk(app.store._conn)
         await pilot.press(*"Verslag", "tab")

@@ -144,7 +144,10 @@ async def test_a_new_post_in_the_current_group(
         await synced(pilot)
         await choose_group(pilot, "Van buiten naar binnen")
         group_guid = app.main.groups.current.guid if app.main.groups.current else ""
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, NewPostScreen)
         await pilot.press(*"Verslag van de bijeenkomst", "tab", *"Het was druk.", "ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, NewPostScreen))

@@ -41,7 +41,10 @@ async def test_title_and_body_are_saved_while_typing_without_escape(
         group = app.main.groups.current
         assert group is not None
         key = post_draft_key(group.guid)
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, NewPostScreen)
         await pilot.press(*"Verslag van dinsdag")
         await wait_for(pilot, lambda: draft_in(cache, key) == ("Verslag van dinsdag", ""))
@@ -60,7 +63,11 @@ async def test_a_new_post_whose_body_shows_nothing_is_refused_and_kept(
     app = make_app(demo_site.url, hadewych, tmp_path, offline=True)
     async with app.run_test(size=SIZE) as pilot:
         await choose_group(pilot, GROUP)
-        await pilot.press("n", *"Een titel", "tab")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Een titel", "tab")
         assert isinstance(app.screen, NewPostScreen)
         app.screen.query_one("#new-post-body", TextArea).insert(body)
         await pilot.press("ctrl+s")
@@ -78,7 +85,10 @@ async def test_a_new_post_without_a_title_is_refused(
     app = make_app(demo_site.url, hadewych, tmp_path, offline=True)
     async with app.run_test(size=SIZE) as pilot:
         await choose_group(pilot, GROUP)
-        await pilot.press("n")
+        await pilot.press("n")  # n asks the kind first: a blog
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, NewPostScreen)
         await pilot.press(*title, "tab", *"Tekst genoeg", "ctrl+s")
         await pilot.pause()

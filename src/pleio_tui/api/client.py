@@ -21,6 +21,7 @@ from pleio_tui.api.answers import (
     object_at,
     reading_answer,
 )
+from pleio_tui.api.content_client import ContentCalls
 from pleio_tui.api.errors import NotLoggedInError, PleioCode
 from pleio_tui.api.notifications import NotificationCalls
 from pleio_tui.api.parse import (
@@ -33,6 +34,7 @@ from pleio_tui.api.parse import (
     parse_site,
     parse_viewer,
 )
+from pleio_tui.api.parse_content import is_content
 from pleio_tui.api.transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_TIMEOUT,
@@ -64,7 +66,7 @@ def default_access_id_for(group: Group | None, site: Site) -> int:
     return site.default_access_id
 
 
-class PleioClient(NotificationCalls):
+class PleioClient(NotificationCalls, ContentCalls):
     """One Pleio site, as one user (or anonymously, without a session id).
 
     Use as `async with PleioClient(url, session) as client:`; an injected
@@ -170,6 +172,8 @@ class PleioClient(NotificationCalls):
         None when the site has no blog with this guid (any more)."""
         data = await self._transport.query(queries.BLOG_DETAIL, {"guid": guid}, "BlogDetail")
         entity = data.get("entity")
+        if is_content(entity):  # a discussion, event, ...: every kind is read alike
+            return await self.content_item(guid)
         if not is_blog(entity):
             return None
         with reading_answer():
@@ -180,6 +184,8 @@ class PleioClient(NotificationCalls):
         with this guid (Pleio does not look comments up by guid)."""
         data = await self._transport.query(queries.REACTION_STATE, {"guid": guid}, "ReactionState")
         entity = data.get("entity")
+        if is_content(entity):
+            return await self.content_reaction_state(guid)
         if not is_blog(entity):
             return None
         with reading_answer():
@@ -264,6 +270,11 @@ class PleioClient(NotificationCalls):
             if value is not None:
                 fields[name] = value
         data = await self._transport.mutate(queries.EDIT_BLOG, {"input": fields}, "EditBlog")
+        if is_content(data.get("editEntity", {}).get("entity")):
+            # A discussion, question, ...: edited; read it back as it is now.
+            edited = await self.content_item(guid)
+            if edited is not None:
+                return edited
         with reading_answer():
             return parse_blog(object_at(data, "editEntity", "entity"))
 
@@ -385,6 +396,8 @@ class PleioClient(NotificationCalls):
         blog); None when the site has no such item (any more)."""
         data = await self._transport.query(queries.THREAD, {"guid": guid}, "Thread")
         entity = data.get("entity")
+        if is_content(entity):
+            return await self.content_thread(guid)
         if not isinstance(entity, dict) or entity.get("__typename") not in ("Blog", "Comment"):
             return None
         with reading_answer():

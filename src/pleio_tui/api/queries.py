@@ -312,3 +312,27 @@ mutation MarkAllAsRead($input: markAllAsReadInput!) {
   markAllAsRead(input: $input) { success }
 }
 """
+
+# --- every kind of content beside blogs (api/content_queries.py) ---
+
+from pleio_tui.api import content_queries as _content  # noqa: E402
+
+CONTENT_PAGE = _document(
+    _content.CONTENT_PAGE_BODY, _content.CONTENT_FIELDS, COMMENT_FIELDS, USER_FIELDS
+)
+CONTENT_GUIDS = _content.CONTENT_GUIDS_BODY.strip()
+CONTENT_DETAIL = _document(
+    _content.CONTENT_DETAIL_BODY, _content.CONTENT_FIELDS, COMMENT_FIELDS, USER_FIELDS
+)
+ADD_CONTENT = _document(
+    _content.ADD_CONTENT_BODY, _content.CONTENT_FIELDS, COMMENT_FIELDS, USER_FIELDS
+)
+ATTEND_EVENT = _content.ATTEND_EVENT_BODY.strip()
+TOGGLE_BEST_ANSWER = _content.TOGGLE_BEST_ANSWER_BODY.strip()
+BEST_ANSWER = _content.BEST_ANSWER_BODY.strip()
+ATTENDANCE = _content.ATTENDANCE_BODY.strip()
+CONTENT_THREAD = _document(_content.CONTENT_THREAD_BODY, COMMENT_FIELDS, USER_FIELDS)
+CONTENT_REACTION_STATE = _content.CONTENT_REACTION_STATE_BODY.strip()
+CONTENT_CHANGES = _document(
+    _content.CONTENT_CHANGES_BODY, _content.CONTENT_FIELDS, COMMENT_FIELDS, USER_FIELDS
+)

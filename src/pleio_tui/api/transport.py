@@ -215,6 +215,41 @@ class GraphQLTransport:
                 # ride along on a later request made without a session.
                 self._http.cookies.clear()
 
+    async def get_bytes(self, url: str, max_bytes: int) -> bytes:
+        """GET a file of the site with the session (the caller checks that `url` is
+        on the site); a status other than 200 is an OfflineError named by it."""
+        try:
+            async with asyncio.timeout(self.total_timeout):
+                async with self._http.stream(
+                    "GET",
+                    url,
+                    headers={"User-Agent": USER_AGENT} | self._cookie_header(),
+                    timeout=self.timeout,
+                    follow_redirects=False,
+                ) as response:
+                    if response.status_code != 200:
+                        raise OfflineError(f"http_{response.status_code}", url)
+                    declared = response.headers.get("Content-Length", "")
+                    if declared.isdigit() and int(declared) > max_bytes:
+                        raise OfflineError("response_too_large", f"{declared} bytes announced")
+                    chunks: list[bytes] = []
+                    size = 0
+                    async for chunk in response.aiter_bytes():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise OfflineError("response_too_large", f"over {max_bytes} bytes")
+                        chunks.append(chunk)
+                    return b"".join(chunks)
+        except TimeoutError as exc:
+            raise OfflineError("timeout", "the site took too long to answer") from exc
+        except httpx.TimeoutException as exc:
+            raise OfflineError("timeout", str(exc)) from exc
+        except httpx.TransportError as exc:
+            raise OfflineError("network", str(exc) or type(exc).__name__) from exc
+        finally:
+            if self._owns_http:
+                self._http.cookies.clear()
+
     def _cookie_header(self) -> dict[str, str]:
         if self.session_id is None:
             return {}

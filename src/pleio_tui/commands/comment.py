@@ -25,7 +25,12 @@ from pleio_tui.store import Store
 from pleio_tui.sync import OutboxOutcome
 
 _GUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-_BLOG_PATH = re.compile(r"^(?:/groups/view/[^/]+(?:/[^/]*)?)?/blog/view/([^/]+)(?:/[^/]*)?/?$")
+# Every commentable kind's address: blog, discussion, questions, news, events,
+# update (a status update) and files.
+_BLOG_PATH = re.compile(
+    r"^(?:/groups/view/[^/]+(?:/[^/]*)?)?"
+    r"/(?:blog|discussion|questions|news|events|update|files)/view/([^/]+)(?:/[^/]*)?/?$"
+)
 
 
 class BlogRef(NamedTuple):
@@ -53,8 +58,8 @@ def parse_blog_ref(item: str) -> BlogRef:
     found = _BLOG_PATH.match(path)
     if found is None or not _GUID.match(found.group(1)):
         raise BadInputError(
-            f"{terminal_safe_line(text)!r} is not a blog: give its guid or its address "
-            "(…/blog/view/<guid>/…)"
+            f"{terminal_safe_line(text)!r} is not a blog or other item: give its guid or its "
+            "address (…/blog/view/<guid>/…, …/discussion/view/<guid>/…)"
         )
     return BlogRef(found.group(1), origin)
 

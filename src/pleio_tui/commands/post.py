@@ -1,5 +1,6 @@
-"""`pleio-tui post --group NAME|GUID --title T [FILE|-]`: a Markdown post, sent
-now or queued in the outbox (see `writing`)."""
+"""`pleio-tui post --group NAME|GUID [--type blog|discussion|question|status]
+--title T [FILE|-]`: a Markdown blog, discussion, question or status update (no
+title needed), sent now or queued in the outbox (see `writing`)."""
 
 from __future__ import annotations
 
@@ -65,9 +66,23 @@ def posted_line(site_url: str, outcome: OutboxOutcome) -> str:
     return f"Posted: {url}"
 
 
+# --type: what it is written as, and what the command calls it.
+POST_TYPES = {
+    "blog": (OutboxKind.BLOG, "post"),
+    "discussion": (OutboxKind.DISCUSSION, "discussion"),
+    "question": (OutboxKind.QUESTION, "question"),
+    "status": (OutboxKind.STATUS_UPDATE, "status update"),
+}
+
+
 def run(args: argparse.Namespace) -> int:
-    title = args.title.strip()
-    if not 1 <= len(title) <= MAX_TITLE:
+    kind, noun = POST_TYPES[getattr(args, "post_type", None) or "blog"]
+    title = (args.title or "").strip()
+    if kind == OutboxKind.STATUS_UPDATE:
+        if len(title) > MAX_TITLE:
+            say(f"pleio-tui: the title may be at most {MAX_TITLE} characters")
+            return 2
+    elif not 1 <= len(title) <= MAX_TITLE:
         say(f"pleio-tui: the title must be 1 to {MAX_TITLE} characters (after trimming spaces)")
         return 2
     body = read_text(args.file)
@@ -86,13 +101,13 @@ def run(args: argparse.Namespace) -> int:
                 say(f"pleio-tui: {exc}")
                 return 2
             writing = Writing(
-                kind=OutboxKind.BLOG,
+                kind=kind,
                 target_guid=group.guid,
                 thread_guid=None,
                 title=title,
                 body=body,
-                draft_key=f"post:{group.guid}",
-                noun="post",
+                draft_key=f"{'post' if kind == OutboxKind.BLOG else kind.value}:{group.guid}",
+                noun=noun,
                 where=terminal_safe_line(group.name),
             )
             return write(context, store, writing, partial(posted_line, context.site_url))

@@ -26,6 +26,7 @@ from pleio_tui.server.doors import (
     server_error_page,
     two_factor_page,
 )
+from pleio_tui.server.downloads import download_endpoint
 from pleio_tui.server.limits import (
     MAX_FORM_BODY,
     MAX_GRAPHQL_BODY,
@@ -185,6 +186,11 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             Route("/login", login_form, methods=["GET"]),
             Route("/login", login_submit, methods=["POST"]),
             Route("/logout", logout, methods=["POST"]),
+            Route(
+                "/file/download/{guid}/{name}",
+                download_endpoint(conn, closed=closed, site_name=site_name),
+                methods=["GET"],
+            ),
         ]
     )
     if doors.primary_domain:

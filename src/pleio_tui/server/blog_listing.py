@@ -19,6 +19,7 @@ ORDER_COLUMNS = {
     "timePublished": "b.published_at",
     "lastAction": "b.last_action",
     "title": "b.title COLLATE NOCASE",
+    "startDate": "json_extract(b.extra, '$.start_date')",
 }
 
 
@@ -37,6 +38,7 @@ class BlogQuery:
     pinned_first: bool = False
     now: str | None = None
     """The moment the visibility compares publication times with, if any."""
+    subtypes: Sequence[str] = ("blog",)
 
 
 _PAGES = ListingPages()
@@ -58,6 +60,8 @@ def list_blogs(
 ) -> tuple[int, list[BlogRecord]]:
     where = [f"({query.visibility_sql})"]
     params: list[object] = list(query.visibility_params)
+    where.append(f"b.subtype IN ({', '.join('?' for _ in query.subtypes)})")
+    params.extend(query.subtypes)
     if query.outside_groups:
         where.append("b.group_id IS NULL")
     elif query.group_id is not None:

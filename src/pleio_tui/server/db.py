@@ -115,6 +115,24 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX blogs_by_group_updated ON blogs(group_id, updated_at);
     CREATE INDEX blogs_by_group_last_action ON blogs(group_id, last_action);
     """,
+    # Every kind of content shares the blogs table (comments, votes, access and
+    # archiving are the same for all): its subtype, and what only that kind has.
+    """
+    ALTER TABLE blogs ADD COLUMN subtype TEXT NOT NULL DEFAULT 'blog';
+    ALTER TABLE blogs ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+    CREATE INDEX blogs_by_subtype ON blogs(subtype, published_at);
+    CREATE TABLE attendees (
+        event_id TEXT NOT NULL REFERENCES blogs(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (event_id, user_id)
+    );
+    CREATE TABLE file_contents (
+        file_id TEXT PRIMARY KEY REFERENCES blogs(id) ON DELETE CASCADE,
+        content BLOB NOT NULL
+    );
+    """,
 )
 
 

@@ -15,6 +15,7 @@ from pleio_tui.richtext import markdown_to_tiptap
 from pleio_tui.server import auth, db, demo_notifications, marks, notifications
 from pleio_tui.server import repository as repo
 from pleio_tui.server.demo_generated import seed_generated_blogs
+from pleio_tui.server.demo_kinds import seed_content_kinds
 from pleio_tui.server.records import GroupRecord
 from pleio_tui.server.text import plain_text, slugify
 from pleio_tui.server.timestamps import to_iso
@@ -88,6 +89,7 @@ def seed_demo(conn: sqlite3.Connection, now: datetime) -> None:
         _seed_blog(conn, blog, blog_guids[blog["key"]], users, groups, urls, now)
     demo_notifications.seed_notices(conn, content.get("notices", []), blog_guids, users, now)
     demo_notifications.settle(conn, now)
+    seed_content_kinds(conn, users, groups, now)
 
 
 def _blog_url(guid: str, title: str, group: GroupRecord | None) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from pleio_tui.server.text import excerpt as make_excerpt
 from pleio_tui.server.text import slugify, tiptap_to_text
@@ -92,6 +93,8 @@ class BlogRecord:
     is_pinned: bool
     is_featured: bool
     is_archived: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+    """What only this kind of content has (an event's dates, a question's best answer)."""
 
     subtype = "blog"
     status = None
@@ -127,6 +130,9 @@ class BlogRecord:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> BlogRecord:
+        keys = row.keys()
+        if "subtype" in keys:
+            cls = SUBTYPE_RECORDS.get(row["subtype"], cls)
         return cls(
             guid=row["id"],
             owner_id=row["owner_id"],
@@ -146,7 +152,12 @@ class BlogRecord:
             is_pinned=bool(row["is_pinned"]),
             is_featured=bool(row["is_featured"]),
             is_archived=bool(row["is_archived"]),
+            extra=json.loads(row["extra"]) if "extra" in keys else {},
         )
+
+
+# Subtype -> the record class of that kind of content (records_content.py fills it).
+SUBTYPE_RECORDS: dict[str, type[BlogRecord]] = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pleio_tui.server import records_content  # noqa: F401  (each subtype's record class)
 from pleio_tui.server.blog_listing import BLOG_SELECT
 from pleio_tui.server.blog_listing import BlogQuery as BlogQuery
 from pleio_tui.server.blog_listing import list_blogs as list_blogs

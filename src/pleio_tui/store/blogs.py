@@ -11,6 +11,7 @@ from typing import NamedTuple
 from pleio_tui.models import Blog
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.comments import load_thread, replace_thread
+from pleio_tui.store.content import details_from_db, details_to_db
 from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.search_index import index_batch, index_blog, unindex_blog, unindex_blogs
 from pleio_tui.store.search_text import description_of, stored_description
@@ -23,7 +24,7 @@ _BLOG_COLUMNS = (
     "tags", "time_created", "time_updated", "time_published", "status_published",
     "group_guid", "group_name", "owner_guid", "can_edit", "can_comment", "can_vote",
     "can_bookmark", "votes", "has_voted", "is_bookmarked", "is_following", "views",
-    "is_pinned", "access_id", "write_access_id", "comment_count",
+    "is_pinned", "access_id", "write_access_id", "comment_count", "subtype", "details",
 )  # fmt: skip
 
 ARCHIVED_SQL = "status_published = 'archived'"
@@ -90,6 +91,8 @@ def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
         "access_id": blog.access_id,
         "write_access_id": blog.write_access_id,
         "comment_count": blog.comment_count,
+        "subtype": blog.subtype,
+        "details": details_to_db(blog.details),
     }
 
 
@@ -124,6 +127,8 @@ def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
         write_access_id=row["write_access_id"],
         comment_count=row["comment_count"],
         comments=load_thread(conn, row["guid"]) if row["comments_fetched"] else None,
+        subtype=row["subtype"],
+        details=details_from_db(row["details"]),
     )
 
 
@@ -170,16 +175,17 @@ class BlogCacheMixin(StoreBase):
     def listed_blog_count(self) -> int:
         """The cached blogs the site should list: archived ones it lists no more."""
         # Two counts along indexes (the archived ones a partial one), not a scan.
-        every = int(self._scalar("SELECT count(*) FROM blogs", ()))
+        every = int(self._scalar("SELECT count(*) FROM blogs WHERE subtype = 'blog'", ()))
         return every - self.archived_blog_count()
 
     def archived_blog_guids(self) -> set[str]:
         """Blogs the site archived: readable here, gone from the site's listings."""
-        rows = self._rows(f"SELECT guid FROM blogs WHERE {ARCHIVED_SQL}", ())
+        rows = self._rows(f"SELECT guid FROM blogs WHERE {ARCHIVED_SQL} AND subtype = 'blog'", ())
         return {row[0] for row in rows}
 
     def archived_blog_count(self) -> int:
-        return int(self._scalar(f"SELECT count(*) FROM blogs WHERE {ARCHIVED_SQL}", ()))
+        sql = f"SELECT count(*) FROM blogs WHERE {ARCHIVED_SQL} AND subtype = 'blog'"
+        return int(self._scalar(sql, ()))
 
     def blog_guids_in_group(self, group_guid: str) -> set[str]:
         rows = self._rows("SELECT guid FROM blogs WHERE group_guid = ?", (group_guid,))

@@ -14,7 +14,7 @@ SELECT b.guid, b.title, coalesce(u.name, '') AS author_name, b.group_guid,
        coalesce(g.name, b.group_name) AS group_name, b.time_published,
        b.comment_count, b.votes,
        CASE WHEN b.excerpt <> '' THEN b.excerpt ELSE coalesce(b.abstract, '') END AS excerpt,
-       b.is_read, b.is_bookmarked, b.status_published = 'archived' AS is_archived
+       b.is_read, b.is_bookmarked, b.status_published = 'archived' AS is_archived, b.subtype
   FROM blogs AS b
   LEFT JOIN users AS u ON u.guid = b.owner_guid
   LEFT JOIN groups AS g ON g.guid = b.group_guid
@@ -22,6 +22,8 @@ SELECT b.guid, b.title, coalesce(u.name, '') AS author_name, b.group_guid,
 
 ALL_FEED = FeedQueries()
 GROUP_FEED = FeedQueries("b.group_guid = :group_guid")
+KIND_FEED = FeedQueries("b.subtype = :subtype")
+GROUP_KIND_FEED = FeedQueries("b.group_guid = :group_guid AND b.subtype = :subtype")
 FEED_ROWS_SQL = f"{_FEED_SELECT} WHERE b.rowid IN (SELECT value FROM json_each(:rowids))"
 """The shown columns, joined only for the rows of a window (found by key first)."""
 _RELATED_SQL = f"""
@@ -47,17 +49,25 @@ def feed_row(row: sqlite3.Row) -> FeedRow:
         is_read=bool(row["is_read"]),
         is_bookmarked=bool(row["is_bookmarked"]),
         is_archived=bool(row["is_archived"]),
+        subtype=row["subtype"],
     )
 
 
 class FeedMixin(StoreBase):
-    def feed(self, group_guid: str | None) -> KeysetFeed[FeedRow]:
-        """The blogs of one group, or of all groups when `group_guid` is None."""
+    def feed(self, group_guid: str | None, subtype: str | None = None) -> KeysetFeed[FeedRow]:
+        """The content of one group, or of all groups when `group_guid` is None;
+        of one kind ("blog", "discussion", ...) when `subtype` is given."""
+        params: dict[str, str] = {}
+        if group_guid is not None:
+            params["group_guid"] = group_guid
+        if subtype is not None:
+            params["subtype"] = subtype
+        kinds = {None: (ALL_FEED, GROUP_FEED)}.get(subtype, (KIND_FEED, GROUP_KIND_FEED))
         return KeysetFeed(
             self._conn,
             self._path,
-            queries=ALL_FEED if group_guid is None else GROUP_FEED,
-            params={} if group_guid is None else {"group_guid": group_guid},
+            queries=kinds[0] if group_guid is None else kinds[1],
+            params=params,
             rows_sql=FEED_ROWS_SQL,
             make_row=feed_row,
             key_of_row=lambda row: row.guid,

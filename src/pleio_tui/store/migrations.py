@@ -7,6 +7,7 @@ whole version.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -354,6 +355,17 @@ _SEARCH_WITHOUT_COPY = (
     "INSERT INTO search_vocab_trigram (search_vocab_trigram) VALUES ('rebuild')",
 )
 
+# Every kind of content (discussions, questions, events, ...) lives in `blogs`
+# beside the blogs, so feeds by key, search, threads, votes and unread counts
+# serve all of them: its subtype, and what only its kind has (JSON, store/content.py).
+_CONTENT_KINDS = (
+    "ALTER TABLE blogs ADD COLUMN subtype TEXT NOT NULL DEFAULT 'blog'",
+    "ALTER TABLE blogs ADD COLUMN details TEXT",
+    "CREATE INDEX IF NOT EXISTS blogs_kind_feed ON blogs (subtype, time_published DESC, guid DESC)",
+    "CREATE INDEX IF NOT EXISTS blogs_group_kind_feed ON blogs"
+    " (group_guid, subtype, time_published DESC, guid DESC)",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1,
     _V2,
@@ -363,6 +375,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _OUTBOX_TAGS,
     _NOTIFICATIONS_AND_READ_MARKS,
     _SEARCH_WITHOUT_COPY,
+    _CONTENT_KINDS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COMPACTED_AT = MIGRATIONS.index(_SEARCH_WITHOUT_COPY) + 1
@@ -370,6 +383,19 @@ _COMPACTED_AT = MIGRATIONS.index(_SEARCH_WITHOUT_COPY) + 1
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+_ADD_COLUMN = re.compile(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", re.IGNORECASE)
+
+
+def _adds_a_column_there(conn: sqlite3.Connection, statement: str) -> bool:
+    """Whether `statement` adds a column the table has: SQLite has no ADD COLUMN IF
+    NOT EXISTS, and a step may meet a file that went part of the way before."""
+    match = _ADD_COLUMN.match(statement.strip())
+    if match is None:
+        return False
+    table, column = match.groups()
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
 
 
 def migrate(
@@ -391,7 +417,8 @@ def migrate(
             if schema_version(conn) >= number:
                 continue
             for statement in MIGRATIONS[number - 1]:
-                conn.execute(statement)
+                if not _adds_a_column_there(conn, statement):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
     if 0 < found < _COMPACTED_AT:
         compact(conn)  # what the search copy and the doubled bodies held is free now

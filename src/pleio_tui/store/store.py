@@ -11,6 +11,7 @@ from pleio_tui.paths import site_slug
 from pleio_tui.store.blogs import BlogCacheMixin
 from pleio_tui.store.comments import CommentCacheMixin
 from pleio_tui.store.connection import DEFAULT_BUSY_TIMEOUT, file_identity, open_connection
+from pleio_tui.store.content import ContentCacheMixin
 from pleio_tui.store.drafts import DraftsMixin
 from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.feed import FeedMixin
@@ -36,6 +37,7 @@ class Store(
     NotificationsMixin,
     OutboxMixin,
     WatermarksMixin,
+    ContentCacheMixin,
 ):
     """One connection to a site's cache file, for the thread that opened it.
 

@@ -46,7 +46,7 @@ class WatermarksMixin(StoreBase):
     def cached_but_unlisted(self) -> set[str]:
         """Cached blogs the site should list but did not: archived ones it lists no more."""
         rows = self._rows(
-            "SELECT guid FROM blogs WHERE status_published <> 'archived'"
+            "SELECT guid FROM blogs WHERE status_published <> 'archived' AND subtype = 'blog'"
             " AND guid NOT IN (SELECT guid FROM listed_guids)",
             (),
         )

@@ -88,6 +88,11 @@ async def send_item(
             return await _settle_comment_delete(client, item, count, before_write)
         case OutboxKind.NOTIFICATION_READ:
             return Delivered(await settle_read_mark(client, item, count, before_write))
+    # content_delivery imports this module: an import circle at the top
+    from pleio_tui.sync.content_delivery import CONTENT_OUTBOX_KINDS, send_content_item
+
+    if item.kind in CONTENT_OUTBOX_KINDS:
+        return await send_content_item(client, store, item, count, before_write)
     raise ValueError(f"unknown outbox kind: {item.kind!r}")
 
 

@@ -30,6 +30,7 @@ from pleio_tui.models import Blog, OutboxState, Page, Viewer
 from pleio_tui.store import Store
 from pleio_tui.sync import reconcile
 from pleio_tui.sync.concurrency import as_they_arrive
+from pleio_tui.sync.content_sync import ContentSync
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.events import (
     OutboxOutcome,
@@ -162,12 +163,26 @@ class SyncEngine:
         await self._reconcile(site_total, tally)
         if viewer.user is not None:
             tally.notifications = await sync_notifications(self._client, self._store, self._count)
+        await self._sync_content()
         now = datetime.now(UTC).isoformat()
         if full:
             # Every blog was just listed: as good as a reconcile.
             reconcile.finish(self._store)
             self._store.set_watermark(FULL_SYNC_DONE, now)
         self._store.set_watermark(LAST_SYNC_DONE, now)
+
+    async def _sync_content(self) -> None:
+        """Discussions, questions, events and the other kinds beside blogs."""
+        self._progress(SyncPhase.CHANGES, 0, 0)
+        content = ContentSync(
+            self._client,
+            self._store,
+            self._count,
+            concurrency=self._concurrency,
+            page_size=self._page_size,
+        )
+        # Counted apart: the report's numbers are the blogs', as the site counts them.
+        await content.run()
 
     async def _viewer(self) -> Viewer:
         viewer = await self._count(self._client.viewer())

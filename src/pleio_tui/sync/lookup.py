@@ -128,6 +128,11 @@ async def find_on_site(
         return await _find_blog(client, item, viewer_guid, claimed, count)
     if item.kind == OutboxKind.COMMENT:
         return await _find_comment(client, item, viewer_guid, claimed, count)
+    # content_delivery imports this module: an import circle at the top
+    from pleio_tui.sync.content_delivery import CREATED_CONTENT_KINDS, find_content_on_site
+
+    if item.kind in CREATED_CONTENT_KINDS:
+        return await find_content_on_site(client, item, viewer_guid, claimed, count)
     raise ValueError(f"{item.kind} items are not looked up: they are desired states")
 
 

@@ -37,7 +37,13 @@ LOOKUP_DELAY = timedelta(seconds=10)
 """A write whose answer timed out may still be on its way to the site: its lookup
 waits this long after the last attempt, so that it cannot miss a late arrival."""
 
-_CREATED_KINDS = (OutboxKind.BLOG, OutboxKind.COMMENT)
+_CREATED_KINDS = (
+    OutboxKind.BLOG,
+    OutboxKind.COMMENT,
+    OutboxKind.DISCUSSION,
+    OutboxKind.QUESTION,
+    OutboxKind.STATUS_UPDATE,
+)
 """Kinds that create something new, found by a lookup. The others are desired
 states: sending one reads the site first and writes only what is missing."""
 

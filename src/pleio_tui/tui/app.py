@@ -21,6 +21,7 @@ from pleio_tui.site_url import sends_session_in_clear
 from pleio_tui.store import Store, StoreError
 from pleio_tui.tui.collection import resume_collection
 from pleio_tui.tui.controllers import messages
+from pleio_tui.tui.controllers.content_actions import ContentActions
 from pleio_tui.tui.controllers.inbox import InboxController
 from pleio_tui.tui.controllers.membership import MembershipController
 from pleio_tui.tui.controllers.network import NetworkController
@@ -53,7 +54,7 @@ def actions_provider() -> type[Provider]:
     return ActionsProvider
 
 
-class PleioApp(App[int]):
+class PleioApp(ContentActions, App[int]):
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-narrow"),
@@ -99,6 +100,7 @@ class PleioApp(App[int]):
         self.writing = WritingController(self, self.reading)
         self.membership = MembershipController(self)
         self.inbox = InboxController(self)
+        self.downloads = dirs.cache / "files"
         self.network = NetworkController(
             self,
             site,

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import datetime
 from typing import Literal, NamedTuple
 
+from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
 from pleio_tui.tui.i18n_inbox import EN_INBOX, NL_INBOX
 from pleio_tui.tui.i18n_reader import EN_READER, NL_READER
 from pleio_tui.tui.i18n_refresh import EN_REFRESH, NL_REFRESH
@@ -194,7 +195,7 @@ NL: dict[str, str] = {
     "key.post.top": "Naar het begin van het blog",
     "key.post.bottom": "Naar het eind van het blog",
     "key.list.last": "Naar het eind",
-    "key.post.new": "Nieuw blog in deze groep",
+    "key.post.new": "Nieuw blog, discussie, vraag of statusupdate in deze groep",
     "key.post.comment": "Reageren op het blog",
     "key.post.reply": "Antwoorden op de gekozen reactie",
     "key.post.edit": "Eigen blog bewerken, of de eigen reactie onder de cursor",
@@ -288,6 +289,7 @@ NL: dict[str, str] = {
     **NL_INBOX,
     **NL_REFRESH,
     **NL_READER,
+    **NL_CONTENT,
 }
 
 EN: dict[str, str] = {
@@ -417,7 +419,7 @@ EN: dict[str, str] = {
     "key.post.top": "To the top of the blog",
     "key.post.bottom": "To the end of the blog",
     "key.list.last": "To the end",
-    "key.post.new": "New blog in this group",
+    "key.post.new": "New blog, discussion, question or status update in this group",
     "key.post.comment": "Comment on the blog",
     "key.post.reply": "Reply to the selected comment",
     "key.post.edit": "Edit your own blog, or your comment under the cursor",
@@ -507,6 +509,7 @@ EN: dict[str, str] = {
     **EN_INBOX,
     **EN_REFRESH,
     **EN_READER,
+    **EN_CONTENT,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

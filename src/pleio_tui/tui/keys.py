@@ -82,7 +82,7 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     # Notifications and marking read
     KeySpec("app.inbox", "i", "inbox", "app"),
     KeySpec("app.mark_read", "A", "mark_read", "app", show=False),
-    KeySpec("post.new", "n", "new_post", "app"),
+    KeySpec("post.new", "n", "new_item", "app"),
     KeySpec("post.comment", "c", "comment", "app"),
     KeySpec("post.edit", "e", "edit_post", "app", show=False),
     KeySpec("post.vote_up", "+", "vote(1)", "app", show=False),
@@ -132,6 +132,12 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("feed.join", "m", "join_group", "feed", show=False),
     KeySpec("links.down", "down", "cursor_down", "links", show=False),
     KeySpec("links.up", "up", "cursor_up", "links", show=False),
+    # Every kind of content: the feed's type filter, an event's answer, a question's
+    # best answer, a file's download.
+    KeySpec("feed.type_filter", "t", "type_filter", "app"),
+    KeySpec("post.attend", "a", "attend", "app", show=False),
+    KeySpec("post.best_answer", "*", "best_answer", "app", show=False),
+    KeySpec("post.download", "w", "download", "app", show=False),
 )
 
 SPECS_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in DEFAULT_KEYS}

@@ -29,7 +29,7 @@ class PaletteAction:
 PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("app.search", "search"),
     PaletteAction("app.sync", "sync"),
-    PaletteAction("post.new", "new_post"),
+    PaletteAction("post.new", "new_item"),
     PaletteAction("post.comment", "comment"),
     PaletteAction("post.reply", "reply"),
     PaletteAction("post.edit", "edit_post"),
@@ -48,6 +48,10 @@ PALETTE_ACTIONS: tuple[PaletteAction, ...] = (
     PaletteAction("app.language", "toggle_language"),
     PaletteAction("app.help", "help"),
     PaletteAction("app.quit", "quit"),
+    PaletteAction("feed.type_filter", "type_filter"),
+    PaletteAction("post.attend", "attend"),
+    PaletteAction("post.best_answer", "best_answer"),
+    PaletteAction("post.download", "download"),
 )
 
 

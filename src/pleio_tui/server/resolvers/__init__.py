@@ -10,13 +10,16 @@ from ariadne import InterfaceType, ScalarType, load_schema_from_path, make_execu
 from graphql import GraphQLResolveInfo, GraphQLSchema
 
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord, UserRecord
+from pleio_tui.server.records_content import CONTENT_RECORDS
 from pleio_tui.server.resolvers.content import content_mutations
+from pleio_tui.server.resolvers.content_kinds import kind_mutations
 from pleio_tui.server.resolvers.membership import membership_mutations
 from pleio_tui.server.resolvers.notifications import notification_bindables
 from pleio_tui.server.resolvers.query import query
 from pleio_tui.server.resolvers.reactions import reaction_mutations
 from pleio_tui.server.resolvers.types_blog import blog_type
 from pleio_tui.server.resolvers.types_comment import comment_type
+from pleio_tui.server.resolvers.types_content import CONTENT_TYPES
 from pleio_tui.server.resolvers.types_group import group_type
 from pleio_tui.server.resolvers.types_user import user_type
 from pleio_tui.server.resolvers.types_viewer import viewer_type
@@ -29,6 +32,7 @@ TYPE_NAMES = {
     CommentRecord: "Comment",
     GroupRecord: "Group",
     UserRecord: "User",
+    **{record: record.__name__.removesuffix("Record") for record in CONTENT_RECORDS},
 }
 
 entity_interface = InterfaceType("Entity")
@@ -60,6 +64,8 @@ def build_schema() -> GraphQLSchema:
         content_mutations,
         reaction_mutations,
         membership_mutations,
+        kind_mutations,
+        *CONTENT_TYPES,
         entity_interface,
         blog_type,
         comment_type,

@@ -29,6 +29,12 @@ from pleio_tui.server.errors import (
     fail,
 )
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord
+from pleio_tui.server.records_content import FolderRecord, WikiRecord
+from pleio_tui.server.resolvers.content_kinds import (
+    ADDABLE_SUBTYPES,
+    add_content,
+    edit_kind_fields,
+)
 from pleio_tui.server.resolvers.lookup import (
     blog_of,
     context_of,
@@ -46,6 +52,8 @@ def resolve_add_entity(_: None, info: GraphQLResolveInfo, input: dict[str, Any])
     ctx = context_of(info)
     if input["subtype"] == "comment":
         return {"entity": _add_comment(ctx, input)}
+    if input["subtype"] in ADDABLE_SUBTYPES:
+        return {"entity": add_content(ctx, input)}
     user = require_user(ctx)
     if input["subtype"] != "blog":
         fail(INVALID_SUBTYPE)
@@ -87,6 +95,8 @@ def _add_comment(ctx: RequestContext, input: dict[str, Any]) -> CommentRecord | 
     container = visible_entity(ctx, container_guid)
     if container is None:
         fail(COULD_NOT_FIND)
+    if isinstance(container, WikiRecord | FolderRecord):  # Pleio takes no comments on these
+        fail(COULD_NOT_ADD)
     if isinstance(container, BlogRecord):
         blog, parent_id = container, None
     elif isinstance(container, CommentRecord) and not container.is_reply:
@@ -117,7 +127,9 @@ def resolve_edit_entity(_: None, info: GraphQLResolveInfo, input: dict[str, Any]
     require_user(ctx)
     entity = visible_entity(ctx, input["guid"])
     if isinstance(entity, BlogRecord):
-        return {"entity": _edit_blog(ctx, entity, input)}
+        _edit_blog(ctx, entity, input)
+        edit_kind_fields(ctx, entity, input)
+        return {"entity": repo.get_blog(ctx.conn, entity.guid)}
     if isinstance(entity, CommentRecord):
         return {"entity": _edit_comment(ctx, entity, input)}
     if entity is None:

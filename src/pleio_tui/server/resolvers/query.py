@@ -20,6 +20,7 @@ from pleio_tui.server.access import (
 from pleio_tui.server.context import RequestContext
 from pleio_tui.server.errors import INVALID_SUBTYPE, fail
 from pleio_tui.server.records import BlogRecord, EntityRecord
+from pleio_tui.server.records_content import CONTENT_SUBTYPES
 from pleio_tui.server.resolvers.lookup import (
     context_of,
     entity_by_guid,
@@ -36,7 +37,7 @@ query = QueryType()
 OUTSIDE_GROUPS = "1"
 # Pleio's site is the one with guid "1", whatever its domain.
 SITE_GUID = "1"
-LISTED_SUBTYPES = frozenset({"blog"})
+LISTED_SUBTYPES = frozenset(CONTENT_SUBTYPES)
 # Pleio orders by a start date for events alone and says so for anything else.
 ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS = "order_by_start_date_is_only_for_events"
 
@@ -123,7 +124,7 @@ def _blog_listing(
     unknown = [s for s in subtypes if s not in LISTED_SUBTYPES]
     if unknown:
         fail(INVALID_SUBTYPE)
-    if order_by == "startDate":
+    if order_by == "startDate" and list(subtypes) != ["event"]:
         fail(ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS)
     offset, limit = page_bounds(offset, limit)
     now = now_iso()
@@ -155,6 +156,7 @@ def _blog_listing(
         descending=(order_direction or "desc") == "desc",
         pinned_first=bool(sort_pinned),
         now=now,
+        subtypes=tuple(subtypes) or CONTENT_SUBTYPES,
     )
     return repo.list_blogs(ctx.conn, listing, offset, limit)
 

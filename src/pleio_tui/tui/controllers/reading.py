@@ -37,6 +37,8 @@ class ReadingController:
 
             self._follower = LinkFollower(self._host, self)
         return self._follower
+        self.kind_filter: str | None = None
+        """The one kind of content the feed lists ("discussion", ...); None for all."""
 
     # --- the lists ---
 
@@ -65,13 +67,17 @@ class ReadingController:
         group = host.main.current_group
         try:
             source = host.storage.guarded(
-                host.store.feed(group.guid if group is not None else None)
+                host.store.feed(group.guid if group is not None else None, self.kind_filter)
             )
         except StoreError as exc:
             host.report(exc)
             return
+        kind = host.strings(f"kind.{self.kind_filter}") if self.kind_filter else None
         host.main.feed.show(
-            source, group.name if group is not None else None, self.feed_placeholder(group)
+            source,
+            group.name if group is not None else None,
+            self.feed_placeholder(group),
+            kind=kind,
         )
 
     def feed_placeholder(self, group: GroupRow | None) -> str:

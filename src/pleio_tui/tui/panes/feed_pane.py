@@ -16,7 +16,12 @@ from pleio_tui.tui.i18n import Strings, format_age
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.lists import ListSource, SwitchableFormatter
 from pleio_tui.tui.render.ages import AgeFormatter
-from pleio_tui.tui.widgets.feed_rows import FEED_ROW_HEIGHT, FeedRowLabels, feed_row_formatter
+from pleio_tui.tui.widgets.feed_rows import (
+    FEED_KINDS,
+    FEED_ROW_HEIGHT,
+    FeedRowLabels,
+    feed_row_formatter,
+)
 from pleio_tui.tui.widgets.row_list import RowList
 
 
@@ -37,6 +42,7 @@ def feed_formatter(strings: Strings, *, in_group: bool = False) -> SwitchableFor
         votes=lambda n: strings.plural("post.votes", n),
         untitled=strings("post.untitled"),
         archived=strings("post.archived"),
+        kinds={kind: strings(f"kind.{kind}") for kind in FEED_KINDS},
     )
     age = age_formatter(strings)
     shared = feed_row_formatter(age, labels)
@@ -84,6 +90,7 @@ class FeedPane(RowList[FeedRow]):
         self._strings = strings
         self._switchable = formatter
         self._group_name: str | None = None
+        self._kind: str | None = None
 
     def on_mount(self) -> None:
         # Textual calls RowList.on_mount too: handlers run for every class.
@@ -99,14 +106,21 @@ class FeedPane(RowList[FeedRow]):
         return self
 
     def show(
-        self, blogs: RowSource[FeedRow], group_name: str | None, placeholder: str | None = None
+        self,
+        blogs: RowSource[FeedRow],
+        group_name: str | None,
+        placeholder: str | None = None,
+        kind: str | None = None,
     ) -> None:
         """`group_name` None for the blogs of all groups; `placeholder` what an
-        empty feed says (that it is empty, unless told why)."""
-        if group_name != self._group_name:
-            self._group_name = group_name
-            in_group = group_name is not None
-            self._switchable.formatter = feed_formatter(self._strings, in_group=in_group).formatter
+        empty feed says (that it is empty, unless told why); `kind` names the one
+        kind of content listed (None for all)."""
+        if (group_name, kind) != (self._group_name, self._kind):
+            if group_name != self._group_name:
+                in_group = group_name is not None
+                formatter = feed_formatter(self._strings, in_group=in_group).formatter
+                self._switchable.formatter = formatter
+            self._group_name, self._kind = group_name, kind
             self._show_title()
         self.set_source(blogs, placeholder or self._strings("empty.feed"))
 
@@ -121,4 +135,5 @@ class FeedPane(RowList[FeedRow]):
         title = self._strings("pane.feed")
         name = terminal_safe_line(self._group_name or self._strings("feed.all"))
         # The group name is remote text: a Content is shown literally, never parsed.
-        self.border_title = Content(f"{title}: {name}")
+        kind = f" · {self._kind}" if self._kind else ""
+        self.border_title = Content(f"{title}: {name}{kind}")

@@ -22,6 +22,12 @@ from textual.strip import Strip
 from pleio_tui.models import Blog, Comment, FeedRow
 from pleio_tui.richtext import body_to_markdown, terminal_safe, terminal_safe_line
 from pleio_tui.tui.render.body_chunks import markdown_chunks
+from pleio_tui.tui.render.kinds import (
+    UNCOMMENTED,
+    answers_in_order,
+    best_answer_mark,
+    kind_lines,
+)
 from pleio_tui.tui.render.markdown_lines import (
     BOLD,
     CONSOLE,
@@ -208,7 +214,8 @@ class _PostRenderer:
                 yield
         body_links = len(self.markdown.links)
         self.emit(self.link_list(0, self.strings.links_heading))
-        yield from self.comment_thread()
+        if self.blog.subtype not in UNCOMMENTED:
+            yield from self.comment_thread()
         self.emit(self.link_list(body_links, self.strings.comment_links_heading))
         if related:
             self.emit(self.related(related))
@@ -255,6 +262,7 @@ class _PostRenderer:
             tags.rstrip()
             lines.extend(wrap(tags, width))
         lines.append(self.status_line())
+        lines.extend(kind_lines(blog, strings.language, width))
         if blog.abstract:
             lines.append(Text())
             lines.extend(wrap(Text(terminal_safe(blog.abstract).strip(), ITALIC), width))
@@ -272,7 +280,7 @@ class _PostRenderer:
         return status
 
     def comment_thread(self) -> Iterator[None]:
-        strings, comments = self.strings, self.blog.comments
+        strings, comments = self.strings, answers_in_order(self.blog)
         count = self.blog.comment_count
         if comments is not None:
             count = max(count, sum(1 + len(comment.replies) for comment in comments))
@@ -311,6 +319,9 @@ class _PostRenderer:
             header.append("  " + self.strings.votes.format(count=comment.votes), DIM)
         if comment.has_voted:
             header.append(f" ({vote_note(self.strings, comment.own_vote)})", DIM)
+        best = best_answer_mark(self.blog, comment, self.strings.language) if not depth else None
+        if best is not None:
+            header.append_text(best)
         body = MarkdownDocument(body_to_markdown(comment.rich_description, comment.description))
         lines = [*wrap(header, width), *self.markdown.document(body, width)]
         start = len(self.post.lines)

@@ -3,7 +3,7 @@ comments and votes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from rich.style import Style
@@ -19,6 +19,12 @@ UNREAD_DOT = Text("●", Style(color="bright_blue"))
 BOOKMARK = Text("★", Style(color="yellow"))
 ARCHIVED = Style(color="magenta", italic=True)
 DIM = Style(dim=True)
+KIND = Style(color="cyan")
+FEED_KINDS = (
+    "discussion", "question", "news", "event", "wiki", "statusupdate", "file", "folder",
+)  # fmt: skip
+"""Kinds beside blogs: their rows are marked with the kind's name."""
+ENGLISH_KINDS = {kind: kind for kind in FEED_KINDS} | {"statusupdate": "update"}
 
 
 def english_comments(count: int) -> str:
@@ -34,6 +40,8 @@ class FeedRowLabels(NamedTuple):
     votes: Callable[[int], str] = english_votes
     untitled: str = "(untitled)"
     archived: str = "archived"
+    kinds: Mapping[str, str] = ENGLISH_KINDS
+    """The mark of each kind beside blogs (a blog row has none)."""
 
 
 ENGLISH_FEED_LABELS = FeedRowLabels()
@@ -47,7 +55,13 @@ def feed_row_formatter(
         title = Text(" ")
         title.append_text(UNREAD_DOT if not row.is_read else Text(" "))
         title.append(" ")
-        title_text = terminal_safe_line(row.title) or labels.untitled
+        kind = labels.kinds.get(row.subtype)
+        if kind:
+            title.append(f"[{kind}] ", KIND)
+        # A status update has no title: its first words stand in for one.
+        title_text = (
+            terminal_safe_line(row.title) or terminal_safe_line(row.excerpt) or labels.untitled
+        )
         title.append(title_text, Style(bold=not row.is_read))
         mark = Text(" ").append_text(BOOKMARK) if row.is_bookmarked else Text()
         if row.is_archived:

@@ -1,0 +1,108 @@
+"""Every kind of content beside blogs in the cache: the `details` of its kind as
+JSON beside its row in `blogs` (which holds all kinds, each with its subtype),
+and the reads that only some kinds need."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from pleio_tui.models import ContentDetails
+from pleio_tui.store.base import StoreBase
+
+BLOG = "blog"
+
+
+def _time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _pair(value: Any) -> tuple[str, str] | None:
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return value[0], value[1]
+    return None
+
+
+def details_to_db(details: ContentDetails) -> str | None:
+    """None for the empty details (every blog): nothing to store."""
+    if details == ContentDetails():
+        return None
+    values = details._asdict()
+    for key in ("start_date", "end_date"):
+        if values[key] is not None:
+            values[key] = values[key].isoformat()
+    return json.dumps(values, separators=(",", ":"))
+
+
+def details_from_db(text: str | None) -> ContentDetails:
+    if not text:
+        return ContentDetails()
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return ContentDetails()
+    if not isinstance(values, dict):
+        return ContentDetails()
+    known = {k: v for k, v in values.items() if k in ContentDetails._fields}
+    known["start_date"] = _time(known.get("start_date"))
+    known["end_date"] = _time(known.get("end_date"))
+    for key in ("parent", "folder"):
+        known[key] = _pair(known.get(key))
+    known["children"] = tuple(
+        p for p in (_pair(child) for child in known.get("children") or ()) if p is not None
+    )
+    return ContentDetails(**known)
+
+
+class ContentCacheMixin(StoreBase):
+    def content_count(self, subtypes: tuple[str, ...] | None = None) -> int:
+        """Cached items of the kinds beside blogs (of `subtypes`, when given),
+        archived ones left out, as the site counts what it lists."""
+        if subtypes is None:
+            return int(
+                self._scalar(
+                    "SELECT count(*) FROM blogs WHERE subtype <> 'blog'"
+                    " AND status_published <> 'archived'",
+                    (),
+                )
+            )
+        marks = ", ".join("?" for _ in subtypes)
+        return int(
+            self._scalar(
+                f"SELECT count(*) FROM blogs WHERE subtype IN ({marks})"
+                " AND status_published <> 'archived'",
+                subtypes,
+            )
+        )
+
+    def content_guids(self) -> set[str]:
+        """Cached, not archived items of the kinds beside blogs."""
+        rows = self._rows(
+            "SELECT guid FROM blogs WHERE subtype <> 'blog' AND status_published <> 'archived'",
+            (),
+        )
+        return {row[0] for row in rows}
+
+    def set_attendance(self, guid: str, state: str | None) -> None:
+        """Show my answer to an event before the site confirms it."""
+        self._change_details(guid, is_attending=state)
+
+    def set_best_answer(self, guid: str, answer_guid: str | None) -> None:
+        """Show a question's best answer before the site confirms it."""
+        self._change_details(guid, best_answer_guid=answer_guid)
+
+    def _change_details(self, guid: str, **changes: Any) -> None:
+        with self._write() as conn:
+            row = conn.execute("SELECT details FROM blogs WHERE guid = ?", (guid,)).fetchone()
+            if row is None:
+                return
+            details = details_from_db(row[0])._replace(**changes)
+            conn.execute(
+                "UPDATE blogs SET details = ? WHERE guid = ?", (details_to_db(details), guid)
+            )
