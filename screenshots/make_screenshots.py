@@ -98,6 +98,50 @@ async def wide_screens(site: LocalSite, session: str, tmp: Path) -> None:
         app.store.close()
 
 
+async def open_in_feed(pilot: Pilot[Any], app: PleioApp, title: str) -> None:
+    """Open the feed row whose title starts with `title` (the feed has the focus)."""
+    feed = app.main.feed.row_list
+    await pilot.press("g")
+    while (row := feed.highlighted_row) is not None and not row.title.startswith(title):
+        await pilot.press("j")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.open_blog is not None and app.open_blog.title == row.title)
+    await pilot.pause(0.3)
+
+
+async def kinds_and_inbox(site: LocalSite, session: str, tmp: Path) -> None:
+    """The group's stream of every kind, an event, a question, the inbox, the links."""
+    app = new_app(site, session, tmp)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_seed_blog(pilot, app)
+        await pilot.press("u")
+        await pilot.pause(0.3)
+        save(app, "links")
+        await pilot.press("escape")
+        app.main.activate(app.main.feed)
+        await pilot.pause(0.2)
+        await open_in_feed(pilot, app, "Werksessie")
+        save(app, "event")
+        app.main.activate(app.main.feed)
+        await open_in_feed(pilot, app, "Wie heeft ervaring")
+        save(app, "question")
+        await pilot.press("i")
+        await pilot.pause(0.5)
+        save(app, "inbox")
+        await pilot.press("escape")
+    if app.store is not None:
+        app.store.close()
+
+
+async def very_wide_screen(site: LocalSite, session: str, tmp: Path) -> None:
+    app = new_app(site, session, tmp)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await open_seed_blog(pilot, app)
+        save(app, "reading-200x50")
+    if app.store is not None:
+        app.store.close()
+
+
 async def narrow_screen(site: LocalSite, session: str, tmp: Path) -> None:
     app = new_app(site, session, tmp)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -115,6 +159,9 @@ async def main() -> None:
             session = site.login("hadewych")
             await narrow_screen(site, session, tmp / "narrow")
             await wide_screens(site, session, tmp / "wide")
+            site.start()  # wide_screens stopped it to show the outbox offline
+            await kinds_and_inbox(site, session, tmp / "kinds")
+            await very_wide_screen(site, session, tmp / "very-wide")
         finally:
             site.stop()
 

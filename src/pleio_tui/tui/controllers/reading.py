@@ -27,6 +27,8 @@ class ReadingController:
         self.open_blog: Blog | None = None
         """The post the post pane shows, as the cache last held it."""
         self._follower: LinkFollower | None = None
+        self.kind_filter: str | None = None
+        """The one kind of content the feed lists ("discussion", ...); None for all."""
 
     @property
     def links(self) -> LinkFollower:
@@ -37,8 +39,6 @@ class ReadingController:
 
             self._follower = LinkFollower(self._host, self)
         return self._follower
-        self.kind_filter: str | None = None
-        """The one kind of content the feed lists ("discussion", ...); None for all."""
 
     # --- the lists ---
 
