@@ -60,6 +60,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--fresh", action="store_true", help="rebuild the kept synthetic caches first"
     )
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help="the Markdown table")
+    parser.add_argument(
+        "--scale-blogs",
+        type=int,
+        default=bench_scale.SCALE_BLOGS,
+        metavar="N",
+        help=f"blogs of the scale rows' local site (default {bench_scale.SCALE_BLOGS:,})",
+    )
     return parser.parse_args(argv)
 
 
@@ -183,14 +190,14 @@ def measure_memory(small: Path, big: Path) -> list[Result]:
     ]
 
 
-def measure_scale(work: Path, plan: Plan) -> list[Result]:
+def measure_scale(work: Path, plan: Plan, blogs: int) -> list[Result]:
     """The rows of bench_scale.py: a first sync's memory and CPU, the cache's size,
-    any feed position, and later syncs, at 100,000 blogs."""
-    rows = bench_scale.scale_results(work, bench_scale.SCALE_BLOGS, plan.sync_repeats)
+    any feed position, and later syncs, at `blogs` blogs (100,000 by default)."""
+    rows = bench_scale.scale_results(work, blogs, plan.sync_repeats)
     return [row for row in rows if isinstance(row, Result)]
 
 
-def run(plan: Plan, fresh: bool) -> list[Result]:
+def run(plan: Plan, fresh: bool, scale_blogs: int = bench_scale.SCALE_BLOGS) -> list[Result]:
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="pleio-bench-") as temporary:
         work = Path(temporary)
@@ -215,8 +222,8 @@ def run(plan: Plan, fresh: bool) -> list[Result]:
         results += measure_deep_feed(big, work, plan)
         say("memory")
         results += measure_memory(small, big)
-        say(f"a local site of {bench_scale.SCALE_BLOGS:,} blogs: sync, cache and feed")
-        results += measure_scale(work, plan)
+        say(f"a local site of {scale_blogs:,} blogs: sync, cache and feed")
+        results += measure_scale(work, plan, scale_blogs)
     return results
 
 
@@ -243,7 +250,7 @@ def notes() -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     plan = QUICK if args.quick else FULL
-    results = run(plan, args.fresh)
+    results = run(plan, args.fresh, args.scale_blogs)
     print(text_table(results))
     args.output.write_text(markdown(results, quick=args.quick, notes=notes()))
     print(f"\nwritten to {args.output}")

@@ -18,7 +18,6 @@ LEAVES = {
     "config",
     "config_file",
     "browser_login",
-    "config_write",
     "cli_i18n",
     "credentials",
     "secret",

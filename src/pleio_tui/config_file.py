@@ -1,5 +1,6 @@
-"""Changing the config file: a site added as a `[sites.NAME]` table, or a few of
-its settings set, with the rest of the file (comments, order) left as written.
+"""Changing the config file: a site added as a `[sites.NAME]` table, a few of its
+settings set, or a setting chosen in the app (language, theme) kept, with the
+rest of the file (comments, order) left as written.
 
 The file is replaced whole (written beside it, then renamed), readable by the
 user alone. Only names, addresses, browser names and folders are written here:
@@ -16,6 +17,8 @@ from pathlib import Path
 from pleio_tui.paths import ensure_private_dir
 
 _TABLE = re.compile(r"^\s*\[")
+_SETTING_VALUE = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+KEPT_SETTINGS = frozenset({"language", "theme"})
 
 
 def _read(config_file: Path) -> str:
@@ -78,3 +81,24 @@ def set_site_settings(config_file: Path, name: str, settings: dict[str, str | bo
     lines[start + 1 : end] = added + body
     _write(config_file, "\n".join(lines) + "\n")
     return True
+
+
+def keep_setting(path: Path, key: str, value: str) -> None:
+    """Set top-level `key` (language, theme) to `value` in the file at `path` (made
+    if missing): its line replaced where it is, else added before the first table.
+    OSError when it cannot be written."""
+    if key not in KEPT_SETTINGS or not _SETTING_VALUE.fullmatch(value):
+        raise ValueError(f"not a setting to keep: {key}={value!r}")
+    line = f'{key} = "{value}"'
+    lines = _read(path).splitlines()
+    assigned = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, existing in enumerate(lines):
+        if _TABLE.match(existing):
+            lines.insert(number, line)
+            break
+        if assigned.match(existing):
+            lines[number] = line
+            break
+    else:
+        lines.append(line)
+    _write(path, "\n".join(lines) + "\n")

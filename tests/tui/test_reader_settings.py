@@ -10,7 +10,7 @@ from test_app_support import make_app, notices, screen_text, wait_for
 from textual.command import CommandPalette
 
 from pleio_tui.config import Config, load_config
-from pleio_tui.config_write import keep_setting
+from pleio_tui.config_file import keep_setting
 from pleio_tui.tui.app import PleioApp
 
 OFFLINE_SITE = "http://127.0.0.1:9"

@@ -28,7 +28,7 @@ class SettingsKeeper:
     def remember(self, key: str, value: str) -> None:
         if self._path is None or self._kept.get(key) == value:
             return
-        from pleio_tui.config_write import keep_setting  # only when a setting changes
+        from pleio_tui.config_file import keep_setting  # only when a setting changes
 
         try:
             keep_setting(self._path, key, value)
