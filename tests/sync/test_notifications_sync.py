@@ -7,7 +7,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, replay, run_sync
+from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, replay, run_sync, tiptap
 
 from pleio_tui.api import PleioClient
 from pleio_tui.models import OutboxKind, OutboxState
@@ -124,3 +124,33 @@ async def test_an_anonymous_sync_asks_for_no_notifications(
     assert report.completed and report.notifications_new == 0
     with Store.open(cache_path) as store:
         assert store.notifications() == []
+
+
+async def test_a_new_discussion_in_my_group_names_it_and_opens_it(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    """A notification about a kind beside blogs carries its title and opens it."""
+    await run_sync(demo_site.url, hadewych, cache_path)
+    pieter = demo_site.login("pieter")
+    group = site_api.group_guid(hadewych, "Open overheid in de praktijk")
+    made = site_api.data(
+        pieter,
+        """mutation($input: addEntityInput!) { addEntity(input: $input) { entity { guid } } }""",
+        {
+            "input": {
+                "subtype": "discussion",
+                "containerGuid": group,
+                "title": "Wie deelt zijn ervaringen met de Woo?",
+                "richDescription": tiptap("Graag jullie ervaringen."),
+                "accessId": 1,
+            }
+        },
+    )
+    guid = made["addEntity"]["entity"]["guid"]
+    await run_sync(demo_site.url, hadewych, cache_path)
+    with Store.open(cache_path) as store:
+        newest = next(n for n in store.notifications() if n.entity_guid == guid)
+        cached = store.blog(guid)
+    assert (newest.action, newest.entity_type, newest.item_guid) == ("created", "Discussion", guid)
+    assert newest.title == "Wie deelt zijn ervaringen met de Woo?"
+    assert cached is not None and cached.subtype == "discussion"  # what opening it shows

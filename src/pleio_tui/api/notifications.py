@@ -16,6 +16,12 @@ _ITEM_IN_URL = re.compile(r"/view/([^/?#]+)")
 `/groups/view/...` part): the last `view` names the item."""
 
 
+OPENED_AS_ITEMS = frozenset(
+    {"Blog", "Discussion", "Question", "News", "Event", "Wiki", "StatusUpdate", "File"}
+)
+"""Entities the app opens in the post pane: a notification about one opens it."""
+
+
 class NotificationPage(NamedTuple):
     total: int
     total_unread: int
@@ -42,7 +48,7 @@ def parse_notification(data: dict[str, Any]) -> Notification:
     container = data.get("container") if isinstance(data.get("container"), dict) else {}
     kind = _text(entity.get("__typename")) or None
     entity_guid = _text(entity.get("guid")) or None
-    item = entity_guid if kind == "Blog" else item_guid_from_url(_text(entity.get("url")))
+    item = entity_guid if kind in OPENED_AS_ITEMS else item_guid_from_url(_text(entity.get("url")))
     return Notification(
         id=raw_id,
         action=_text(data.get("action")),
@@ -51,7 +57,7 @@ def parse_notification(data: dict[str, Any]) -> Notification:
         performer=parse_user(data.get("performer")),
         entity_guid=entity_guid,
         entity_type=kind,
-        item_guid=item if kind in ("Blog", "Comment") else None,
+        item_guid=item if kind in OPENED_AS_ITEMS or kind == "Comment" else None,
         title=_text(entity.get("title")) or _text(entity.get("name")),
         excerpt=_text(entity.get("description")) if kind == "Comment" else "",
         container_guid=_text(container.get("guid")) or None,

@@ -291,6 +291,13 @@ query Notifications($offset: Int, $limit: Int, $unread: Boolean) {
       entity {
         guid __typename
         ... on Blog { title url }
+        ... on Discussion { title url }
+        ... on Question { title url }
+        ... on News { title url }
+        ... on Event { title url }
+        ... on Wiki { title url }
+        ... on StatusUpdate { title url }
+        ... on File { title url }
         ... on Comment { title url description }
         ... on User { name }
       }

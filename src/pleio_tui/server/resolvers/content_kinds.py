@@ -8,6 +8,7 @@ from typing import Any
 from ariadne import MutationType
 from graphql import GraphQLResolveInfo
 
+from pleio_tui.server import notifications
 from pleio_tui.server import repository as repo
 from pleio_tui.server import repository_content as content_repo
 from pleio_tui.server.access import effective_access_id, may_take_part
@@ -90,6 +91,8 @@ def add_content(ctx: RequestContext, input: dict[str, Any]) -> BlogRecord | None
         extra.setdefault("end_date", extra["start_date"])
     with ctx.conn:
         guid = content_repo.insert_content(ctx.conn, new, subtype=subtype, extra=extra)
+        # As for a blog: the author follows it, the group's members hear of it.
+        notifications.blog_added(ctx.conn, guid, new.created_at)
     return repo.get_blog(ctx.conn, guid)
 
 
