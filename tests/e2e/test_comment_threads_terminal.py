@@ -65,7 +65,7 @@ def test_edit_and_delete_my_comments_in_a_terminal(
     session = site.login("hadewych")
     env = program_env(tmp_path, PLEIO_TUI_SESSION=session)
     terminal.start([sys.executable, "-m", "pleio_tui", "--site", site.url], env)
-    terminal.wait_for_text("Leren door doen")
+    terminal.wait_for_text("Werksessie")  # the newest item: the first sync is in
     terminal.keys("/")
     terminal.wait_for_text("Zoeken in de cache")
     terminal.type("Leren door doen")
@@ -92,5 +92,5 @@ def test_edit_and_delete_my_comments_in_a_terminal(
     assert any(text.startswith(EDITED) for text in texts)
     assert any(text.startswith("Herkenbaar rijtje") for text in texts)  # its comment stays
 
-    terminal.keys("q")
+    terminal.keys("Q")
     assert terminal.wait_for_exit() == "0"

@@ -86,5 +86,5 @@ def test_the_seed_group_shows_each_kind_and_a_comment_reaches_the_site(
     terminal.wait_for_text("Verstuurd")
     assert "Jongeren zelf laten kiezen waarover ze meepraten" in discussion_comments(site, session)
 
-    terminal.keys("q")
+    terminal.keys("Q")
     assert terminal.wait_for_exit() == "0"

@@ -36,7 +36,7 @@ def test_i_lists_a_reply_to_hadewychs_blog_and_opens_it(terminal: Terminal, tmp_
     terminal.wait_for_text("✉ 2")
 
     # The read mark may still be on its way: then quitting asks first.
-    terminal.keys("q")
+    terminal.keys("Q")
     shown = terminal.wait_for(lambda shown: "Weet je het zeker?" in shown or "Blog" not in shown)
     if "Weet je het zeker?" in shown:
         terminal.keys("y")

@@ -29,7 +29,7 @@ def test_switch_between_two_sites_in_a_terminal(
         encoding="utf-8",
     )
     terminal.start([sys.executable, "-m", "pleio_tui"], env)
-    terminal.wait_for_text("Leren door doen")  # een synced as a visitor
+    terminal.wait_for_text("Werksessie")  # een synced as a visitor: its newest item
     assert terminal.screen().rstrip().splitlines()[-1].lstrip().startswith("een")
 
     terminal.keys("S")
@@ -37,7 +37,7 @@ def test_switch_between_two_sites_in_a_terminal(
     assert "twee" in shown and "not synced yet" in shown and "unread" in shown
     terminal.keys("Down", "Enter")
     terminal.wait_for(lambda s: s.rstrip().splitlines()[-1].lstrip().startswith("twee"))
-    terminal.wait_for_text("Leren door doen")  # twee synced in its turn
+    terminal.wait_for_text("Werksessie")  # twee synced in its turn
 
     terminal.keys("S")
     shown = terminal.wait_for_text("Sites")
@@ -50,5 +50,5 @@ def test_switch_between_two_sites_in_a_terminal(
     terminal.keys("c")
     terminal.wait_for_text("Only logged-in users can write on")
     terminal.keys("n")
-    terminal.keys("q")
+    terminal.keys("Q")
     assert terminal.wait_for_exit() == "0"

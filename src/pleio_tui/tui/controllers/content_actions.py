@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pleio_tui.tui.controllers.content import ContentController
     from pleio_tui.tui.controllers.reading import ReadingController
+    from pleio_tui.tui.controllers.sites import SitesController
     from pleio_tui.tui.controllers.writing import WritingController
 
 
 class ContentActions:
     reading: ReadingController
     writing: WritingController
+    sites: SitesController
     downloads: Path
     """Where downloaded files go: a folder per file under the cache folder."""
     _content: ContentController | None = None
@@ -37,14 +39,16 @@ class ContentActions:
     def action_type_filter(self) -> None:
         self.content.cycle_kind_filter()
 
+    # Writing waits for someone to write as: a site read as a visitor offers to log in.
+
     def action_new_item(self) -> None:
-        self.content.new_item()
+        self.sites.write(self.content.new_item)
 
     def action_attend(self, state: str = "") -> None:
-        self.content.attend(state or None)
+        self.sites.write(self.content.attend, state or None)
 
     def action_best_answer(self) -> None:
-        self.content.best_answer()
+        self.sites.write(self.content.best_answer)
 
     def action_download(self) -> None:
         self.content.download()
