@@ -231,7 +231,7 @@ def test_formatters_fit_the_width_and_show_their_fields() -> None:
     assert "●" in name.plain and "Van buiten naar binnen" in name.plain and "…" in name.plain
     assert "3 new" in counts.plain and "120 members" in counts.plain
 
-    feed = format_feed_row(feed_row(7, is_read=False), 60, False).plain.split("\n")
+    feed = [line.text for line in format_feed_row(feed_row(7, is_read=False), 60, False)]
     assert len(feed) == 2
     assert "●" in feed[0] and "Blog number 7" in feed[0]
     assert "3 comments" in feed[1] and "▲ 1" in feed[1]

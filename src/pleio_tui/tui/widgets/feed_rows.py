@@ -6,17 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from textual.strip import Strip
 
 from pleio_tui.models import FeedRow
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.render.ages import AgeFormatter, english_age
-from pleio_tui.tui.widgets.row_layout import fit_row, joined
+from pleio_tui.tui.widgets.row_layout import fit_line, joined
 
 FEED_ROW_HEIGHT = 2
-UNREAD_DOT = Text("●", Style(color="bright_blue"))
-BOOKMARK = Text("★", Style(color="yellow"))
+SPACE = Segment(" ")
+UNREAD_DOT = Segment("●", Style(color="bright_blue"))
+BOOKMARK = Segment("★", Style(color="yellow"))
+BOLD = Style(bold=True)
+PLAIN = Style(bold=False)
 ARCHIVED = Style(color="magenta", italic=True)
 DIM = Style(dim=True)
 KIND = Style(color="cyan")
@@ -50,39 +54,35 @@ ENGLISH_FEED_LABELS = FeedRowLabels()
 def feed_row_formatter(
     format_age: AgeFormatter = english_age,
     labels: FeedRowLabels = ENGLISH_FEED_LABELS,
-) -> Callable[[FeedRow, int, bool], Text]:
-    def format_feed_row(row: FeedRow, width: int, selected: bool) -> Text:
-        title = Text(" ")
-        title.append_text(UNREAD_DOT if not row.is_read else Text(" "))
-        title.append(" ")
+) -> Callable[[FeedRow, int, bool], list[Strip]]:
+    def format_feed_row(row: FeedRow, width: int, selected: bool) -> list[Strip]:
+        title = [SPACE, UNREAD_DOT if not row.is_read else SPACE, SPACE]
         kind = labels.kinds.get(row.subtype)
         if kind:
-            title.append(f"[{kind}] ", KIND)
+            title.append(Segment(f"[{kind}] ", KIND))
         # A status update has no title: its first words stand in for one.
         title_text = (
             terminal_safe_line(row.title) or terminal_safe_line(row.excerpt) or labels.untitled
         )
-        title.append(title_text, Style(bold=not row.is_read))
-        mark = Text(" ").append_text(BOOKMARK) if row.is_bookmarked else Text()
+        title.append(Segment(title_text, PLAIN if row.is_read else BOLD))
+        mark = [SPACE, BOOKMARK] if row.is_bookmarked else []
         if row.is_archived:
-            mark = Text(" " + labels.archived, ARCHIVED).append_text(mark)
+            mark.insert(0, Segment(" " + labels.archived, ARCHIVED))
         # The group goes last: it is the longest part and the one to cut.
         parts = [
             terminal_safe_line(row.author_name),
             format_age(row.time_published) if row.time_published is not None else "",
             terminal_safe_line(row.group_name or ""),
         ]
-        meta = Text("   " + joined(parts), DIM)
+        meta = [Segment("   " + joined(parts), DIM)]
         counts = joined(
             [
                 labels.comments(row.comment_count) if row.comment_count else "",
                 labels.votes(row.votes) if row.votes else "",
             ]
         )
-        result = fit_row(title, mark, width)
-        result.append("\n")
-        result.append_text(fit_row(meta, Text(counts + " ", DIM) if counts else Text(), width))
-        return result
+        right = [Segment(counts + " ", DIM)] if counts else []
+        return [fit_line(title, mark, width), fit_line(meta, right, width)]
 
     return format_feed_row
 

@@ -30,8 +30,9 @@ from pleio_tui.tui.widgets.line_frame import LineFrame
 RowT = TypeVar("RowT")
 RowT_co = TypeVar("RowT_co", covariant=True)
 
-RowFormatter = Callable[[RowT, int, bool], Text | Content]
-"""(row, width, selected) -> the row's lines, separated by newlines."""
+RowFormatter = Callable[[RowT, int, bool], Text | Content | list[Strip]]
+"""(row, width, selected) -> the row's lines: a Text or Content with newlines
+between them, or the strips themselves."""
 
 WINDOW_SIZE = 100
 WINDOW_CACHE_SIZE = 8
@@ -331,7 +332,9 @@ class RowList(LineFrame, ScrollView, Generic[RowT], can_focus=True, inherit_bind
             self._strips[key] = strips
         return strips
 
-    def _lines_of(self, rendered: Text | Content) -> list[Strip]:
+    def _lines_of(self, rendered: Text | Content | list[Strip]) -> list[Strip]:
+        if isinstance(rendered, list):
+            return rendered
         if isinstance(rendered, Content):
             parse_style = self.app.stylesheet.parse_style
             return [
