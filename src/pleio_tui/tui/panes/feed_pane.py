@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
 
 from pleio_tui.models import FeedRow, RowSource
 from pleio_tui.richtext import terminal_safe_line
@@ -50,17 +50,20 @@ def feed_formatter(strings: Strings, *, in_group: bool = False) -> SwitchableFor
         age, labels._replace(comments=lambda n: f"💬 {n}", votes=lambda n: f"▲ {n}")
     )
 
-    def format_row(row: FeedRow, width: int, selected: bool) -> Text:
+    def format_row(row: FeedRow, width: int, selected: bool) -> list[Strip]:
         if in_group and row.group_name:
             row = row._replace(group_name=None)
-        text = shared(row, width, selected)
+        lines = shared(row, width, selected)
         published = row.time_published
-        if published is None or age(published) in text.plain:
-            return text
+        if published is None:
+            return lines
+        when = age(published)
+        if when in lines[1].text:
+            return lines
         # The date is cut: first the group goes, then the counts get short.
         row = row._replace(group_name=None)
-        text = shared(row, width, selected)
-        return text if age(published) in text.plain else compact(row, width, selected)
+        lines = shared(row, width, selected)
+        return lines if when in lines[1].text else compact(row, width, selected)
 
     return SwitchableFormatter(format_row)
 

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual.content import Content
+from textual.strip import Strip
 
 from pleio_tui.models import RowSource
 from pleio_tui.tui.widgets.row_list import RowFormatter
@@ -21,7 +22,7 @@ class SwitchableFormatter(Generic[RowT]):
     def __init__(self, formatter: RowFormatter[RowT]) -> None:
         self.formatter = formatter
 
-    def __call__(self, row: RowT, width: int, selected: bool) -> Text | Content:
+    def __call__(self, row: RowT, width: int, selected: bool) -> Text | Content | list[Strip]:
         return self.formatter(row, width, selected)
 
 
