@@ -341,6 +341,8 @@ async def test_wide_terminal_shows_three_panes_side_by_side() -> None:
     async with app.run_test(size=(180, 40)) as pilot:
         await pilot.pause()
         assert all(visible(app, s) for s in ("#groups", "#feed", "#post-column", "#status"))
+        assert app.screen.post.view is not None  # made when the first post is shown
+        await pilot.pause()
         groups, feed, post = (app.query_one(s).region for s in ("#groups", "#feed", "#post"))
         assert groups.x < feed.x < post.x
         assert post.width > feed.width > groups.width
@@ -417,7 +419,7 @@ async def test_the_first_frame_already_has_the_layout_for_the_width(
 async def test_small_terminal_stacks_panes_and_the_focused_one_grows() -> None:
     app = LayoutApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one("#post").focus()
+        app.screen.post.view.focus()
         await pilot.pause()
         assert not visible(app, "#groups")
         feed, post = app.query_one("#feed").region, app.query_one("#post-column").region

@@ -100,7 +100,9 @@ class ReadingController:
     def forget(self) -> None:
         """Another site: nothing of the old one stays open."""
         self.open_blog = None
-        self._host.main.post.view.clear()
+        view = self._host.main.post.made_view
+        if view is not None:
+            view.clear()
 
     # --- the open post ---
 

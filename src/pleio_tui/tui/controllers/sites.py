@@ -172,7 +172,7 @@ class SitesController:
             groups.row_list.cursor_index if groups is not None else 0,
             main.feed.row_list.cursor_index,
             blog.guid if blog is not None else None,
-            post.view.scroll_y,
+            post.made_view.scroll_y if post.made_view is not None else 0,
         )
 
     def _restore(self, place: Place | None) -> None:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -51,18 +50,25 @@ class ReadingView(PostView):
 
 
 class PostColumn(Vertical):
-    """The post view, and under it the composer once the user first writes: most
-    sessions only read, and the first screen should not wait for a widget it does
-    not show."""
+    """The post view, made just after the first frame, and under it the composer
+    once the user first writes: the first screen should not wait to mount and
+    style widgets it does not show. Until the view is made the column shows the
+    empty-post text."""
+
+    DEFAULT_CSS = """
+    PostColumn > .post-column--placeholder {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"post-column--placeholder"}
 
     def __init__(self, strings: Strings, site_url: str) -> None:
         super().__init__(id="post-column", classes="pane")
         self._strings = strings
         self._site_url = site_url
+        self._view: ReadingView | None = None
         self._composer: Composer | None = None
-
-    def compose(self) -> ComposeResult:
-        yield self._new_view()
 
     def _new_view(self) -> ReadingView:
         return ReadingView(
@@ -74,10 +80,31 @@ class PostColumn(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = Content(self._strings("pane.post"))
+        # Made right after the first frame: the frame does not wait for it, and it
+        # is laid out before the user can open a post.
+        self.call_after_refresh(self._make_view)
+
+    def _make_view(self) -> None:
+        self.view  # noqa: B018 - made on first access
+
+    def render(self) -> Content:
+        if self._view is not None:
+            return Content("")
+        style = self.get_visual_style("post-column--placeholder")
+        return Content(" " + self._strings("empty.post")).stylize(style)
 
     @property
     def view(self) -> ReadingView:
-        return self.query_one("#post", ReadingView)
+        """The post view, made the first time it is asked for."""
+        if self._view is None:
+            self._view = self._new_view()
+            self.mount(self._view, before=self._composer)
+        return self._view
+
+    @property
+    def made_view(self) -> ReadingView | None:
+        """The post view if it was made: None while no post was shown."""
+        return self._view
 
     @property
     def composer(self) -> Composer:
@@ -102,12 +129,17 @@ class PostColumn(Vertical):
         if site_url == self._site_url:
             return
         self._site_url = site_url
-        await self.view.remove()
-        await self.mount(self._new_view(), before=self._composer)
+        if self._view is not None:
+            await self._view.remove()
+            self._view = self._new_view()
+            await self.mount(self._view, before=self._composer)
 
     def set_strings(self, strings: Strings) -> None:
         self._strings = strings
         self.border_title = Content(strings("pane.post"))
-        self.view.set_strings(post_strings(strings), strings("empty.post"))
+        if self._view is not None:
+            self._view.set_strings(post_strings(strings), strings("empty.post"))
+        else:
+            self.refresh()
         if self._composer is not None:
             self._composer.strings = strings
