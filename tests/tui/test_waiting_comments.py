@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from pleio_tui.models import Blog, Comment, OutboxItem, OutboxKind, OutboxState, User
 from pleio_tui.tui.i18n import EN, NL, Strings
-from pleio_tui.tui.panes.post_pane import post_strings
+from pleio_tui.tui.panes.reading_view import post_strings
 from pleio_tui.tui.render import render_post
 from pleio_tui.tui.render.waiting import is_waiting, with_waiting_comments
 

@@ -25,7 +25,7 @@ from pleio_tui.models import GroupRow
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings
 from pleio_tui.tui.panes.feed_pane import FeedPane
-from pleio_tui.tui.panes.post_pane import PostColumn, ReadingView
+from pleio_tui.tui.panes.post_pane import PostColumn
 from pleio_tui.tui.panes.widths import pane_widths
 from pleio_tui.tui.widgets.row_list import RowList
 from pleio_tui.tui.widgets.status_bar import StatusBar
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from pleio_tui.tui.controllers.reading import ReadingController
     from pleio_tui.tui.controllers.writing import WritingController
     from pleio_tui.tui.panes.groups_pane import GroupsPane
+    from pleio_tui.tui.panes.reading_view import ReadingView
     from pleio_tui.tui.widgets.composer import Composer
 
 WIDE = "-wide"
@@ -282,14 +283,13 @@ class MainScreen(Screen[None]):
             event.stop()
             self._work.membership.toggle(group)
 
-    @on(ReadingView.ReplyRequested)
-    def _reply_requested(self, event: ReadingView.ReplyRequested) -> None:
+    # Named, not decorated with @on: the group list, the post view and the
+    # composer are imported when first made.
+
+    def on_reading_view_reply_requested(self, event: ReadingView.ReplyRequested) -> None:
         if self._work is not None:
             event.stop()
             self._work.writing.reply()
-
-    # Named, not decorated with @on: the group list and the composer are
-    # imported when first made.
 
     def on_groups_pane_filter_changed(self, event: GroupsPane.FilterChanged) -> None:
         if self._work is not None:

@@ -2,51 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 
 from pleio_tui.tui.i18n import Strings
-from pleio_tui.tui.keys import bindings
-from pleio_tui.tui.panes.feed_pane import age_formatter
-from pleio_tui.tui.render import DUTCH, ENGLISH, PostStrings
-from pleio_tui.tui.render.ages import format_when
-from pleio_tui.tui.widgets.post_view import PostView
 
 if TYPE_CHECKING:
+    from pleio_tui.tui.panes.reading_view import ReadingView
     from pleio_tui.tui.widgets.composer import Composer
-
-
-def post_strings(strings: Strings) -> PostStrings:
-    base = DUTCH if strings.lang == "nl" else ENGLISH
-    return base._replace(
-        format_age=age_formatter(strings),
-        format_when=partial(format_when, lang=strings.lang),
-        waiting=strings("post.waiting"),
-        waiting_edit=strings("post.waiting_edit"),
-        waiting_delete=strings("post.waiting_delete"),
-    )
-
-
-class ReadingView(PostView):
-    """The post view with the post keys of the key table (`R` replies to the
-    selected comment: it posts `ReplyRequested` with that comment's guid)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = bindings("post")
-
-    @dataclass
-    class ReplyRequested(Message):
-        """The user asked to reply to the selected comment (None when none is)."""
-
-        comment_guid: str | None
-
-    def action_reply(self) -> None:
-        self.post_message(self.ReplyRequested(self.selected_comment_guid))
 
 
 class PostColumn(Vertical):
@@ -71,6 +36,9 @@ class PostColumn(Vertical):
         self._composer: Composer | None = None
 
     def _new_view(self) -> ReadingView:
+        # The post view's modules load after the first frame, with the view (2 ms).
+        from pleio_tui.tui.panes.reading_view import ReadingView, post_strings
+
         return ReadingView(
             strings=post_strings(self._strings),
             site_url=self._site_url,
@@ -138,6 +106,8 @@ class PostColumn(Vertical):
         self._strings = strings
         self.border_title = Content(strings("pane.post"))
         if self._view is not None:
+            from pleio_tui.tui.panes.reading_view import post_strings  # loaded with the view
+
             self._view.set_strings(post_strings(strings), strings("empty.post"))
         else:
             self.refresh()
