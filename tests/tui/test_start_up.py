@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from test_app_support import SIZE, make_app, notices, wait_for, widget_text
+from test_app_support import SIZE, make_app, notices, screen_text, wait_for, widget_text
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -164,3 +165,28 @@ async def test_collection_resumes_once_the_first_frame_is_painted(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, gc.isenabled)
     assert gc.get_freeze_count() > 0
+
+
+async def test_the_post_view_is_made_just_after_the_first_frame(
+    cached: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame shows the post pane's empty text without mounting the post
+    view; the view is made right after, before the user can open a post."""
+    views_at_first_frame: list[int] = []
+    display = App._display
+
+    def recording_display(app: App[object], screen: Screen[object], renderable: object) -> None:
+        display(app, screen, renderable)  # type: ignore[arg-type]
+        if renderable is not None and isinstance(screen, MainScreen) and not views_at_first_frame:
+            views_at_first_frame.append(len(app.query("#post")))
+
+    monkeypatch.setattr(App, "_display", recording_display)
+    app = make_app(SITE_URL, None, cached, offline=True, config=Config(language="en"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(app.query("#post")))
+        assert views_at_first_frame == [0]
+        assert "Choose a blog" in screen_text(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.open_blog is not None)
+        assert app.open_blog is not None
+        assert app.open_blog.title in widget_text(app.main.post.view)
