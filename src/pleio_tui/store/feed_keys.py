@@ -17,7 +17,6 @@ always reads the cache as it is, as an OFFSET would.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -267,7 +266,8 @@ class KeysetFeed(Generic[RowT]):
         """The shown columns of the picked rows, in the order they were picked."""
         if not picked:
             return []
-        rowids = json.dumps([rowid for rowid, _ in picked])
+        # A JSON array for json_each, written by hand: rowids are integers.
+        rowids = "[" + ",".join(str(rowid) for rowid, _ in picked) + "]"
         found = self._conn.execute(self.rows_sql, {"rowids": rowids}).fetchall()
         rows = {self._key_of_row(row): row for row in map(self._make_row, found)}
         return [rows[guid] for _, guid in picked if guid in rows]

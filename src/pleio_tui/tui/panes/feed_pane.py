@@ -68,6 +68,11 @@ def feed_formatter(strings: Strings, *, in_group: bool = False) -> SwitchableFor
     return SwitchableFormatter(format_row)
 
 
+FEED_WINDOW = 50
+"""Rows read from the cache at a time: two or three screens of two-line rows.
+The first screen waits for the first window, so it is not read larger."""
+
+
 class FeedPane(RowList[FeedRow]):
     """The feed is its own pane: the bordered list itself, with no container
     around it (one widget fewer to lay out and paint in every frame).
@@ -87,6 +92,7 @@ class FeedPane(RowList[FeedRow]):
             formatter,
             row_height=FEED_ROW_HEIGHT,
             placeholder=strings("empty.feed"),
+            window_size=FEED_WINDOW,
             id="feed",
             classes="pane -active" if active else "pane",
         )
