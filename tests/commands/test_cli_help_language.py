@@ -137,3 +137,99 @@ def test_every_dutch_line_of_argparse_keeps_its_placeholders() -> None:
     for english, dutch in NL_ARGPARSE.items():
         assert fields(english) == fields(dutch), english
     assert all(dutch.strip() for dutch in NL.values())
+
+
+def literal_tr_calls() -> list[tuple[str, str]]:
+    """(where, English) for each `tr("...")` the command line makes with a
+    literal, and each literal a name holds that is then given to `tr`."""
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "src" / "pleio_tui"
+    found: list[tuple[str, str]] = []
+    for path in [package / "cli.py", *sorted((package / "commands").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: node.value.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "tr"
+                and node.args
+            ):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((f"{path.name}:{node.lineno}", first.value))
+            elif isinstance(first, ast.Name) and first.id in constants:
+                found.append((f"{path.name}:{node.lineno}", constants[first.id]))
+    return found
+
+
+def test_every_message_of_the_command_line_has_its_dutch_line() -> None:
+    calls = literal_tr_calls()
+    assert len(calls) > 80
+    untranslated = {
+        (where, english)
+        for where, english in calls
+        if english not in NL and english not in ("N", "T", "SITE", "ITEM", "BROWSER")
+    }
+    assert untranslated == set()
+
+
+@pytest.mark.parametrize(
+    ("argv", "dutch"),
+    [
+        (
+            ["--offline", "sync"],
+            "pleio-tui: synchroniseren heeft het netwerk nodig: voer het uit zonder --offline\n",
+        ),
+        (
+            ["comment", "http://127.0.0.1:9/user/jan/profile"],
+            "pleio-tui: 'http://127.0.0.1:9/user/jan/profile' is geen blog of ander item: "
+            "geef de guid of het adres",
+        ),
+        (
+            [
+                "post",
+                "--group",
+                "g",
+                "--title",
+                "T",
+                "/nergens/tekst.md",
+                "--site",
+                "http://127.0.0.1:9",
+            ],
+            "pleio-tui: /nergens/tekst.md kan niet worden gelezen: ",
+        ),
+        (
+            ["post", "--group", "g", "--title", " ", "--site", "http://127.0.0.1:9"],
+            "pleio-tui: de titel moet 1 tot 256 tekens lang zijn",
+        ),
+        (
+            ["notifications", "--site", "http://127.0.0.1:9"],
+            "pleio-tui: er staat nog niets in de cache voor http://127.0.0.1:9: voer",
+        ),
+    ],
+)
+def test_the_commands_refusals_are_dutch(tmp_path: Path, argv: list[str], dutch: str) -> None:
+    done = run(tmp_path, *argv, LANG="nl_NL.UTF-8")
+    assert done.returncode != 0
+    assert done.stderr.startswith(dutch), done.stderr
+
+
+def test_sync_all_with_one_session_for_several_sites_is_refused_in_dutch(tmp_path: Path) -> None:
+    config = (
+        'language = "nl"\n[sites.een]\nurl = "http://127.0.0.1:9"\n'
+        '[sites.twee]\nurl = "http://127.0.0.1:10"\n'
+    )
+    done = run(tmp_path, "sync", "--all", config=config, **{SESSION_ENV: "x"})
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"pleio-tui: {SESSION_ENV} bevat de sessie van één site")
