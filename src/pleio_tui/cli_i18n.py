@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
-from pleio_tui.cli_i18n_accounts import NL_ACCOUNTS, NL_COMMANDS
+from pleio_tui.cli_i18n_commands import NL_ACCOUNTS, NL_COMMANDS
 from pleio_tui.cli_i18n_help import NL_HELP
 from pleio_tui.config import load_config
 from pleio_tui.paths import AppDirs
