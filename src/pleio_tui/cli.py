@@ -23,98 +23,121 @@ DEFAULT_PORT = 8000
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # 2.3 ms that a plain start does without
 
-    from pleio_tui.commands import serve as serve_command  # its options, for this parser only
+    # The help's language (the config, else the locale) and its Dutch lines, and
+    # serve's options: for this parser only.
+    from pleio_tui.cli_i18n import cli_language, tr
+    from pleio_tui.cli_i18n_help import argparse_speaks
+    from pleio_tui.commands import serve as serve_command
 
+    argparse_speaks(argparse, cli_language())
     parser = argparse.ArgumentParser(
         prog="pleio-tui",
-        description="Read and write the groups of a Pleio site from the terminal.",
-    )
-    parser.add_argument("--version", action="version", version=f"pleio-tui {__version__}")
-    parser.add_argument(
-        "--site", metavar="NAME|URL", help="the Pleio site (default: the config's default)"
+        description=tr("Read and write the groups of a Pleio site from the terminal."),
     )
     parser.add_argument(
-        "--offline", action="store_true", help="read from the cache only; never touch the network"
+        "--version",
+        action="version",
+        version=f"pleio-tui {__version__}",
+        help=tr("show the version and exit"),
+    )
+    site_help = tr("the Pleio site (default: the config's default)")
+    parser.add_argument("--site", metavar=tr("NAME|URL"), help=site_help)
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help=tr("read from the cache only; never touch the network"),
     )
     parser.set_defaults(command="tui")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
 
-    demo = commands.add_parser("demo", help="run a local demo site and open the TUI on it")
-    demo.add_argument("--port", type=int, default=0, help="port for the demo site (default: free)")
+    demo = commands.add_parser("demo", help=tr("run a local demo site and open the TUI on it"))
+    demo.add_argument(
+        "--port", type=int, default=0, help=tr("port for the demo site (default: free)")
+    )
 
-    serve = commands.add_parser("serve", help="run the local Pleio-compatible site")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
-    serve.add_argument("--data", metavar="DIR", help="keep the site's data here (default: temp)")
-    serve.add_argument("--demo", action="store_true", help="seed demo groups, blogs and users")
+    serve = commands.add_parser("serve", help=tr("run the local Pleio-compatible site"))
     serve.add_argument(
-        "--demo-blogs", type=int, default=0, metavar="N", help="add N generated blogs"
+        "--host", default="127.0.0.1", help=tr("address to bind (default: 127.0.0.1)")
+    )
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=tr("port (default: 8000)"))
+    serve.add_argument(
+        "--data", metavar=tr("DIR"), help=tr("keep the site's data here (default: temp)")
+    )
+    serve.add_argument("--demo", action="store_true", help=tr("seed demo groups, blogs and users"))
+    serve.add_argument(
+        "--demo-blogs", type=int, default=0, metavar="N", help=tr("add N generated blogs")
     )
     serve.add_argument(
-        "--closed", action="store_true", help="walled garden: anonymous requests get 401"
+        "--closed", action="store_true", help=tr("walled garden: anonymous requests get 401")
     )
     serve_command.add_arguments(serve)
 
     login = commands.add_parser(
-        "login", help="add a site and store its session (read from the browser, or pasted)"
+        "login", help=tr("add a site and store its session (read from the browser, or pasted)")
     )
     login.add_argument("site_url", metavar="SITE")
-    login.add_argument("--name", metavar="NAME", help="the site's name in the config")
+    login.add_argument("--name", metavar=tr("NAME"), help=tr("the site's name in the config"))
     how = login.add_mutually_exclusive_group()
     how.add_argument(
         "--from-browser",
         metavar="BROWSER",
         choices=("firefox", "chromium", "chrome", "edge", "brave"),
-        help="read the sessionid from this browser's cookies: firefox, chromium, chrome, "
-        "edge or brave",
+        help=tr(
+            "read the sessionid from this browser's cookies: firefox, chromium, chrome, "
+            "edge or brave"
+        ),
     )
     how.add_argument(
-        "--anonymous", action="store_true", help="add a public site, read without an account"
+        "--anonymous", action="store_true", help=tr("add a public site, read without an account")
     )
     login.add_argument(
-        "--profile", metavar="PATH", help="the browser's profile folder (default: its default)"
+        "--profile",
+        metavar=tr("PATH"),
+        help=tr("the browser's profile folder (default: its default)"),
     )
 
-    logout = commands.add_parser("logout", help="forget the stored session")
+    logout = commands.add_parser("logout", help=tr("forget the stored session"))
     logout.add_argument("site_url", metavar="SITE", nargs="?")
 
-    sync = commands.add_parser("sync", help="fetch for offline reading and send the outbox")
+    sync = commands.add_parser("sync", help=tr("fetch for offline reading and send the outbox"))
     which = sync.add_mutually_exclusive_group()
-    which.add_argument("--site", dest="sub_site", metavar="NAME|URL")
-    which.add_argument("--all", action="store_true", help="every site in the config, in turn")
+    which.add_argument("--site", dest="sub_site", metavar=tr("NAME|URL"), help=site_help)
+    which.add_argument("--all", action="store_true", help=tr("every site in the config, in turn"))
 
-    search = commands.add_parser("search", help="search the offline cache")
-    search.add_argument("query", metavar="QUERY", nargs="+")
-    search.add_argument("--site", dest="sub_site", metavar="NAME|URL")
-    search.add_argument("--limit", type=int, default=20, help="at most this many hits")
+    search = commands.add_parser("search", help=tr("search the offline cache"))
+    search.add_argument("query", metavar=tr("QUERY"), nargs="+")
+    search.add_argument("--site", dest="sub_site", metavar=tr("NAME|URL"), help=site_help)
+    search.add_argument("--limit", type=int, default=20, help=tr("at most this many hits"))
 
     post = commands.add_parser(
-        "post", help="write a blog, discussion, question or status update (queued when offline)"
+        "post", help=tr("write a blog, discussion, question or status update (queued when offline)")
     )
-    post.add_argument("--group", required=True, metavar="NAME|GUID")
-    post.add_argument("--title", metavar="T", help="required but for a status update")
+    post.add_argument("--group", required=True, metavar=tr("NAME|GUID"))
+    post.add_argument("--title", metavar="T", help=tr("required but for a status update"))
     post.add_argument(
         "--type", dest="post_type", choices=("blog", "discussion", "question", "status"),
-        default="blog", help="what to write (default: blog)",
+        default="blog", help=tr("what to write (default: blog)"),
     )  # fmt: skip
-    post.add_argument("file", metavar="FILE|-", nargs="?", default="-")
-    post.add_argument("--site", dest="sub_site", metavar="NAME|URL")
+    post.add_argument("file", metavar=tr("FILE|-"), nargs="?", default="-")
+    post.add_argument("--site", dest="sub_site", metavar=tr("NAME|URL"), help=site_help)
 
     comment = commands.add_parser(
-        "comment", help="comment on a blog or reply to a comment (queued when offline)"
+        "comment", help=tr("comment on a blog or reply to a comment (queued when offline)")
     )
     comment.add_argument(
-        "item", metavar="ITEM", help="the guid of a blog, discussion, question, ... or its address"
+        "item",
+        metavar="ITEM",
+        help=tr("the guid of a blog, discussion, question, ... or its address"),
     )
-    comment.add_argument("file", metavar="FILE|-", nargs="?", default="-")
-    comment.add_argument("--reply-to", metavar="COMMENT_GUID", help="reply to this comment")
-    comment.add_argument("--site", dest="sub_site", metavar="NAME|URL")
+    comment.add_argument("file", metavar=tr("FILE|-"), nargs="?", default="-")
+    comment.add_argument("--reply-to", metavar=tr("COMMENT_GUID"), help=tr("reply to this comment"))
+    comment.add_argument("--site", dest="sub_site", metavar=tr("NAME|URL"), help=site_help)
 
     notifications = commands.add_parser(
-        "notifications", help="the notifications from the cache (synced), one a line"
+        "notifications", help=tr("the notifications from the cache (synced), one a line")
     )
-    notifications.add_argument("--unread", action="store_true", help="only the unread ones")
-    notifications.add_argument("--site", dest="sub_site", metavar="NAME|URL")
+    notifications.add_argument("--unread", action="store_true", help=tr("only the unread ones"))
+    notifications.add_argument("--site", dest="sub_site", metavar=tr("NAME|URL"), help=site_help)
     return parser
 
 

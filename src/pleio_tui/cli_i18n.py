@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
+from pleio_tui.cli_i18n_commands import NL_ACCOUNTS, NL_COMMANDS
+from pleio_tui.cli_i18n_help import NL_HELP
 from pleio_tui.config import load_config
 from pleio_tui.paths import AppDirs
 
@@ -164,6 +166,9 @@ NL: dict[str, str] = {
     "Demo site on {url} (logins hadewych, jan, admin; password demo)": (
         "Demosite op {url} (inloggen als hadewych, jan of admin; wachtwoord demo)"
     ),
+    **NL_HELP,
+    **NL_ACCOUNTS,
+    **NL_COMMANDS,
 }
 
 

@@ -1,8 +1,10 @@
 """The reader in a real terminal (tmux) at 80x24, 120x40 and 200x50, in Dutch and
 English: the demo names its address and logins on screen, links are numbered
 and reach the terminal as OSC 8 hyperlinks with their whole target, the link
-picker opens a blog of the site in the app, dates are dates, and `q` goes back
-one level at a time before it quits. Skipped where tmux is missing."""
+picker opens a blog of the site in the app, dates are dates (a post's header
+with the day and time), a wide terminal holds three panes with the post at a
+readable measure, and `escape`/`q` go back one level at a time before `q` quits
+from the top or `Q` at once. Skipped where tmux is missing."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from test_terminal import EXIT_MARK, Terminal, program_env
+
+from pleio_tui.tui.panes.widths import FEED_MIN, GROUPS_MAX, POST_COLUMNS
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -32,6 +36,18 @@ OSC8 = re.compile(rb"\x1b\]8;[^;\x1b\x07]*;([^\x1b\x07]*)(?:\x1b\\|\x07)")
 SHORT_DATE = {
     "nl": re.compile(r"\b\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}\b"),
     "en": re.compile(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b"),
+}
+_DAYS = {
+    "nl": "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag",
+    "en": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+}
+_MONTHS = {
+    "nl": "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december",
+    "en": "January|February|March|April|May|June|July|August|September|October|November|December",
+}
+FULL_DATE = {
+    "nl": re.compile(rf"\b({_DAYS['nl']}) \d{{1,2}} ({_MONTHS['nl']}) \d{{4}} om \d\d:\d\d\b"),
+    "en": re.compile(rf"\b({_DAYS['en']}) \d{{1,2}} ({_MONTHS['en']}) \d{{4}}, \d\d:\d\d\b"),
 }
 
 
@@ -114,7 +130,9 @@ def test_links_dates_and_back_in_a_real_terminal(
     sized.wait_for_text(words["search"])
     sized.type("Leren door doen")
     sized.keys("Enter")
-    sized.wait_for_text("NSOB en PBL")
+    shown = sized.wait_for_text("NSOB en PBL")
+    if sized.width >= 200:
+        wide_layout(shown)
 
     sized.keys("u")
     shown = sized.wait_for(lambda text: words["links"] in text and "[1] Regels" in text)
@@ -131,12 +149,43 @@ def test_links_dates_and_back_in_a_real_terminal(
     sized.type("1")
     sized.keys("Enter")
     byline = "Door Marieke de Vries" if lang == "nl" else "By Marieke de Vries"
-    sized.wait_for(lambda text: "[1] Regels" not in text and byline in text)
+    shown = sized.wait_for(lambda text: "[1] Regels" not in text and byline in text)
+    # The post header has the full date and time.
+    assert FULL_DATE[lang].search(post_header(shown, byline)), shown
 
-    # q: post -> feed -> groups -> quit (nothing waits in the outbox).
-    sized.keys("q")
+    # escape and q: post -> feed -> groups; then q quits from the top, or Q at
+    # once from the feed (nothing waits in the outbox).
+    sized.keys("Escape")
+    # A key right behind escape would reach the program as alt+key: a person's pause.
+    time.sleep(0.3)
     sized.keys("q")
     group_list = "Alle groepen" if lang == "nl" else "All groups"
     sized.wait_for_text(group_list)
-    sized.keys("q")
+    if lang == "nl":
+        sized.keys("q")
+    else:
+        sized.keys("l")
+        sized.keys("Q")
     assert sized.wait_for_exit() == "0"
+
+
+def post_header(screen: str, byline: str) -> str:
+    """The byline and the two lines under it, from the post's column alone (the
+    panes beside it cut away), as one line."""
+    lines = screen.splitlines()
+    row = next(i for i, line in enumerate(lines) if byline in line)
+    column = lines[row].index(byline)
+    parts = [line[column:].rstrip().rstrip("│┃").strip() for line in lines[row : row + 3]]
+    return " ".join(" ".join(parts).split())
+
+
+def wide_layout(screen: str) -> None:
+    """At 200 columns the three panes stand side by side: the post at its
+    readable measure, the group list at most its widest, the feed the rest."""
+    top = screen.splitlines()[0]
+    starts = [column for column, char in enumerate(top) if char == "╭"]
+    assert len(starts) == 3, top
+    groups, feed = starts[1] - starts[0], starts[2] - starts[1]
+    post = len(top) - starts[2]
+    assert groups <= GROUPS_MAX and feed >= FEED_MIN, (groups, feed, post)
+    assert POST_COLUMNS <= post <= POST_COLUMNS + 4, (groups, feed, post)

@@ -33,10 +33,11 @@ def pane_of(app: PleioApp) -> str:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("key", ["q", "escape"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_back_one_level_then_quit_from_the_groups(
-    tmp_path: Path, size: tuple[int, int], key: str
+    tmp_path: Path, size: tuple[int, int], key: str, lang: str
 ) -> None:
-    app = offline_app(tmp_path, "nl")
+    app = offline_app(tmp_path, lang)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert pane_of(app) == "feed"
@@ -70,13 +71,18 @@ async def test_quitting_from_the_top_asks_when_the_outbox_holds_something(
         await wait_for(pilot, lambda: app.return_code == 0)
 
 
-async def test_capital_q_quits_from_the_post(tmp_path: Path) -> None:
-    app = offline_app(tmp_path, "en")
-    async with app.run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_capital_q_quits_from_the_post(
+    tmp_path: Path, size: tuple[int, int], lang: str
+) -> None:
+    app = offline_app(tmp_path, lang)
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.main.activate(app.main.post)
         await pilot.press("Q")
         await wait_for(pilot, lambda: app.return_code == 0)
+        assert not isinstance(app.screen, ConfirmScreen)  # nothing waits: no question
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -16,6 +16,7 @@ from test_app_support import (
     make_app,
     notices,
     open_blog,
+    screen_text,
     synced,
     wait_for,
     widget_text,
@@ -100,12 +101,13 @@ async def test_the_seed_link_is_numbered_listed_whole_and_a_hyperlink(
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_u_picks_a_link_by_number_and_a_blog_of_the_site_opens_in_the_app(
-    demo_site: LocalSite, hadewych: str, tmp_path: Path, size: tuple[int, int]
+    demo_site: LocalSite, hadewych: str, tmp_path: Path, size: tuple[int, int], lang: str
 ) -> None:
     from pleio_tui.tui.screens.links import LinksScreen
 
-    app = app_in("nl", demo_site, hadewych, tmp_path)
+    app = app_in(lang, demo_site, hadewych, tmp_path)
     async with app.run_test(size=size) as pilot:
         await synced(pilot)
         await open_blog(pilot, "Leren door doen")
@@ -113,6 +115,8 @@ async def test_u_picks_a_link_by_number_and_a_blog_of_the_site_opens_in_the_app(
         await pilot.press("u")
         await wait_for(pilot, lambda: isinstance(app.screen, LinksScreen))
         assert "Regels verminderen" in widget_text(app.screen.links_list)
+        prompt = "Nummer van de link" if lang == "nl" else "Number of the link"
+        assert prompt in screen_text(pilot)
         await pilot.press("1", "enter")
         await wait_for(pilot, lambda: app.open_blog is not None and app.open_blog.guid == target)
         assert not isinstance(app.screen, LinksScreen)
@@ -139,13 +143,15 @@ async def test_a_linked_blog_not_in_the_cache_is_fetched_and_opened(
         assert app.store.blog(target) is not None  # kept for offline reading
 
 
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_related_blogs_open_from_the_picker(
-    demo_site: LocalSite, hadewych: str, tmp_path: Path
+    demo_site: LocalSite, hadewych: str, tmp_path: Path, size: tuple[int, int], lang: str
 ) -> None:
     from pleio_tui.tui.screens.links import LinksScreen
 
-    app = app_in("en", demo_site, hadewych, tmp_path)
-    async with app.run_test(size=(200, 50)) as pilot:
+    app = app_in(lang, demo_site, hadewych, tmp_path)
+    async with app.run_test(size=size) as pilot:
         await synced(pilot)
         await open_blog(pilot, "Leren door doen")
         rendered = app.main.post.view.rendered
@@ -154,7 +160,8 @@ async def test_related_blogs_open_from_the_picker(
         assert related, "the seed blog's group has other blogs"
         await pilot.press("u")
         await wait_for(pilot, lambda: isinstance(app.screen, LinksScreen))
-        assert "related blog" in widget_text(app.screen.links_list)
+        related_word = "gerelateerd blog" if lang == "nl" else "related blog"
+        assert related_word in widget_text(app.screen.links_list)
         await pilot.press(*str(related[0].number), "enter")
         guid = related[0].blog_guid
         await wait_for(pilot, lambda: app.open_blog is not None and app.open_blog.guid == guid)

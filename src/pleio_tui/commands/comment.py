@@ -14,6 +14,7 @@ from functools import partial
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.text_input import BadInputError, read_text
 from pleio_tui.commands.writing import Writing, keeping_the_text, write
@@ -57,10 +58,11 @@ def parse_blog_ref(item: str) -> BlogRef:
         path = ""
     found = _BLOG_PATH.match(path)
     if found is None or not _GUID.match(found.group(1)):
-        raise BadInputError(
-            f"{terminal_safe_line(text)!r} is not a blog or other item: give its guid or its "
-            "address (…/blog/view/<guid>/…, …/discussion/view/<guid>/…)"
+        said = (
+            "{item} is not a blog or other item: give its guid or its address "
+            "(…/blog/view/<guid>/…, …/discussion/view/<guid>/…)"
         )
+        raise BadInputError(tr(said, item=repr(terminal_safe_line(text))))
     return BlogRef(found.group(1), origin)
 
 
@@ -74,10 +76,8 @@ def _context(args: argparse.Namespace, ref: BlogRef) -> SiteContext:
             raise
         return site_context(ref.origin, offline=args.offline, read_keyring=read_keyring)
     if ref.origin is not None and ref.origin != context.site_url:
-        raise BadInputError(
-            f"that blog is on {ref.origin}, not on {context.site_url}: "
-            f"give --site {ref.origin} to comment there"
-        )
+        said = "that blog is on {origin}, not on {site}: give --site {origin} to comment there"
+        raise BadInputError(tr(said, origin=ref.origin, site=context.site_url))
     return context
 
 
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     ref = parse_blog_ref(args.item)
     reply_to = args.reply_to.strip() if args.reply_to is not None else None
     if reply_to is not None and not _GUID.match(reply_to):
-        raise BadInputError("--reply-to takes the guid of a comment")
+        raise BadInputError(tr("--reply-to takes the guid of a comment"))
     body = read_text(args.file)
     context = _context(args, ref)
     if not args.offline:

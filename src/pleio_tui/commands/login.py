@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
 from pleio_tui.browser_login import BrowserLoginError, BrowserSupportMissingError
+from pleio_tui.cli_i18n import tr
 from pleio_tui.commands.errors import describe_offline, explain
 from pleio_tui.commands.text_input import BadInputError, read_stdin_line
 from pleio_tui.config import SITE_NAME, Config, load_config, unique_site_name
@@ -42,8 +43,12 @@ def _read_session(site_url: str) -> Secret:
     "sessionid=..." (as in a Cookie header) is taken as its value."""
     if sys.stdin.isatty():
         _say(
-            f"Log in to {site_url} in your browser, then copy the value of the cookie "
-            f"'{COOKIE_NAME}' (developer tools > Storage or Application > Cookies)."
+            tr(
+                "Log in to {site} in your browser, then copy the value of the cookie "
+                "'{cookie}' (developer tools > Storage or Application > Cookies).",
+                site=site_url,
+                cookie=COOKIE_NAME,
+            )
         )
         raw = getpass.getpass(f"{COOKIE_NAME}: ")
     else:
@@ -74,7 +79,9 @@ def remember_site(
             set_site_settings(config_file, entry.name, settings)
         return entry.name
     if name is not None and config.site_named(name) is not None:
-        raise BadInputError(f"the config already has a site named {name!r}: choose another --name")
+        raise BadInputError(
+            tr("the config already has a site named {name}: choose another --name", name=repr(name))
+        )
     name = name or unique_site_name(config, site_url)
     add_site(config_file, name, site_url, make_default=config.site is None, settings=settings)
     return name
@@ -82,7 +89,7 @@ def remember_site(
 
 def _check_name(name: str | None) -> str | None:
     if name is not None and not SITE_NAME.match(name):
-        raise BadInputError("--name takes letters, digits, - and _ (at most 40)")
+        raise BadInputError(tr("--name takes letters, digits, - and _ (at most 40)"))
     return name
 
 
@@ -91,19 +98,31 @@ def _anonymous(args: argparse.Namespace, dirs: AppDirs, config: Config, site_url
     try:
         asyncio.run(_viewer(site_url, None))
     except OfflineError as exc:
-        _say(f"pleio-tui: cannot reach {site_url}: {describe_offline(exc)}")
+        _say(
+            "pleio-tui: "
+            + tr("cannot reach {site}: {why}", site=site_url, why=describe_offline(exc))
+        )
         return 1
     except PleioError:
         _say(
-            f"pleio-tui: {site_url} cannot be read without an account (a closed site): "
-            f"log in with `pleio-tui login {site_url} --from-browser firefox` (or another browser)"
+            "pleio-tui: "
+            + tr(
+                "{site} cannot be read without an account (a closed site): log in with "
+                "`pleio-tui login {site} --from-browser firefox` (or another browser)",
+                site=site_url,
+            )
         )
         return 1
     settings: dict[str, str | bool | None] = {"anonymous": True, "browser": None, "profile": None}
     name = remember_site(dirs.config_file, config, site_url, args.name, settings)
     _say(
-        f"Added {site_url} as {name!r}, read without an account: "
-        f"`pleio-tui sync --site {name}` fetches what visitors may read"
+        tr(
+            "Added {site} as {name}, read without an account: "
+            "`pleio-tui sync --site {short}` fetches what visitors may read",
+            site=site_url,
+            name=repr(name),
+            short=name,
+        )
     )
     return 0
 
@@ -115,17 +134,19 @@ def run(args: argparse.Namespace) -> int:
     name = _check_name(getattr(args, "name", None))
     taken = config.site_named(name) if name is not None else None
     if taken is not None and taken != entry:
-        raise BadInputError(f"the config already has a site named {name!r}: choose another --name")
+        raise BadInputError(
+            tr("the config already has a site named {name}: choose another --name", name=repr(name))
+        )
     if args.offline:
-        _say("pleio-tui: login checks the session with the site: run it without --offline")
+        _say("pleio-tui: " + tr("login checks the session with the site: run it without --offline"))
         return 2
     browser = getattr(args, "from_browser", None)
     profile = getattr(args, "profile", None)
     if profile is not None and browser is None:
-        raise BadInputError("--profile goes with --from-browser")
+        raise BadInputError(tr("--profile goes with --from-browser"))
     if getattr(args, "anonymous", False):
         if browser is not None:
-            raise BadInputError("--anonymous and --from-browser exclude each other")
+            raise BadInputError(tr("--anonymous and --from-browser exclude each other"))
         return _anonymous(args, dirs, config, site_url)
     try:
         if browser is not None:
@@ -133,41 +154,53 @@ def run(args: argparse.Namespace) -> int:
         else:
             session = _read_session(site_url)
     except NoSessionGivenError:
-        _say("pleio-tui: no sessionid given: nothing was stored")
+        _say("pleio-tui: " + tr("no sessionid given: nothing was stored"))
         return 1
     except MalformedSessionError as exc:
-        _say(f"pleio-tui: {exc}: nothing was stored")
+        _say("pleio-tui: " + tr("{why}: nothing was stored", why=exc))
         return 2
     except BrowserLoginError as exc:
-        _say(f"pleio-tui: {exc}: nothing was stored")
+        _say("pleio-tui: " + tr("{why}: nothing was stored", why=exc))
         return 2 if isinstance(exc, BrowserSupportMissingError) else 1
     try:
         viewer = asyncio.run(_viewer(site_url, session))
     except SessionExpiredError:
         viewer = Viewer(logged_in=False)
     except OfflineError as exc:
-        _say(f"pleio-tui: cannot reach {site_url}: {describe_offline(exc)}")
+        _say(
+            "pleio-tui: "
+            + tr("cannot reach {site}: {why}", site=site_url, why=describe_offline(exc))
+        )
         return 1
     except PleioError as exc:
         _say(f"pleio-tui: {explain(exc)}")
         return 1
     if not viewer.logged_in or viewer.user is None:
         again = (
-            f"log in to {site_url} in {browser} again"
+            tr("log in to {site} in {browser} again", site=site_url, browser=browser)
             if browser
-            else "log in with the browser and copy it again"
+            else tr("log in with the browser and copy it again")
         )
         _say(
-            f"pleio-tui: {site_url} does not know this session (expired, logged out, or "
-            f"copied from another site): {again}. Nothing was stored."
+            "pleio-tui: "
+            + tr(
+                "{site} does not know this session (expired, logged out, or copied from "
+                "another site): {again}. Nothing was stored.",
+                site=site_url,
+                again=again,
+            )
         )
         return 1
     try:
         save_session(site_url, session)
     except KeyringUnavailableError as exc:
         _say(
-            f"pleio-tui: {site_url} accepts the session, but it was not stored: {exc}. "
-            "Not logged in"
+            "pleio-tui: "
+            + tr(
+                "{site} accepts the session, but it was not stored: {why}. Not logged in",
+                site=site_url,
+                why=exc,
+            )
         )
         return 2
     settings: dict[str, str | bool | None] = {"anonymous": None}
@@ -178,8 +211,22 @@ def run(args: argparse.Namespace) -> int:
     had_default = config.site is not None
     name = remember_site(dirs.config_file, config, site_url, name, settings)
     if not had_default:
-        _say(f"Saved {site_url} as {name!r}, the default site, in {dirs.config_file}")
-    _say(f"Logged in to {site_url} as {terminal_safe_line(viewer.user.name)} (site {name!r})")
+        _say(
+            tr(
+                "Saved {site} as {name}, the default site, in {file}",
+                site=site_url,
+                name=repr(name),
+                file=dirs.config_file,
+            )
+        )
+    _say(
+        tr(
+            "Logged in to {site} as {user} (site {name})",
+            site=site_url,
+            user=terminal_safe_line(viewer.user.name),
+            name=repr(name),
+        )
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.config import load_config
 from pleio_tui.context import NoSiteError, resolve_site
 from pleio_tui.credentials import SESSION_ENV, forget_session
@@ -20,9 +21,14 @@ def run(args: argparse.Namespace) -> int:
         raise NoSiteError(dirs.config_file)
     site_url, _entry = resolve_site(raw, config)
     if forget_session(site_url):
-        print(f"Logged out of {site_url}: the stored session is gone", file=sys.stderr)
+        print(
+            tr("Logged out of {site}: the stored session is gone", site=site_url), file=sys.stderr
+        )
     else:
-        print(f"No session was stored for {site_url}", file=sys.stderr)
+        print(tr("No session was stored for {site}", site=site_url), file=sys.stderr)
     if os.environ.get(SESSION_ENV, "").strip():  # even one that is no cookie value
-        print(f"{SESSION_ENV} is set and still gives a session to every command", file=sys.stderr)
+        said = tr(
+            "{variable} is set and still gives a session to every command", variable=SESSION_ENV
+        )
+        print(said, file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.context import site_context
 from pleio_tui.models import Notification
 from pleio_tui.richtext import terminal_safe_line
@@ -35,10 +36,8 @@ def notification_line(notification: Notification) -> str:
 def run(args: argparse.Namespace) -> int:
     context = site_context(args.site, offline=True, read_keyring=False)
     if not context.cache_path.exists():
-        print(
-            f"pleio-tui: nothing is cached for {context.site_url} yet: run `pleio-tui sync`",
-            file=sys.stderr,
-        )
+        said = tr("nothing is cached for {site} yet: run `pleio-tui sync`", site=context.site_url)
+        print("pleio-tui: " + said, file=sys.stderr)
         return 1
     with Store.open(context.cache_path) as store:
         notifications = store.notifications(unread_only=args.unread)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.text_input import read_text
 from pleio_tui.commands.writing import Writing, keeping_the_text, say, write
@@ -27,7 +28,7 @@ class GroupChoiceError(LookupError):
 def _listing(groups: list[tuple[str, str]]) -> str:
     shown = [f"  {terminal_safe_line(name)}  ({guid})" for guid, name in groups[:MAX_CANDIDATES]]
     if len(groups) > MAX_CANDIDATES:
-        shown.append(f"  ... and {len(groups) - MAX_CANDIDATES} more")
+        shown.append("  " + tr("... and {count} more", count=len(groups) - MAX_CANDIDATES))
     return "\n".join(shown)
 
 
@@ -41,7 +42,7 @@ def resolve_group(store: Store, wanted: str) -> Group:
     every = store.groups()
     everything = [(row.guid, row.name) for row in every.window(0, every.count())]
     if not everything:
-        raise GroupChoiceError("no groups in the cache yet: run `pleio-tui sync` first")
+        raise GroupChoiceError(tr("no groups in the cache yet: run `pleio-tui sync` first"))
     named = [group for group in everything if group[1].casefold() == wanted.casefold()]
     if not named:
         matching = store.groups(wanted)
@@ -51,14 +52,12 @@ def resolve_group(store: Store, wanted: str) -> Group:
         if group is not None:
             return group
     if named:
-        raise GroupChoiceError(
-            f"{len(named)} groups match {terminal_safe_line(wanted)!r}: "
-            f"give the name in full or the guid\n{_listing(named)}"
-        )
-    raise GroupChoiceError(
-        f"no cached group matches {terminal_safe_line(wanted)!r}; the groups are:\n"
-        f"{_listing(everything)}"
-    )
+        said = "{count} groups match {wanted}: give the name in full or the guid"
+        shown = repr(terminal_safe_line(wanted))
+        raise GroupChoiceError(tr(said, count=len(named), wanted=shown) + "\n" + _listing(named))
+    said = "no cached group matches {wanted}; the groups are:"
+    shown = repr(terminal_safe_line(wanted))
+    raise GroupChoiceError(tr(said, wanted=shown) + "\n" + _listing(everything))
 
 
 def posted_line(site_url: str, outcome: OutboxOutcome) -> str:
@@ -83,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
             say(f"pleio-tui: the title may be at most {MAX_TITLE} characters")
             return 2
     elif not 1 <= len(title) <= MAX_TITLE:
-        say(f"pleio-tui: the title must be 1 to {MAX_TITLE} characters (after trimming spaces)")
+        text = "the title must be 1 to {most} characters (after trimming spaces)"
+        say("pleio-tui: " + tr(text, most=MAX_TITLE))
         return 2
     body = read_text(args.file)
     context = site_context(args.site, offline=args.offline, read_keyring=not args.offline)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shlex
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.context import SiteContext
 from pleio_tui.store import Store
 
@@ -32,7 +33,5 @@ def read_only(context: SiteContext, store: Store) -> bool:
 
 
 def only_members_write(context: SiteContext) -> str:
-    return (
-        f"only logged-in users can write on {context.site_url}, as on Pleio: "
-        f"log in with {login_hint(context)}"
-    )
+    text = "only logged-in users can write on {site}, as on Pleio: log in with {how}"
+    return tr(text, site=context.site_url, how=login_hint(context))

@@ -122,7 +122,8 @@ def _sync(context: SiteContext) -> SyncReport:
 
 
 def _visitor_note(context: SiteContext) -> str:
-    return f"read as a visitor, not logged in: to write, log in with {login_hint(context)}"
+    text = "read as a visitor, not logged in: to write, log in with {how}"
+    return tr(text, how=login_hint(context))
 
 
 def failed(report: SyncReport) -> bool:
@@ -131,7 +132,7 @@ def failed(report: SyncReport) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     if args.offline:
-        _say("pleio-tui: sync needs the network: run it without --offline")
+        _say("pleio-tui: " + tr("sync needs the network: run it without --offline"))
         return 2
     if getattr(args, "all", False):
         return sync_all()
@@ -163,21 +164,18 @@ def run(args: argparse.Namespace) -> int:
         why = describe_offline(report.stop_detail)
         _say("pleio-tui: " + tr(text, site=context.site_url, why=why))
     elif report.stopped == StopReason.SESSION_EXPIRED:
-        _say(
-            f"pleio-tui: {context.site_url} no longer accepts the session: run "
-            f"{login_hint(context)}"
-        )
+        text = "{site} no longer accepts the session: run {how}"
+        _say("pleio-tui: " + tr(text, site=context.site_url, how=login_hint(context)))
     return 1 if failed(report) else 0
 
 
 def closed_to_visitors(context: SiteContext, exc: PleioError | None) -> str:
     """An anonymous sync the site refused: a closed site, or something else."""
     if isinstance(exc, OfflineError):
-        return f"{context.site_url} cannot be reached ({describe_offline(exc)})"
-    return (
-        f"{context.site_url} shows nothing to visitors (a closed site); "
-        f"log in with {login_hint(context)} (or set {SESSION_ENV})"
-    )
+        text = "{site} cannot be reached ({why})"
+        return tr(text, site=context.site_url, why=describe_offline(exc))
+    text = "{site} shows nothing to visitors (a closed site); log in with {how} (or set {variable})"
+    return tr(text, site=context.site_url, how=login_hint(context), variable=SESSION_ENV)
 
 
 def sync_all() -> int:
@@ -188,11 +186,11 @@ def sync_all() -> int:
         raise NoSiteError(dirs.config_file)
     if os.environ.get(SESSION_ENV, "").strip() and len(config.sites) > 1:
         # One site's session, which --all would send to every other site too.
-        _say(
-            f"pleio-tui: {SESSION_ENV} holds one site's session and `sync --all` would send "
-            "it to every site: unset it (the keyring keeps a session per site), or sync one "
-            "site with --site"
+        text = (
+            "{variable} holds one site's session and `sync --all` would send it to every "
+            "site: unset it (the keyring keeps a session per site), or sync one site with --site"
         )
+        _say("pleio-tui: " + tr(text, variable=SESSION_ENV))
         return 2
     failures = 0
     for entry in config.sites:
@@ -200,7 +198,8 @@ def sync_all() -> int:
         failures += not ok
         _say(f"{entry.name}: {line}")
     if failures:
-        _say(f"pleio-tui: {failures} of {len(config.sites)} sites failed to sync")
+        text = "{failed} of {count} sites failed to sync"
+        _say("pleio-tui: " + tr(text, failed=failures, count=len(config.sites)))
     return 1 if failures else 0
 
 

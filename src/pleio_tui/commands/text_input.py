@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pleio_tui.cli_i18n import tr
 from pleio_tui.richtext import terminal_safe_line
 
 
@@ -19,6 +20,7 @@ class BadInputError(ValueError):
 
 
 _UTF8_ADVICE = "save it as UTF-8 (for example with `iconv -f latin1 -t utf-8`)"
+_NOT_UTF8 = "{where} is not UTF-8 text (byte 0x{byte} at offset {offset}): {advice}"
 
 
 def has_surrogates(text: str) -> bool:
@@ -29,20 +31,21 @@ def check_arguments(argv: Sequence[str]) -> None:
     """BadInputError for the first argument holding bytes that are not UTF-8."""
     for position, argument in enumerate(argv, start=1):
         if has_surrogates(argument):
-            raise BadInputError(
-                f"argument {position} holds bytes that are not UTF-8 text: "
+            said = (
+                "argument {position} holds bytes that are not UTF-8 text: "
                 "give it in UTF-8 (is the terminal set to UTF-8?)"
             )
+            raise BadInputError(tr(said, position=position))
 
 
 def _decoded(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadInputError(
-            f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
-            f"{_UTF8_ADVICE}"
-        ) from None
+        byte = f"{data[exc.start]:02x}"
+        advice = tr(_UTF8_ADVICE)
+        said = tr(_NOT_UTF8, where=where, byte=byte, offset=exc.start, advice=advice)
+        raise BadInputError(said) from None
 
 
 def read_text(source: str) -> str:
@@ -53,7 +56,8 @@ def read_text(source: str) -> str:
         data = Path(source).read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise BadInputError(f"cannot read {terminal_safe_line(source)}: {reason}") from None
+        said = tr("cannot read {file}: {why}", file=terminal_safe_line(source), why=reason)
+        raise BadInputError(said) from None
     return _decoded(data, terminal_safe_line(source))
 
 
@@ -64,7 +68,7 @@ def read_stdin() -> str:
         if has_surrogates(text):
             raise BadInputError(f"standard input is not UTF-8 text: {_UTF8_ADVICE}")
         return text
-    return _decoded(buffer.read(), "standard input")
+    return _decoded(buffer.read(), tr("standard input"))
 
 
 def read_stdin_line() -> str:
@@ -75,4 +79,4 @@ def read_stdin_line() -> str:
         if has_surrogates(line):
             raise BadInputError(f"standard input is not UTF-8 text: {_UTF8_ADVICE}")
         return line
-    return _decoded(buffer.readline(), "standard input")
+    return _decoded(buffer.readline(), tr("standard input"))

@@ -100,10 +100,8 @@ def write(
     store.save_draft(writing.draft_key, writing.title, writing.body)
     if read_only(context, store):
         # Never queued under no one's name: kept as a draft until the user logs in.
-        say(
-            f"pleio-tui: {only_members_write(context)}; nothing was sent or queued, "
-            "what you wrote is kept as a draft"
-        )
+        text = "{why}; nothing was sent or queued, what you wrote is kept as a draft"
+        say("pleio-tui: " + tr(text, why=only_members_write(context)))
         return 1
     item = store.enqueue(
         writing.kind,

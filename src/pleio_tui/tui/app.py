@@ -33,7 +33,7 @@ from pleio_tui.tui.i18n import Strings, language_for
 from pleio_tui.tui.keys import bindings, parse_keymap
 from pleio_tui.tui.main_screen import MainScreen, Work
 from pleio_tui.tui.services.background import SiteAccess
-from pleio_tui.tui.settings import SettingsKeeper
+from pleio_tui.tui.settings import SettingsKeeper, unknown_theme
 from pleio_tui.tui.status import show_status
 from pleio_tui.tui.storage_guard import StorageGuard
 
@@ -89,7 +89,8 @@ class PleioApp(ContentActions, App[int]):
         )
         kept = {"language": config.language, "theme": config.theme}
         self.settings = SettingsKeeper(config.path, self, kept)
-        if config.theme in self.available_themes:
+        self._theme_problem = unknown_theme(config.theme, self.available_themes, self._strings)
+        if config.theme is not None and self._theme_problem is None:
             self.theme = config.theme
         # Our own names: Textual keeps its keymap in `_keymap`, applied by set_keymap.
         remaps = parse_keymap(config.keys)
@@ -181,6 +182,8 @@ class PleioApp(ContentActions, App[int]):
         for problem in self._key_problems:
             text = self._strings("notice.keymap_problem", problem=problem.message(self._strings))
             self.notify_plain(text, "warning")
+        if self._theme_problem is not None:
+            self.notify_plain(self._theme_problem, "warning")
         self.show_status()
         self.reading.show_cache()
         self.main.activate(self.main.feed)

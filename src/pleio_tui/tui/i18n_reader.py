@@ -43,6 +43,10 @@ NL_READER: dict[str, str] = {
     "palette.no_matches": "Niets gevonden",
     "notice.theme": "Thema: {theme}",
     "notice.settings_not_saved": "Instelling niet bewaard in {path}: {reason}",
+    "notice.unknown_theme": (
+        "Thema in de configuratie: {theme} bestaat niet; het standaardthema blijft. "
+        "Beschikbaar: {themes}"
+    ),
     # groups
     "feed.closed_group": (
         "Dit is een besloten groep: alleen leden zien de blogs. Druk op m om "
@@ -92,6 +96,9 @@ EN_READER: dict[str, str] = {
     "palette.no_matches": "No matches found",
     "notice.theme": "Theme: {theme}",
     "notice.settings_not_saved": "Setting not kept in {path}: {reason}",
+    "notice.unknown_theme": (
+        "Theme in the config: {theme} does not exist; the default theme stays. Available: {themes}"
+    ),
     "feed.closed_group": (
         "This is a closed group: only members see its blogs. Press m to request membership."
     ),

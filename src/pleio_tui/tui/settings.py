@@ -4,6 +4,7 @@ the setting still holds for this run."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -37,3 +38,12 @@ class SettingsKeeper:
             self._host.notify_plain(text, "warning")
             return
         self._kept[key] = value
+
+
+def unknown_theme(theme: str | None, available: Iterable[str], strings: Strings) -> str | None:
+    """The notice for a configured theme Textual does not have (the default one
+    stays), naming the ones it has; None when the theme is known or not set."""
+    names = sorted(available)
+    if theme is None or theme in names:
+        return None
+    return strings("notice.unknown_theme", theme=theme, themes=", ".join(names))

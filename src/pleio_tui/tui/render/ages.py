@@ -1,6 +1,6 @@
 """Every date the app shows, from one place: how long ago for the last week
 ("3 dagen geleden" / "3 days ago"), then the date ("12 mrt 2022" / "12 Mar 2022");
-and the full date and time for a post's header.
+the full date and time for a post's header, and from when to when for an event.
 
 The words are written out here: Babel's locale data costs the first screen 10 ms.
 Dates are shown in the machine's local time; a naive datetime is taken as UTC.
@@ -81,6 +81,18 @@ def format_when(dt: datetime, lang: Lang) -> str:
     local = local_time(dt)
     day = f"{_WEEKDAYS[lang][local.weekday()]} {local.day} {_MONTHS[lang][local.month - 1]}"
     return _AT[lang].format(date=f"{day} {local.year}", time=f"{local:%H:%M}")
+
+
+def format_span(start: datetime, end: datetime | None, lang: Lang) -> str:
+    """An event's time, as the post header says a moment: "zaterdag 12 maart 2022
+    om 14:05 – 16:00" within a day, else both moments in full; in local time."""
+    text = format_when(start, lang)
+    if end is None or as_utc(end) == as_utc(start):
+        return text
+    first, last = local_time(start), local_time(end)
+    if last.date() == first.date():
+        return f"{text} – {last:%H:%M}"
+    return f"{text} – {format_when(end, lang)}"
 
 
 def english_age(moment: datetime, now: datetime | None = None) -> str:

@@ -5,14 +5,13 @@ terminal_safe_line and rich Text, never markup."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.style import Style
 from rich.text import Text
 
 from pleio_tui.models import Blog, Comment
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
+from pleio_tui.tui.render.ages import Lang, format_span
 from pleio_tui.tui.render.markdown_lines import DIM, wrap
 
 KIND = Style(color="cyan", bold=True)
@@ -24,18 +23,6 @@ UNCOMMENTED = frozenset({"wiki", "folder"})
 
 def _words(language: str) -> dict[str, str]:
     return NL_CONTENT if language == "nl" else EN_CONTENT
-
-
-def _when(start: datetime | None, end: datetime | None) -> str:
-    if start is None:
-        return ""
-    first = start.astimezone()
-    text = first.strftime("%Y-%m-%d %H:%M")
-    if end is not None and end != start:
-        last = end.astimezone()
-        same_day = last.date() == first.date()
-        text += " – " + last.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
-    return text
 
 
 def file_size(size: int) -> str:
@@ -54,8 +41,9 @@ def kind_lines(blog: Blog, language: str, width: int) -> list[Text]:
     kind = words.get(f"kind.{blog.subtype}", blog.subtype)
     lines = [Text(words["post.kind"].format(kind=kind), KIND)]
     if blog.subtype == "event":
-        when = _when(details.start_date, details.end_date)
-        if when:
+        if details.start_date is not None:
+            lang: Lang = "nl" if language == "nl" else "en"
+            when = format_span(details.start_date, details.end_date, lang)
             lines.extend(wrap(Text(words["post.event_when"].format(when=when)), width))
         if details.location:
             where = terminal_safe_line(details.location)

@@ -12,18 +12,13 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from pleio_tui.models import Notification
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings, format_age
 from pleio_tui.tui.keys import bindings, key_label
-from pleio_tui.tui.panes.lists import ListSource
+from pleio_tui.tui.screens.list_dialog import ListDialog
 from pleio_tui.tui.widgets.row_layout import fit_row
 from pleio_tui.tui.widgets.row_list import RowList
 
@@ -74,18 +69,7 @@ def inbox_formatter(strings: Strings) -> Callable[[Notification, int, bool], Tex
     return format_row
 
 
-class InboxScreen(ModalScreen[Notification | None]):
-    DEFAULT_CSS = """
-    InboxScreen { align: center middle; }
-    InboxScreen > #inbox-dialog {
-        width: 110; max-width: 100%; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    InboxScreen #inbox-heading { text-style: bold; margin-bottom: 1; }
-    InboxScreen #inbox-items { height: 1fr; }
-    InboxScreen #inbox-hint { color: $text-muted; }
-    """
-
+class InboxScreen(ListDialog[Notification, Notification]):
     # A modal screen hides the app's bindings: mark-read is bound here as well.
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("screen"),
@@ -95,40 +79,24 @@ class InboxScreen(ModalScreen[Notification | None]):
     def __init__(
         self, actions: InboxActions, strings: Strings, keymap: Mapping[str, str] | None = None
     ) -> None:
-        super().__init__()
-        self._actions = actions
-        self._strings = strings
-        self._keymap = dict(keymap or {})
-
-    def compose(self) -> ComposeResult:
-        s = self._strings
-        hint = s(
+        keys = dict(keymap or {})
+        hint = strings(
             "inbox.hint",
-            open=key_label("list.open", self._keymap),
-            all=key_label("app.mark_read", self._keymap),
-            close=key_label("screen.close", self._keymap),
+            open=key_label("list.open", keys),
+            all=key_label("app.mark_read", keys),
+            close=key_label("screen.close", keys),
         )
-        with Vertical(id="inbox-dialog"):
-            yield Static(Content(s("inbox.title")), id="inbox-heading")
-            yield RowList(
-                ListSource(self._actions.items()),
-                inbox_formatter(s),
-                row_height=INBOX_ROW_HEIGHT,
-                placeholder=s("empty.inbox"),
-                id="inbox-items",
-                row_key=lambda item: str(item.id),
-            )
-            yield Static(Content(hint), id="inbox-hint")
-
-    def on_mount(self) -> None:
-        self.items.focus()
-
-    @property
-    def items(self) -> RowList[Notification]:
-        return self.query_one("#inbox-items", RowList)
-
-    def reload(self) -> None:
-        self.items.set_source(ListSource(self._actions.items()))
+        super().__init__(
+            "inbox",
+            heading=strings("inbox.title"),
+            hint=hint,
+            placeholder=strings("empty.inbox"),
+            rows=actions.items,
+            formatter=inbox_formatter(strings),
+            row_height=INBOX_ROW_HEIGHT,
+            row_key=lambda item: str(item.id),
+        )
+        self._actions = actions
 
     def action_mark_read(self) -> None:
         self._actions.mark_all()
@@ -138,6 +106,3 @@ class InboxScreen(ModalScreen[Notification | None]):
     def _open(self, event: RowList.Selected) -> None:
         event.stop()
         self.dismiss(event.row)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

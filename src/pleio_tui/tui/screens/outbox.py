@@ -13,19 +13,14 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from pleio_tui.models import OutboxItem, OutboxState
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings, key_label
-from pleio_tui.tui.panes.lists import ListSource
 from pleio_tui.tui.screens.confirm import ConfirmScreen
+from pleio_tui.tui.screens.list_dialog import ListDialog
 from pleio_tui.tui.widgets.row_layout import fit_row
 from pleio_tui.tui.widgets.row_list import RowList
 
@@ -72,57 +67,32 @@ def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text
     return format_item
 
 
-class OutboxScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    OutboxScreen { align: center middle; }
-    OutboxScreen > #outbox-dialog {
-        width: 110; max-width: 100%; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    OutboxScreen #outbox-heading { text-style: bold; margin-bottom: 1; }
-    OutboxScreen #outbox-items { height: 1fr; }
-    OutboxScreen #outbox-hint { color: $text-muted; }
-    """
-
+class OutboxScreen(ListDialog[OutboxItem, None]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("screen"), *bindings("outbox")]
 
     def __init__(
         self, actions: OutboxActions, strings: Strings, keymap: Mapping[str, str] | None = None
     ) -> None:
-        super().__init__()
+        keys = dict(keymap or {})
+        hint = strings(
+            "outbox.hint",
+            retry=key_label("list.open", keys),
+            discard=key_label("outbox.discard", keys),
+            close=key_label("screen.close", keys),
+        )
+        super().__init__(
+            "outbox",
+            heading=strings("pane.outbox"),
+            hint=hint,
+            placeholder=strings("empty.outbox"),
+            rows=actions.items,
+            formatter=outbox_formatter(strings),
+            row_height=OUTBOX_ROW_HEIGHT,
+            row_key=lambda item: str(item.id),
+        )
         self._actions = actions
         self._strings = strings
-        self._keymap = dict(keymap or {})
-
-    def compose(self) -> ComposeResult:
-        s = self._strings
-        hint = s(
-            "outbox.hint",
-            retry=key_label("list.open", self._keymap),
-            discard=key_label("outbox.discard", self._keymap),
-            close=key_label("screen.close", self._keymap),
-        )
-        with Vertical(id="outbox-dialog"):
-            yield Static(Content(s("pane.outbox")), id="outbox-heading")
-            yield RowList(
-                ListSource(self._actions.items()),
-                outbox_formatter(s),
-                row_height=OUTBOX_ROW_HEIGHT,
-                placeholder=s("empty.outbox"),
-                id="outbox-items",
-                row_key=lambda item: str(item.id),
-            )
-            yield Static(Content(hint), id="outbox-hint")
-
-    def on_mount(self) -> None:
-        self.items.focus()
-
-    @property
-    def items(self) -> RowList[OutboxItem]:
-        return self.query_one("#outbox-items", RowList)
-
-    def reload(self) -> None:
-        self.items.set_source(ListSource(self._actions.items()))
+        self._keymap = keys
 
     @on(RowList.Selected, "#outbox-items")
     def _retry(self, event: RowList.Selected) -> None:
@@ -147,6 +117,3 @@ class OutboxScreen(ModalScreen[None]):
 
         question = self._strings("confirm.discard_outbox")
         self.app.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
