@@ -126,7 +126,7 @@ def app_times(
     )
 
 
-KEYS = {"j": "cursor down (j)", "pagedown": "page down", "end": "to the last blog (end)"}
+KEYS = {"j": "cursor down (j)", "pagedown": "page down", "end": "to the last item (end)"}
 
 
 async def _key_seconds(app: PleioApp, key: str, presses: int) -> float:

@@ -121,9 +121,10 @@ def install_cache(home: Path, site_url: str, cache: Path) -> None:
 
 def first_feed_title(cache: Path) -> str:
     with Store.open(cache) as store:
-        rows = store.feed(None).window(0, 1)
+        rows = [row for row in store.feed(None).window(0, 10) if row.title]
     if not rows:
-        raise ValueError(f"{cache} holds no blogs")
+        raise ValueError(f"{cache} holds no titled items")
+    # The newest titled item: a status update has no title; it is on the first screen.
     return rows[0].title[:20]
 
 

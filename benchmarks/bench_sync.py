@@ -1,10 +1,11 @@
-"""The first sync of a 10,000-blog local site against its floor, and a sync of an
-unchanged site.
+"""The first sync of a local site of 10,000 items of every kind against its floor,
+and a sync of an unchanged site.
 
 The site runs in its own process (`pleio-tui serve`), so client and server do not
 share one interpreter lock on a 2-core machine. The floor asks for the same pages
-of blogs with their threads, as many at a time as the sync does, parses them into
-the same models, and keeps nothing: what a sync costs beyond it is the cache.
+of blogs and of the other kinds with their threads, as many at a time as the sync
+does, parses them into the same models, and keeps nothing: what a sync costs
+beyond it is the cache.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 import httpx
 
 from pleio_tui.api import PleioClient
+from pleio_tui.models import Blog, Page
 from pleio_tui.store import Store
 from pleio_tui.sync import SyncEngine, SyncReport
 from pleio_tui.sync.concurrency import as_they_arrive
@@ -40,12 +42,14 @@ class RunningSite:
 
 
 @contextmanager
-def served_site(data_dir: Path, demo_blogs: int) -> Iterator[RunningSite]:
-    """`pleio-tui serve --demo --demo-blogs N` on a free loopback port, logged in."""
+def served_site(data_dir: Path, demo_blogs: int, *, mixed: bool = False) -> Iterator[RunningSite]:
+    """`pleio-tui serve --demo --demo-blogs N` on a free loopback port, logged in;
+    `mixed`: N items of every kind (`--demo-items N`) instead of N blogs."""
     log = data_dir.with_name(data_dir.name + ".log")
     with log.open("w") as output:
         argv = [sys.executable, "-m", "pleio_tui", "serve", "--port", "0", "--demo"]
-        argv += ["--demo-blogs", str(demo_blogs), "--data", str(data_dir)]
+        flag = "--demo-items" if mixed else "--demo-blogs"
+        argv += [flag, str(demo_blogs), "--data", str(data_dir)]
         process = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT)
     try:
         url = _wait_for_url(process, log)
@@ -85,21 +89,31 @@ def sync_once(site: RunningSite, cache: Path) -> SyncReport:
     return report
 
 
+PageFetch = Callable[[int, int], Awaitable[Page[Blog]]]
+
+
+async def _fetch_all_pages(fetch: PageFetch) -> int:
+    first = await fetch(0, BLOG_PAGE_SIZE)
+    fetched = len(first.items)
+    calls = [
+        lambda offset=offset: fetch(offset, BLOG_PAGE_SIZE)
+        for offset in range(BLOG_PAGE_SIZE, first.total, BLOG_PAGE_SIZE)
+    ]
+    async for page in as_they_arrive(calls, CONCURRENCY):
+        fetched += len(page.items)
+    return fetched
+
+
 async def _fetch_everything(site: RunningSite) -> int:
+    """The blogs, then the other kinds, as the sync downloads them (the engine
+    pages the other kinds by the blogs' page size)."""
     async with PleioClient(site.url, site.session) as client:
-        first = await client.blogs_with_threads(0, BLOG_PAGE_SIZE)
-        fetched = len(first.items)
-        calls = [
-            lambda offset=offset: client.blogs_with_threads(offset, BLOG_PAGE_SIZE)
-            for offset in range(BLOG_PAGE_SIZE, first.total, BLOG_PAGE_SIZE)
-        ]
-        async for page in as_they_arrive(calls, CONCURRENCY):
-            fetched += len(page.items)
-        return fetched
+        blogs = await _fetch_all_pages(client.blogs_with_threads)
+        return blogs + await _fetch_all_pages(client.content_page)
 
 
 def floor_seconds(site: RunningSite) -> float:
-    """Fetching every page of blogs with threads, keeping nothing."""
+    """Fetching every page of items with threads, keeping nothing."""
     started = time.perf_counter()
     asyncio.run(_fetch_everything(site))
     return time.perf_counter() - started

@@ -2,10 +2,11 @@
 
     python benchmarks/run.py [--quick] [--fresh]
 
-Seeds what it needs (a local site with 10,000 generated blogs, served from its
-own process; synthetic caches of 1,000 and 100,000 blogs with comments, kept in
-the temp directory between runs), measures each target and its floor in the same
-run, prints one table and writes it as Markdown to benchmarks/results.md.
+Seeds what it needs (a local site with 10,000 generated items of every kind,
+served from its own process; synthetic caches of 1,000 and 100,000 items of every
+kind with comments, kept in the temp directory between runs), measures each
+target and its floor in the same run, prints one table and writes it as Markdown
+to benchmarks/results.md.
 Exits 1 when a target is missed.
 """
 
@@ -31,11 +32,12 @@ import posts
 import synthetic
 from table import Result, Unit, markdown, text_table
 
+from pleio_tui.server.demo_generated_kinds import MIX_TEXT
 from pleio_tui.store import Store
 
-SITE_BLOGS = 10_000
-BIG_CACHE_BLOGS = 100_000
-SMALL_CACHE_BLOGS = 1_000
+SITE_ITEMS = 10_000
+BIG_CACHE_ITEMS = 100_000
+SMALL_CACHE_ITEMS = 1_000
 RESULTS_FILE = Path(__file__).parent / "results.md"
 KEPT_CACHES = Path(tempfile.gettempdir()) / "pleio-tui-bench"
 HANDFUL_OF_REQUESTS = 10
@@ -84,7 +86,7 @@ def measure_sync(site: bench_sync.RunningSite, work: Path, plan: Plan) -> tuple[
     durations = sorted(report.duration for report in reports)
     results = [
         Result(
-            f"first sync, {SITE_BLOGS:,} blogs with comments",
+            f"first sync, {SITE_ITEMS:,} items with comments",
             sorted(syncs)[len(syncs) // 2],
             1.5,
             floor=sorted(floors)[len(floors) // 2],
@@ -108,7 +110,7 @@ def measure_startup(site_url: str, cache: Path, work: Path, plan: Plan) -> list[
     bare, app = bench_startup.first_screen_seconds(home, "benchmark", title, plan.startup_repeats)
     return [
         Result(
-            f"first screen, `pleio-tui --offline`, {SITE_BLOGS:,} cached blogs",
+            f"first screen, `pleio-tui --offline`, {SITE_ITEMS:,} cached items",
             app,
             1.2,
             floor=bare,
@@ -122,7 +124,7 @@ def measure_app(cache: Path, work: Path, plan: Plan) -> list[Result]:
         group_guid = store.feed(None).window(0, 1)[0].group_guid
         guids = posts.add_big_posts(store, group_guid)
     times = bench_app.app_times(cache, work / "app-home", guids, plan.repeats, plan.key_presses)
-    results = [Result(f"open a group of {times.group_blogs:,} blogs", times.open_group, 0.100)]
+    results = [Result(f"open a group of {times.group_blogs:,} items", times.open_group, 0.100)]
     results += [
         Result(f"feed of {times.group_blogs:,}: {name}", times.keys[key], 0.016)
         for key, name in bench_app.KEYS.items()
@@ -140,7 +142,7 @@ def measure_deep_feed(big: Path, work: Path, plan: Plan) -> list[Result]:
     times = bench_views.deep_feed_times(big, work / "deep-feed", plan.repeats)
     size = f"{times.rows:,}"
     return [
-        Result(f"feed of {size}: to the last blog (end), fresh app", times.end_fresh, 0.016),
+        Result(f"feed of {size}: to the last item (end), fresh app", times.end_fresh, 0.016),
         Result(f"feed of {size}: page up from the end", times.page_up, 0.016),
         Result(f"feed of {size}: to the middle row, fresh app", times.middle_fresh, 0.016),
     ]
@@ -161,7 +163,7 @@ def measure_post_rendering(plan: Plan) -> list[Result]:
 def measure_search(cache: Path, plan: Plan) -> list[Result]:
     times = bench_search.search_times(cache, plan.repeats)
     slowest_query, slowest = times.slowest
-    size = f"{BIG_CACHE_BLOGS:,} blogs + comments"
+    size = f"{BIG_CACHE_ITEMS:,} items + comments"
     return [
         Result(f"search {size}: median query (typed letter by letter)", times.typical, 0.020),
         Result(f"search {size}: slowest query ({slowest_query!r})", slowest, 0.020),
@@ -174,18 +176,18 @@ def measure_memory(small: Path, big: Path) -> list[Result]:
     peak_big = bench_memory.peak_megabytes(big)
     return [
         Result(
-            f"peak memory, app over {BIG_CACHE_BLOGS:,} cached blogs",
+            f"peak memory, app over {BIG_CACHE_ITEMS:,} cached items",
             peak_big,
             150,
             unit=Unit.MEGABYTES,
         ),
         Result(
-            f"memory growth, {SMALL_CACHE_BLOGS:,} → {BIG_CACHE_BLOGS:,} cached blogs",
+            f"memory growth, {SMALL_CACHE_ITEMS:,} → {BIG_CACHE_ITEMS:,} cached items",
             peak_big,
             1.1,
             unit=Unit.MEGABYTES,
             floor=peak_small,
-            note=f"floor: the same run over {SMALL_CACHE_BLOGS:,} blogs",
+            note=f"floor: the same run over {SMALL_CACHE_ITEMS:,} items",
         ),
     ]
 
@@ -201,13 +203,13 @@ def run(plan: Plan, fresh: bool, scale_blogs: int = bench_scale.SCALE_BLOGS) -> 
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="pleio-bench-") as temporary:
         work = Path(temporary)
-        say(f"synthetic caches of {SMALL_CACHE_BLOGS:,} and {BIG_CACHE_BLOGS:,} blogs")
-        small = synthetic.kept_cache(KEPT_CACHES, SMALL_CACHE_BLOGS, fresh=fresh)
-        big = synthetic.kept_cache(KEPT_CACHES, BIG_CACHE_BLOGS, fresh=fresh)
+        say(f"synthetic caches of {SMALL_CACHE_ITEMS:,} and {BIG_CACHE_ITEMS:,} items")
+        small = synthetic.kept_cache(KEPT_CACHES, SMALL_CACHE_ITEMS, fresh=fresh)
+        big = synthetic.kept_cache(KEPT_CACHES, BIG_CACHE_ITEMS, fresh=fresh)
         for cache in (small, big):
             Store.open(cache).close()  # a cache kept from an older schema migrates now
-        say(f"local site with {SITE_BLOGS:,} blogs: first syncs and their floor")
-        with bench_sync.served_site(work / "site", SITE_BLOGS) as site:
+        say(f"local site with {SITE_ITEMS:,} items: first syncs and their floor")
+        with bench_sync.served_site(work / "site", SITE_ITEMS, mixed=True) as site:
             sync_results, synced = measure_sync(site, work, plan)
             site_url = site.url
         results += sync_results
@@ -218,7 +220,7 @@ def run(plan: Plan, fresh: bool, scale_blogs: int = bench_scale.SCALE_BLOGS) -> 
         results += measure_post_rendering(plan)
         say("search")
         results += measure_search(big, plan)
-        say(f"a feed of {BIG_CACHE_BLOGS:,} blogs, deep positions")
+        say(f"a feed of {BIG_CACHE_ITEMS:,} items, deep positions")
         results += measure_deep_feed(big, work, plan)
         say("memory")
         results += measure_memory(small, big)
@@ -237,8 +239,12 @@ def notes() -> list[str]:
         "every strip of the screen.",
         "Deep feed positions: each run starts a fresh app over the synthetic cache "
         "(no window or checkpoint read yet) and shows the feed of all groups.",
-        "Sync floor: the same pages of blogs with threads, fetched and parsed as many at a "
-        "time as the sync asks, nothing kept. The site runs in a process of its own.",
+        f"Items: every kind of content in the mix of a busy group ({MIX_TEXT}); news "
+        "belongs to the site, not to a group. The local site's items come from "
+        "`pleio-tui serve --demo-items N`, the synthetic caches' from synthetic.py.",
+        "Sync floor: the same pages of blogs and of the other kinds with threads, fetched "
+        "and parsed as many at a time as the sync asks, nothing kept. The site runs in a "
+        "process of its own.",
         "Memory: peak resident size (`os.wait4` rusage) of a child process that opens the "
         "app, pages through the feed to its end, opens a post and searches.",
         "At 100,000 blogs (bench_scale.py): the first sync and its floor (the same pages "

@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo-blogs", type=int, default=0, metavar="N", help=tr("add N generated blogs")
     )
     serve.add_argument(
+        "--demo-items",
+        type=int,
+        default=0,
+        metavar="N",
+        help=tr("add N generated items of every kind (blogs, discussions, questions, ...)"),
+    )
+    serve.add_argument(
         "--closed", action="store_true", help=tr("walled garden: anonymous requests get 401")
     )
     serve_command.add_arguments(serve)

@@ -84,20 +84,32 @@ NL: dict[str, str] = {
         "die deze pleio-tui niet kent"
     ),
     # sync.py
-    "Synced {site} in {seconds} s: {groups} groups; blogs {new} new, {updated} updated, "
-    "{deleted} deleted; {comments} comments; outbox {sent} sent, {failed} failed, "
-    "{waiting} waiting; {requests} requests": (
-        "{site} gesynchroniseerd in {seconds} s: {groups} groepen; blogs {new} nieuw, "
+    "Synced {site} in {seconds} s: {groups} groups; items {new} new{kinds}, "
+    "{updated} updated, {deleted} deleted; {comments} comments; outbox {sent} sent, "
+    "{failed} failed, {waiting} waiting; {requests} requests": (
+        "{site} gesynchroniseerd in {seconds} s: {groups} groepen; items {new} nieuw{kinds}, "
         "{updated} bijgewerkt, {deleted} verwijderd; {comments} reacties; outbox {sent} "
         "verstuurd, {failed} mislukt, {waiting} wachtend; {requests} verzoeken"
     ),
-    "Sync stopped for {site} in {seconds} s: {groups} groups; blogs {new} new, "
+    "Sync stopped for {site} in {seconds} s: {groups} groups; items {new} new{kinds}, "
     "{updated} updated, {deleted} deleted; {comments} comments; outbox {sent} sent, "
     "{failed} failed, {waiting} waiting; {requests} requests": (
-        "Synchroniseren van {site} gestopt na {seconds} s: {groups} groepen; blogs {new} "
-        "nieuw, {updated} bijgewerkt, {deleted} verwijderd; {comments} reacties; outbox "
-        "{sent} verstuurd, {failed} mislukt, {waiting} wachtend; {requests} verzoeken"
+        "Synchroniseren van {site} gestopt na {seconds} s: {groups} groepen; items {new} "
+        "nieuw{kinds}, {updated} bijgewerkt, {deleted} verwijderd; {comments} reacties; "
+        "outbox {sent} verstuurd, {failed} mislukt, {waiting} wachtend; {requests} verzoeken"
     ),
+    # sync.py: the kinds of the new items, and new notifications
+    "blogs": "blogs",
+    "discussions": "discussies",
+    "questions": "vragen",
+    "news": "nieuws",
+    "events": "evenementen",
+    "wiki pages": "wikipagina's",
+    "status updates": "statusupdates",
+    "files": "bestanden",
+    "folders": "mappen",
+    "1 new notification": "1 nieuwe melding",
+    "{n} new notifications": "{n} nieuwe meldingen",
     "an outbox item": "een item in de outbox",
     "outbox item {id} ({kind} {what})": "outbox-item {id} ({kind} {what})",
     "Rejected: {item}: {reason}": "Geweigerd: {item}: {reason}",

@@ -40,6 +40,9 @@ NL_HELP: dict[str, str] = {
     ),
     "seed demo groups, blogs and users": "vul de site met demogroepen, -blogs en -gebruikers",
     "add N generated blogs": "voeg N gemaakte blogs toe",
+    "add N generated items of every kind (blogs, discussions, questions, ...)": (
+        "voeg N gemaakte items van elke soort toe (blogs, discussies, vragen, ...)"
+    ),
     "walled garden: anonymous requests get 401": (
         "besloten site: verzoeken zonder sessie krijgen 401"
     ),

@@ -131,9 +131,13 @@ class ContentDetails(NamedTuple):
     is_closed: bool = False
     can_choose_best_answer: bool = False
     best_answer_guid: str | None = None
-    # a wiki page: its parent and children as (guid, title)
+    # a wiki page: its parent and children as (guid, title); a folder: what it
+    # holds as its children (folders first), as the cache knows it
     parent: tuple[str, str] | None = None
     children: tuple[tuple[str, str], ...] = ()
+    path: tuple[tuple[str, str], ...] = ()
+    """A wiki page's ancestors, or a file's or folder's folders, the top first and
+    the nearest last, as far as the cache holds them (filled when read from it)."""
     # a file or folder
     size: int = 0
     mime_type: str | None = None

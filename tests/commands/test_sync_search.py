@@ -25,7 +25,7 @@ def test_sync_prints_a_summary_and_succeeds(
 
     err = capsys.readouterr().err
     assert err.startswith(f"Synced {logged_in} in ")
-    assert "blogs 10 new" in err and "\r" not in err
+    assert "items " in err and "blogs 10" in err and "\r" not in err
 
 
 def test_sync_with_the_site_stopped_fails_with_a_clear_message(

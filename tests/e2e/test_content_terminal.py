@@ -41,7 +41,7 @@ def discussion_comments(site: LocalSite, session: str) -> list[str]:
 def to_feed(terminal: Terminal) -> None:
     """From the post to the feed, which then takes the room."""
     terminal.keys("BTab")
-    terminal.wait_for_text("[wiki] Handboek participatie")
+    terminal.wait_for_text("[wiki] Stap 2: het ontwerp")
 
 
 def test_the_seed_group_shows_each_kind_and_a_comment_reaches_the_site(

@@ -36,7 +36,12 @@ async def test_first_sync_fills_the_cache(
         assert cached is not None and cached.comments is not None
         assert thread_size(cached.comments) == on_site[guid]["commentCount"]
     assert any(comment.replies for blog in threads.values() for comment in blog.comments or ())
-    assert report.comments == sum(blog["commentCount"] for blog in on_site.values())
+    # The threads of the other kinds (discussions, questions, ...) count as well.
+    with Store.open(cache_path) as store:
+        every = [store.blog(guid) for (guid,) in store._conn.execute("SELECT guid FROM blogs")]
+    assert report.comments == sum(thread_size(item.comments) for item in every if item)
+    assert report.comments > sum(blog["commentCount"] for blog in on_site.values())
+    assert report.content_new == len(every) - len(on_site)
 
 
 async def test_search_finds_a_body_word_with_the_site_stopped(

@@ -5,8 +5,10 @@ site; offline the mark waits in the outbox; `A` marks all read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from test_app_support import (
     SIZE,
     graphql,
@@ -17,9 +19,12 @@ from test_app_support import (
     wait_for,
     widget_text,
 )
+from textual.timer import Timer
 
+from pleio_tui.config import Config
 from pleio_tui.models import OutboxState
 from pleio_tui.server import LocalSite
+from pleio_tui.tui.app import PleioApp
 from pleio_tui.tui.screens.inbox import InboxScreen
 
 DLG = "Innovatie binnen de overheid ... DLG's aanpak"
@@ -123,3 +128,29 @@ async def test_read_offline_waits_in_the_outbox_and_all_read_with_a(
 
         await wait_for(pilot, all_read)
         assert "✉" not in status(again)
+
+
+async def test_the_periodic_sync_tells_of_new_notifications(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two replies arrive between two of the app's own syncs, in English."""
+    intervals: list[tuple[float, Callable[[], None]]] = []
+    real_set_interval = PleioApp.set_interval
+
+    def recorded(app: PleioApp, seconds: float, callback: Callable[[], None]) -> Timer:
+        intervals.append((seconds, callback))
+        return real_set_interval(app, seconds, callback)
+
+    monkeypatch.setattr(PleioApp, "set_interval", recorded)
+    config = Config(sync_interval_minutes=5, language="en")
+    app = make_app(demo_site.url, hadewych, tmp_path, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        [periodic] = [callback for seconds, callback in intervals if seconds == 5 * 60]
+        dlg = blog_guid(demo_site, hadewych, DLG)
+        comment(demo_site, demo_site.login("admin"), dlg, "Wat een mooie aanpak")
+        comment(demo_site, demo_site.login("marieke"), dlg, "Mee eens")
+
+        periodic()  # what the app's timer calls every five minutes
+        await wait_for(pilot, lambda: "2 new notifications (i)" in notices(pilot))
+        await wait_for(pilot, lambda: "✉ 5" in status(app))

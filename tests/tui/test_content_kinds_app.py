@@ -136,6 +136,38 @@ async def test_a_wiki_page_shows_its_place_in_the_tree(
         assert "Reacties" not in text  # a wiki page takes no comments
 
 
+async def test_a_wiki_page_shows_its_whole_path(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_blog(pilot, "Checklist: wie merkt")
+        trail = "Wiki: Handboek participatie › Stap 1: verkennen wie er belang bij heeft › "
+        words = " ".join(post_text(app).split())  # the trail wraps
+        assert trail + "Checklist: wie merkt de gevolgen?" in words
+
+
+async def test_a_folder_shows_what_it_holds_and_a_file_its_folders(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert {"Verslagen", "Werksessies 2025"} <= set(feed_titles(app))
+        await open_blog(pilot, "Verslagen")
+        text = post_text(app)
+        held = [line.strip() for line in text[text.index("In deze map:") :].splitlines()[1:3]]
+        # Folders first, then files, as Pleio lists a folder.
+        assert held == ["• Werksessies 2025", "• verslag-werksessie-maart.txt"]
+        await open_blog(pilot, "Werksessies 2025")
+        await wait_for(pilot, lambda: "• verslag-werksessie-oktober.txt" in post_text(app))
+        assert "In de map Verslagen\n" in post_text(app)
+        await open_blog(pilot, "verslag-werksessie-oktober.txt")
+        await wait_for(pilot, lambda: "Bestand: verslag-werksessie-oktober.txt" in post_text(app))
+        assert "In de map Verslagen › Werksessies 2025" in post_text(app)
+
+
 async def test_a_file_downloads_into_the_cache_folder_and_opens(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         data_dir=Path(args.data) if args.data else None,
         demo=args.demo,
         demo_blogs=args.demo_blogs,
+        demo_items=args.demo_items,
         closed=args.closed,
         doors=Doors(
             require_2fa=args.require_2fa,

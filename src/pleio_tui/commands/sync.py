@@ -68,30 +68,57 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+_KIND_NAMES = {
+    "blog": "blogs",
+    "discussion": "discussions",
+    "question": "questions",
+    "news": "news",
+    "event": "events",
+    "wiki": "wiki pages",
+    "statusupdate": "status updates",
+    "file": "files",
+    "folder": "folders",
+}
+
+
+def _new_by_kind(report: SyncReport) -> str:
+    """ " (blogs 3, discussions 2)": what the new items are, when there are any."""
+    parts = [
+        f"{tr(_KIND_NAMES.get(kind, kind))} {count}" for kind, count in report.new_by_kind if count
+    ]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def summary(site_url: str, report: SyncReport) -> str:
     template = (
-        "Synced {site} in {seconds} s: {groups} groups; blogs {new} new, {updated} updated, "
-        "{deleted} deleted; {comments} comments; outbox {sent} sent, {failed} failed, "
-        "{waiting} waiting; {requests} requests"
+        "Synced {site} in {seconds} s: {groups} groups; items {new} new{kinds}, "
+        "{updated} updated, {deleted} deleted; {comments} comments; outbox {sent} sent, "
+        "{failed} failed, {waiting} waiting; {requests} requests"
         if report.completed
-        else "Sync stopped for {site} in {seconds} s: {groups} groups; blogs {new} new, "
+        else "Sync stopped for {site} in {seconds} s: {groups} groups; items {new} new{kinds}, "
         "{updated} updated, {deleted} deleted; {comments} comments; outbox {sent} sent, "
         "{failed} failed, {waiting} waiting; {requests} requests"
     )
-    return tr(
+    line = tr(
         template,
         site=site_url,
         seconds=f"{report.duration:.1f}",
         groups=report.groups,
-        new=report.blogs_new,
-        updated=report.blogs_updated,
-        deleted=report.blogs_deleted,
+        new=report.items_new,
+        kinds=_new_by_kind(report),
+        updated=report.items_updated,
+        deleted=report.items_deleted,
         comments=report.comments,
         sent=report.outbox_sent,
         failed=report.outbox_failed,
         waiting=report.outbox_waiting,
         requests=report.requests,
     )
+    if report.notifications_new == 1:
+        line += "; " + tr("1 new notification")
+    elif report.notifications_new > 1:
+        line += "; " + tr("{n} new notifications", n=report.notifications_new)
+    return line
 
 
 def _describe_item(item: OutboxItem | None) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from pleio_tui.richtext import markdown_to_tiptap
 from pleio_tui.server import auth, db, demo_notifications, marks, notifications
 from pleio_tui.server import repository as repo
-from pleio_tui.server.demo_generated import seed_generated_blogs
+from pleio_tui.server.demo_generated import seed_generated_blogs, seed_generated_items
 from pleio_tui.server.demo_kinds import seed_content_kinds
 from pleio_tui.server.records import GroupRecord
 from pleio_tui.server.text import plain_text, slugify
@@ -29,6 +29,7 @@ DEMO_USERS: tuple[tuple[str, str, bool], ...] = (
 )
 SEEDED_KEY = "demo_seeded"
 GENERATED_KEY = "demo_blogs_seeded"
+GENERATED_ITEMS_KEY = "demo_items_seeded"
 URL_PLACEHOLDER = re.compile(r"\{\{url:([\w-]+)\}\}")
 
 
@@ -41,7 +42,9 @@ def _content_file(name: str) -> str:
     return resources.files("pleio_tui.server.demo_content").joinpath(name).read_text("utf-8")
 
 
-def ensure_demo_content(conn: sqlite3.Connection, *, demo: bool, generated_blogs: int) -> None:
+def ensure_demo_content(
+    conn: sqlite3.Connection, *, demo: bool, generated_blogs: int, generated_items: int = 0
+) -> None:
     """Seed what was asked for and is not there yet; a restart seeds nothing again."""
     with conn:
         if demo and db.get_setting(conn, SEEDED_KEY) is None:
@@ -51,6 +54,10 @@ def ensure_demo_content(conn: sqlite3.Connection, *, demo: bool, generated_blogs
             users = ensure_users(conn, _content()["users"])
             seed_generated_blogs(conn, generated_blogs, users, datetime.now(UTC))
             db.put_setting(conn, GENERATED_KEY, str(generated_blogs))
+        if generated_items > 0 and db.get_setting(conn, GENERATED_ITEMS_KEY) is None:
+            users = ensure_users(conn, _content()["users"])
+            seed_generated_items(conn, generated_items, users, datetime.now(UTC))
+            db.put_setting(conn, GENERATED_ITEMS_KEY, str(generated_items))
 
 
 def ensure_users(conn: sqlite3.Connection, users: list[dict[str, Any]]) -> dict[str, str]:

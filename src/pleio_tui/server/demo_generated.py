@@ -1,6 +1,7 @@
 """`--demo-blogs N`: N generated blogs with comments in one big group, for
-measuring the client on a site of realistic size. The same N gives the same
-blogs (titles, bodies, authors, comments) every time."""
+measuring the client on a site of realistic size; `--demo-items N`: N items of
+every kind in the same way (demo_generated_kinds.py holds the mix). The same N
+gives the same content (titles, bodies, authors, comments) every time."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import random
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from pleio_tui.server import demo_generated_kinds as kinds
 from pleio_tui.server import repository as repo
 from pleio_tui.server.timestamps import to_iso
 
@@ -223,48 +225,98 @@ def seed_generated_blogs(
 ) -> str:
     """Insert `count` blogs into the network group (created if needed); returns its guid.
     The caller holds the transaction: one for all rows keeps 10,000 blogs fast."""
+    return _seed(conn, count, users, now, mixed=False)
+
+
+def seed_generated_items(
+    conn: sqlite3.Connection, count: int, users: dict[str, str], now: datetime
+) -> str:
+    """As `seed_generated_blogs`, with `count` items of every kind in the mix of
+    `demo_generated_kinds.MIX` (news beside the group, as Pleio keeps it)."""
+    return _seed(conn, count, users, now, mixed=True)
+
+
+@dataclass
+class _Rows:
+    items: list[tuple[object, ...]] = field(default_factory=list)
+    comments: list[tuple[object, ...]] = field(default_factory=list)
+    votes: list[tuple[object, ...]] = field(default_factory=list)
+    files: list[tuple[object, ...]] = field(default_factory=list)
+
+
+def _thread(
+    rows: _Rows,
+    guid: str,
+    rng: random.Random,
+    authors: Sequence[str],
+    users: dict[str, str],
+    published: datetime,
+    now: datetime,
+) -> tuple[datetime, str | None]:
+    """The item's comments into `rows`; its last action and its first comment."""
+    last_action = published
+    first: str | None = None
+    for comment in _comments(rng, authors):
+        # Comments on the newest items would land in the future: hold them at now.
+        moment = min(published + timedelta(hours=comment.hours_after), now)
+        last_action = max(last_action, moment)
+        moment_iso = to_iso(moment)
+        if first is None:
+            first = comment.guid
+        rows.comments.append(
+            (
+                comment.guid,
+                guid,
+                comment.parent_guid,
+                users[comment.owner],
+                _tiptap([comment.text]),
+                comment.text,
+                moment_iso,
+                moment_iso,
+            )
+        )
+    return last_action, first
+
+
+def _seed(
+    conn: sqlite3.Connection, count: int, users: dict[str, str], now: datetime, *, mixed: bool
+) -> str:
     rng = random.Random(SEED)
     group_guid = _ensure_group(conn, users, to_iso(now - timedelta(days=SPAN_DAYS + 30)))
     authors = (GROUP_OWNER, *GROUP_MEMBERS)
-    blog_rows: list[tuple[object, ...]] = []
-    comment_rows: list[tuple[object, ...]] = []
-    vote_rows: list[tuple[object, ...]] = []
+    rows = _Rows()
+    trees = kinds.Trees()
     for index in range(count):
         guid = _guid(rng)
-        title = f"{rng.choice(TITLE_TOPICS)}: {rng.choice(TITLE_ANGLES)}"
-        paragraphs = [_paragraph(rng) for _ in range(_paragraph_count(rng))]
-        if rng.random() < 0.3:
+        kind = kinds.pick_kind(rng) if mixed else "blog"
+        topic, angle = rng.choice(TITLE_TOPICS), rng.choice(TITLE_ANGLES)
+        title = kinds.title_for(kind, rng, topic, angle)
+        usual = _paragraph_count(rng)
+        paragraphs = [_paragraph(rng) for _ in range(kinds.paragraph_count(kind, usual))]
+        if kind in ("blog", "discussion") and rng.random() < 0.3:
             paragraphs.append(rng.choice(QUESTIONS))
         # Spread evenly over the span, oldest first, so that index order is time order.
         published = now - timedelta(days=SPAN_DAYS * (count - index) / count)
         published_iso = to_iso(published)
-        last_action = published
-        for comment in _comments(rng, authors):
-            # Comments on the newest blogs would land in the future: hold them at now.
-            moment = min(published + timedelta(hours=comment.hours_after), now)
-            last_action = max(last_action, moment)
-            moment_iso = to_iso(moment)
-            comment_rows.append(
-                (
-                    comment.guid,
-                    guid,
-                    comment.parent_guid,
-                    users[comment.owner],
-                    _tiptap([comment.text]),
-                    comment.text,
-                    moment_iso,
-                    moment_iso,
-                )
-            )
+        extra = kinds.extra_for(kind, guid, title, rng, published, trees)
+        last_action, first_comment = published, None
+        if kind not in kinds.UNCOMMENTED:
+            last_action, first_comment = _thread(rows, guid, rng, authors, users, published, now)
+        if kind == "question" and first_comment is not None and rng.random() < 0.5:
+            extra["best_answer"] = first_comment
+        if kind == "file":
+            content = kinds.file_bytes(title, paragraphs)
+            extra["size"] = len(content)
+            rows.files.append((guid, content))
         for voter in rng.sample(authors, rng.randint(0, 3)):
-            vote_rows.append((guid, users[voter], 1 if rng.random() < 0.85 else -1))
-        blog_rows.append(
+            rows.votes.append((guid, users[voter], 1 if rng.random() < 0.85 else -1))
+        rows.items.append(
             (
                 guid,
                 users[rng.choice(authors)],
-                group_guid,
+                None if kind in kinds.SITE_WIDE else group_guid,
                 title,
-                _tiptap(paragraphs),
+                _tiptap(paragraphs) if paragraphs else None,
                 "\n\n".join(paragraphs),
                 json.dumps(["digitale overheid"]),
                 rng.choice((1, 2)),
@@ -272,18 +324,25 @@ def seed_generated_blogs(
                 published_iso,
                 published_iso,
                 to_iso(last_action),
+                kind,
+                json.dumps(extra),
             )
         )
+    _insert(conn, rows)
+    return group_guid
+
+
+def _insert(conn: sqlite3.Connection, rows: _Rows) -> None:
     conn.executemany(
         "INSERT INTO blogs (id, owner_id, group_id, title, rich_description, description, tags,"
-        " access_id, write_access_id, created_at, updated_at, published_at, last_action)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-        blog_rows,
+        " access_id, write_access_id, created_at, updated_at, published_at, last_action,"
+        " subtype, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
+        rows.items,
     )
     conn.executemany(
         "INSERT INTO comments (id, blog_id, parent_id, owner_id, rich_description, description,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        comment_rows,
+        rows.comments,
     )
-    conn.executemany("INSERT INTO votes (entity_id, user_id, score) VALUES (?, ?, ?)", vote_rows)
-    return group_guid
+    conn.executemany("INSERT INTO votes (entity_id, user_id, score) VALUES (?, ?, ?)", rows.votes)
+    conn.executemany("INSERT INTO file_contents (file_id, content) VALUES (?, ?)", rows.files)

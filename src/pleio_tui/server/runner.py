@@ -63,6 +63,7 @@ class LocalSite:
         port: int = 0,
         demo: bool = False,
         demo_blogs: int = 0,
+        demo_items: int = 0,
         closed: bool = False,
         doors: Doors | None = None,
         trusted_proxies: tuple[str, ...] = (),
@@ -77,6 +78,7 @@ class LocalSite:
         self.port = port
         self.demo = demo
         self.demo_blogs = demo_blogs
+        self.demo_items = demo_items
         self.closed = closed
         self.doors = doors or Doors()
         self.trusted_proxies = trusted_proxies
@@ -98,8 +100,13 @@ class LocalSite:
         conn = db.connect(self.data_dir)
         try:
             ensure_site_settings(conn)
-            if self.demo or self.demo_blogs:
-                ensure_demo_content(conn, demo=self.demo, generated_blogs=self.demo_blogs)
+            if self.demo or self.demo_blogs or self.demo_items:
+                ensure_demo_content(
+                    conn,
+                    demo=self.demo,
+                    generated_blogs=self.demo_blogs,
+                    generated_items=self.demo_items,
+                )
         finally:
             conn.close()
 
@@ -182,6 +189,7 @@ def serve_forever(
     closed: bool,
     doors: Doors | None = None,
     trusted_proxies: tuple[str, ...] = (),
+    demo_items: int = 0,
 ) -> int:
     """`pleio-tui serve`: run the site in the foreground until Ctrl-C."""
     site = LocalSite(
@@ -190,6 +198,7 @@ def serve_forever(
         port=port,
         demo=demo,
         demo_blogs=demo_blogs,
+        demo_items=demo_items,
         closed=closed,
         doors=doors,
         trusted_proxies=trusted_proxies,

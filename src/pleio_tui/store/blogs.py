@@ -11,7 +11,7 @@ from typing import NamedTuple
 from pleio_tui.models import Blog
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.comments import load_thread, replace_thread
-from pleio_tui.store.content import details_from_db, details_to_db
+from pleio_tui.store.content import details_from_db, details_to_db, with_place
 from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.search_index import index_batch, index_blog, unindex_blog, unindex_blogs
 from pleio_tui.store.search_text import description_of, stored_description
@@ -197,7 +197,8 @@ class BlogCacheMixin(StoreBase):
             row = self._conn.execute(_BLOG_SQL, (guid,)).fetchone()
             if row is None:
                 return None
-            return with_own_votes(self._conn, _blog_from_row(row, self._conn))
+            item = with_place(self._conn, _blog_from_row(row, self._conn))
+            return with_own_votes(self._conn, item)
 
     def last_action(self, guid: str) -> datetime | None:
         """When the blog last changed or was last commented on, as far as the cache knows."""

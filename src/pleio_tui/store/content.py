@@ -5,10 +5,11 @@ and the reads that only some kinds need."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 from typing import Any
 
-from pleio_tui.models import ContentDetails
+from pleio_tui.models import Blog, ContentDetails
 from pleio_tui.store.base import StoreBase
 
 BLOG = "blog"
@@ -30,10 +31,13 @@ def _pair(value: Any) -> tuple[str, str] | None:
 
 
 def details_to_db(details: ContentDetails) -> str | None:
-    """None for the empty details (every blog): nothing to store."""
+    """None for the empty details (every blog): nothing to store. A path is
+    found in the cache when read, never stored."""
+    details = details._replace(path=())
     if details == ContentDetails():
         return None
     values = details._asdict()
+    del values["path"]
     for key in ("start_date", "end_date"):
         if values[key] is not None:
             values[key] = values[key].isoformat()
@@ -49,7 +53,7 @@ def details_from_db(text: str | None) -> ContentDetails:
         return ContentDetails()
     if not isinstance(values, dict):
         return ContentDetails()
-    known = {k: v for k, v in values.items() if k in ContentDetails._fields}
+    known = {k: v for k, v in values.items() if k in ContentDetails._fields and k != "path"}
     known["start_date"] = _time(known.get("start_date"))
     known["end_date"] = _time(known.get("end_date"))
     for key in ("parent", "folder"):
@@ -58,6 +62,47 @@ def details_from_db(text: str | None) -> ContentDetails:
         p for p in (_pair(child) for child in known.get("children") or ()) if p is not None
     )
     return ContentDetails(**known)
+
+
+MAX_DEPTH = 30
+"""Ancestors followed at most: a cycle the site let through ends here too."""
+_FOLDER_CONTENTS = """
+SELECT guid, title FROM blogs
+ WHERE subtype IN ('folder', 'file') AND json_extract(details, '$.folder[0]') = ?
+ ORDER BY subtype = 'file', title COLLATE NOCASE
+"""
+
+
+def _ancestors(
+    conn: sqlite3.Connection, nearest: tuple[str, str], key: str
+) -> tuple[tuple[str, str], ...]:
+    """From the nearest ancestor up, by the cached items' own `key` ("parent" for
+    wiki pages, "folder" for files and folders); the top first. An ancestor not
+    in the cache ends the path with the name its child knows it by."""
+    path: list[tuple[str, str]] = []
+    step: tuple[str, str] | None = nearest
+    while step is not None and len(path) < MAX_DEPTH and step[0] not in dict(path):
+        row = conn.execute("SELECT title, details FROM blogs WHERE guid = ?", (step[0],)).fetchone()
+        if row is None:
+            path.append(step)
+            break
+        path.append((step[0], row[0]))
+        step = getattr(details_from_db(row[1]), key)
+    return tuple(reversed(path))
+
+
+def with_place(conn: sqlite3.Connection, item: Blog) -> Blog:
+    """A wiki page with its whole path; a file or folder with its folders; a
+    folder with what it holds (folders first, then files, by name)."""
+    details = item.details
+    if item.subtype == "wiki" and details.parent is not None:
+        details = details._replace(path=_ancestors(conn, details.parent, "parent"))
+    elif item.subtype in ("file", "folder") and details.folder is not None:
+        details = details._replace(path=_ancestors(conn, details.folder, "folder"))
+    if item.subtype == "folder":
+        rows = conn.execute(_FOLDER_CONTENTS, (item.guid,)).fetchall()
+        details = details._replace(children=tuple((row[0], row[1]) for row in rows))
+    return item if details is item.details else item._replace(details=details)
 
 
 class ContentCacheMixin(StoreBase):

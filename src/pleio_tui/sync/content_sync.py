@@ -9,8 +9,9 @@ seems gone is asked for on its own before it is forgotten."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pleio_tui.api import NotAllowedError, NotFoundError, PleioClient
@@ -18,7 +19,7 @@ from pleio_tui.models import Blog, Page
 from pleio_tui.store import Store
 from pleio_tui.sync.concurrency import as_they_arrive
 from pleio_tui.sync.counting import RequestCounter
-from pleio_tui.sync.freshness import stale_guids
+from pleio_tui.sync.freshness import stale_guids, thread_size
 
 CONTENT_FULL_DONE = "sync.content_full_completed_at"
 """Set when every item of the kinds beside blogs was downloaded once."""
@@ -33,6 +34,8 @@ class ContentTally:
     new: int = 0
     updated: int = 0
     deleted: int = 0
+    comments: int = 0
+    new_by_kind: Counter[str] = field(default_factory=Counter)
 
 
 class ContentSync:
@@ -118,5 +121,7 @@ class ContentSync:
                 self.tally.updated += 1
             else:
                 self.tally.new += 1
+                self.tally.new_by_kind[item.subtype] += 1
+            self.tally.comments += thread_size(item.comments)
         if page.items:
             self._store.upsert_blogs(page.items)

@@ -30,7 +30,7 @@ from pleio_tui.models import Blog, OutboxState, Page, Viewer
 from pleio_tui.store import Store
 from pleio_tui.sync import reconcile
 from pleio_tui.sync.concurrency import as_they_arrive
-from pleio_tui.sync.content_sync import ContentSync
+from pleio_tui.sync.content_sync import ContentSync, ContentTally
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.events import (
     OutboxOutcome,
@@ -66,6 +66,7 @@ class _Tally:
     outbox: list[OutboxOutcome] = field(default_factory=list)
     outbox_busy: bool = False
     notifications: int = 0
+    content: ContentTally = field(default_factory=ContentTally)
 
 
 def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) -> int:
@@ -78,6 +79,13 @@ def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) ->
     last = items[-1].time_updated
     first_tied = next(index for index, blog in enumerate(items) if blog.time_updated == last)
     return first_tied or page_size
+
+
+def _by_kind(tally: _Tally) -> tuple[tuple[str, int], ...]:
+    counts = tally.content.new_by_kind.copy()
+    if tally.new:
+        counts["blog"] += tally.new
+    return tuple(counts.most_common())
 
 
 async def _together(*steps: Awaitable[Any]) -> list[Any]:
@@ -136,7 +144,11 @@ class SyncEngine:
             blogs_new=tally.new,
             blogs_updated=tally.updated,
             blogs_deleted=tally.deleted,
-            comments=tally.comments,
+            content_new=tally.content.new,
+            content_updated=tally.content.updated,
+            content_deleted=tally.content.deleted,
+            new_by_kind=_by_kind(tally),
+            comments=tally.comments + tally.content.comments,
             outbox=tuple(tally.outbox),
             outbox_waiting=counts[OutboxState.PENDING] + counts[OutboxState.SENDING],
             outbox_busy=tally.outbox_busy,
@@ -163,7 +175,7 @@ class SyncEngine:
         await self._reconcile(site_total, tally)
         if viewer.user is not None:
             tally.notifications = await sync_notifications(self._client, self._store, self._count)
-        await self._sync_content()
+        await self._sync_content(tally)
         now = datetime.now(UTC).isoformat()
         if full:
             # Every blog was just listed: as good as a reconcile.
@@ -171,7 +183,7 @@ class SyncEngine:
             self._store.set_watermark(FULL_SYNC_DONE, now)
         self._store.set_watermark(LAST_SYNC_DONE, now)
 
-    async def _sync_content(self) -> None:
+    async def _sync_content(self, tally: _Tally) -> None:
         """Discussions, questions, events and the other kinds beside blogs."""
         self._progress(SyncPhase.CHANGES, 0, 0)
         content = ContentSync(
@@ -181,7 +193,8 @@ class SyncEngine:
             concurrency=self._concurrency,
             page_size=self._page_size,
         )
-        # Counted apart: the report's numbers are the blogs', as the site counts them.
+        # Counted apart from the blogs, whose numbers the site's blog count checks.
+        tally.content = content.tally
         await content.run()
 
     async def _viewer(self) -> Viewer:

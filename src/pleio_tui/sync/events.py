@@ -68,6 +68,12 @@ class SyncReport:
     blogs_new: int = 0
     blogs_updated: int = 0
     blogs_deleted: int = 0
+    content_new: int = 0
+    """Items of the kinds beside blogs (discussions, questions, events, ...)."""
+    content_updated: int = 0
+    content_deleted: int = 0
+    new_by_kind: tuple[tuple[str, int], ...] = ()
+    """New items per Pleio subtype ("blog", "discussion", ...), most first."""
     comments: int = 0
     """Comments and replies in the threads this sync saved."""
     outbox: tuple[OutboxOutcome, ...] = ()
@@ -87,6 +93,19 @@ class SyncReport:
     @property
     def completed(self) -> bool:
         return self.stopped is None
+
+    @property
+    def items_new(self) -> int:
+        """New items of every kind, blogs included."""
+        return self.blogs_new + self.content_new
+
+    @property
+    def items_updated(self) -> int:
+        return self.blogs_updated + self.content_updated
+
+    @property
+    def items_deleted(self) -> int:
+        return self.blogs_deleted + self.content_deleted
 
     @property
     def outbox_sent(self) -> int:

@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 
 from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
 from pleio_tui.tui.i18n_inbox import EN_INBOX, NL_INBOX
+from pleio_tui.tui.i18n_kinds import EN_KINDS, NL_KINDS
 from pleio_tui.tui.i18n_reader import EN_READER, NL_READER
 from pleio_tui.tui.i18n_refresh import EN_REFRESH, NL_REFRESH
 from pleio_tui.tui.i18n_sites import EN_SITES, NL_SITES
@@ -284,6 +285,7 @@ NL: dict[str, str] = {
         "sessionid om de volgende keer ingelogd te zijn."
     ),
     **NL_WRITING,
+    **NL_KINDS,
     **NL_SITES,
     **NL_THREADS,
     **NL_INBOX,
@@ -504,6 +506,7 @@ EN: dict[str, str] = {
         "to be logged in next time."
     ),
     **EN_WRITING,
+    **EN_KINDS,
     **EN_SITES,
     **EN_THREADS,
     **EN_INBOX,

@@ -11,6 +11,7 @@ from rich.text import Text
 from pleio_tui.models import Blog, Comment
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
+from pleio_tui.tui.i18n_kinds import EN_KINDS, NL_KINDS
 from pleio_tui.tui.render.ages import Lang, format_span
 from pleio_tui.tui.render.markdown_lines import DIM, wrap
 
@@ -21,8 +22,16 @@ UNCOMMENTED = frozenset({"wiki", "folder"})
 """Kinds that take no comments on Pleio: no thread is shown for them."""
 
 
+_NL = {**NL_CONTENT, **NL_KINDS}
+_EN = {**EN_CONTENT, **EN_KINDS}
+
+
 def _words(language: str) -> dict[str, str]:
-    return NL_CONTENT if language == "nl" else EN_CONTENT
+    return _NL if language == "nl" else _EN
+
+
+def _trail(names: list[str]) -> str:
+    return " › ".join(terminal_safe_line(name) for name in names)
 
 
 def file_size(size: int) -> str:
@@ -57,10 +66,10 @@ def kind_lines(blog: Blog, language: str, width: int) -> list[Text]:
         state = words["post.question_closed" if closed else "post.question_open"]
         lines[0] = Text(state, CLOSED if closed else KIND)
     elif blog.subtype == "wiki":
-        path = [p for p in (details.parent,) if p is not None]
-        trail = " › ".join(
-            [*(terminal_safe_line(title) for _, title in path), terminal_safe_line(blog.title)]
-        )
+        # The whole path from the cache; the parent the site named when the cache
+        # does not hold it.
+        path = details.path or tuple(p for p in (details.parent,) if p is not None)
+        trail = _trail([*(title for _, title in path), blog.title])
         lines.extend(wrap(Text(words["post.wiki_path"].format(path=trail), DIM), width))
         if details.children:
             lines.append(Text(words["post.wiki_children"], DIM))
@@ -70,9 +79,16 @@ def kind_lines(blog: Blog, language: str, width: int) -> list[Text]:
         name = terminal_safe_line(blog.title)
         size = file_size(details.size)
         lines.extend(wrap(Text(words["post.file"].format(name=name, size=size)), width))
-        if details.folder is not None:
-            folder = terminal_safe_line(details.folder[1])
-            lines.append(Text(words["post.file_folder"].format(folder=folder), DIM))
+    if blog.subtype in ("file", "folder"):
+        folders = details.path or tuple(p for p in (details.folder,) if p is not None)
+        if folders:
+            folder = _trail([title for _, title in folders])
+            lines.extend(wrap(Text(words["post.file_folder"].format(folder=folder), DIM), width))
+    if blog.subtype == "folder":
+        held = words["post.folder_contents"] if details.children else words["post.folder_empty"]
+        lines.append(Text(held, DIM))
+        for _, title in details.children:
+            lines.extend(wrap(Text("  • " + terminal_safe_line(title)), width))
     return lines
 
 
