@@ -14,7 +14,6 @@ from pleio_tui.tui.i18n import (
     PLEIO_ERROR_CODES,
     Strings,
     format_age,
-    format_date,
     language_for,
     one_line,
 )
@@ -115,12 +114,6 @@ def test_the_post_header_has_the_full_date_and_time() -> None:
     local = moment.replace(hour=14, minute=5)
     assert format_when(local, "nl") == "zaterdag 12 maart 2022 om 14:05"
     assert format_when(local, "en") == "Saturday 12 March 2022, 14:05"
-
-
-def test_format_date() -> None:
-    noon = datetime(2021, 5, 12, 12, 0, tzinfo=UTC)
-    assert format_date(noon, "nl") == "12 mei 2021"
-    assert format_date(noon, "en") == "May 12, 2021"
 
 
 @pytest.mark.parametrize(

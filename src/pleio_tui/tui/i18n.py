@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
 from typing import Literal, NamedTuple
 
 from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
@@ -611,12 +610,3 @@ def _normalise_language(value: str | None) -> Lang | None:
 # One formatter for every date the app shows (render/ages.py); kept here by name
 # for those who import it from the strings.
 format_age = _ages.format_age
-
-
-def format_date(dt: datetime, lang: Lang) -> str:
-    """A calendar date in the user's local time: "12 mei 2021" / "May 12, 2021"."""
-    # Babel and its locale data take over 10 ms: paid when a date is first shown.
-    from babel.dates import format_date as babel_format_date
-
-    local = dt.astimezone() if dt.tzinfo is not None else dt
-    return babel_format_date(local, format="long", locale=lang)

@@ -2,7 +2,7 @@
 ("3 dagen geleden" / "3 days ago"), then the date ("12 mrt 2022" / "12 Mar 2022");
 the full date and time for a post's header, and from when to when for an event.
 
-The words are written out here: Babel's locale data costs the first screen 10 ms.
+The words are written out here: a locale library's data would cost the first screen 10 ms.
 Dates are shown in the machine's local time; a naive datetime is taken as UTC.
 """
 
