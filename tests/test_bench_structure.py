@@ -177,14 +177,14 @@ def test_list_windows_walk_an_index_in_order(
 
 
 def test_search_has_prefix_indexes_for_short_queries(cache: Path) -> None:
-    """The search screen queries at every key: one to five letters must not merge
-    the postings of every word that starts with them."""
+    """The search screen queries at every key: two to five letters must not merge
+    the postings of every word that starts with them (one letter is a word)."""
     with sqlite3.connect(cache) as conn:
         (schema,) = conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
         ).fetchone()
-    assert re.search(r"prefix\s*=\s*'1 2 3 4 5'", schema), schema
-    assert store_search.PREFIX_INDEXED == 5
+    assert re.search(r"prefix\s*=\s*'2 3 4 5'", schema), schema
+    assert (store_search.SHORTEST_PREFIX, store_search.PREFIX_INDEXED) == (2, 5)
 
 
 def test_search_ranks_a_bounded_set(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
