@@ -1,6 +1,7 @@
 """A body is kept once, packed: the cache reads back exactly the text the site sent,
 search finds its words, and a cache whose bodies an older version kept as text
-is packed when opened."""
+is packed, its word index rebuilt without the prefix index of one letter, when
+opened."""
 
 from __future__ import annotations
 
@@ -133,6 +134,10 @@ def test_a_cache_with_bodies_as_text_is_packed_and_compacted(cache_path: Path) -
         assert [kind for kind, _ in _stored_bodies(store, "blogs")] == ["blob"]
         assert [kind for kind, _ in _stored_bodies(store, "comments")] == ["blob"]
         assert store._conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # compacted
+        (schema,) = store._conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
+        ).fetchone()
+        assert "prefix = '2 3 4 5'" in schema  # the index of one letter is gone
         blog = store.blog("b1")
         assert blog is not None
         assert (blog.rich_description, blog.description) == (BODY, PLAIN)
