@@ -237,7 +237,7 @@ def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
         Result(
             f"cache of {size} blogs: size on disk",
             stored / 1e6,
-            1.2,
+            1.0,
             unit=Unit.MEGABYTES,
             floor=sent / 1e6,
             note="floor: the JSON the site sent for them",

@@ -26,6 +26,7 @@ from pleio_tui.store import Store, feed_keys  # noqa: E402
 from pleio_tui.store import search as store_search  # noqa: E402
 from pleio_tui.store.feed import ALL_FEED, GROUP_FEED  # noqa: E402
 from pleio_tui.store.groups import GROUP_WINDOW_SQL  # noqa: E402
+from pleio_tui.store.packed_text import unpack  # noqa: E402
 from pleio_tui.tui.app import PleioApp  # noqa: E402
 from pleio_tui.tui.widgets.row_list import WINDOW_SIZE  # noqa: E402
 
@@ -177,14 +178,49 @@ def test_list_windows_walk_an_index_in_order(
 
 
 def test_search_has_prefix_indexes_for_short_queries(cache: Path) -> None:
-    """The search screen queries at every key: one to five letters must not merge
-    the postings of every word that starts with them."""
+    """The search screen queries at every key: two to five letters must not merge
+    the postings of every word that starts with them (one letter is a word)."""
     with sqlite3.connect(cache) as conn:
         (schema,) = conn.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
         ).fetchone()
-    assert re.search(r"prefix\s*=\s*'1 2 3 4 5'", schema), schema
-    assert store_search.PREFIX_INDEXED == 5
+    assert re.search(r"prefix\s*=\s*'2 3 4 5'", schema), schema
+    assert (store_search.SHORTEST_PREFIX, store_search.PREFIX_INDEXED) == (2, 5)
+
+
+def test_bodies_are_kept_once_and_packed(cache: Path) -> None:
+    """A cache no larger than the JSON the site sends: each body is the rich text,
+    packed to under half its size; no plain copy beside it, none in the index."""
+    with Store.open(cache) as store:
+        conn = store._conn
+        for table in ("blogs", "comments"):
+            kinds = conn.execute(
+                f"SELECT typeof(rich_description), count(*) FROM {table} GROUP BY 1"
+            ).fetchall()
+            assert [kind for kind, _ in kinds] == ["blob"], (table, kinds)
+            assert (
+                conn.execute(f"SELECT count(*) FROM {table} WHERE description <> ''").fetchone()[0]
+                == 0
+            )
+            bodies = [row[0] for row in conn.execute(f"SELECT rich_description FROM {table}")]
+            packed = sum(map(len, bodies))
+            unpacked = sum(len(str(unpack(body)).encode()) for body in bodies)
+            assert packed < unpacked / 2, (table, packed, unpacked)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert "search_index_content" not in tables
+
+
+def test_substrings_are_looked_up_in_the_vocabulary_alone(cache: Path) -> None:
+    """The trigram index covers the distinct indexed words, not the documents, and
+    keeps neither a copy of them nor their positions or sizes."""
+    with sqlite3.connect(cache) as conn:
+        (schema,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'search_vocab_trigram'"
+        ).fetchone()
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "content = 'search_vocab'" in schema
+    assert "detail = 'none'" in schema and "columnsize = 0" in schema
+    assert not {"search_vocab_trigram_content", "search_vocab_trigram_docsize"} & tables
 
 
 def test_search_ranks_a_bounded_set(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -195,3 +195,16 @@ def test_rich_text_bodies_are_searchable(store: Store) -> None:
     assert [(hit.blog_guid, hit.in_comment) for hit in store.search("vraag")] == [("b1", True)]
     (hit,) = store.search("dijken")
     assert "<p>" not in hit.snippet and "dijken" in hit.snippet
+
+
+def test_a_word_of_one_letter_is_searched_as_itself(store: Store) -> None:
+    """One letter has no prefix index: as a prefix it would match nearly everything."""
+    store.upsert_blogs(
+        [
+            make_blog("b-c", "g1", minutes=1, title="Vitamine C", description="Sinaasappels."),
+            make_blog("b-cc", "g1", minutes=2, title="Cijfers", description="Citroenen."),
+        ]
+    )
+    assert [hit.blog_guid for hit in store.search("c")] == ["b-c"]
+    assert {hit.blog_guid for hit in store.search("ci")} == {"b-cc"}
+    assert {hit.blog_guid for hit in store.search("vitamine c")} == {"b-c"}

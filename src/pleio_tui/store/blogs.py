@@ -13,6 +13,7 @@ from pleio_tui.store.base import StoreBase
 from pleio_tui.store.comments import load_thread, replace_thread
 from pleio_tui.store.content import details_from_db, details_to_db, with_place
 from pleio_tui.store.errors import translated_errors
+from pleio_tui.store.packed_text import pack, unpack
 from pleio_tui.store.search_index import index_batch, index_blog, unindex_blog, unindex_blogs
 from pleio_tui.store.search_text import description_of, stored_description
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
@@ -67,7 +68,7 @@ def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
         "title": blog.title,
         "url": blog.url,
         "abstract": blog.abstract,
-        "rich_description": blog.rich_description,
+        "rich_description": pack(blog.rich_description),
         "description": stored_description(blog.rich_description, blog.description),
         "excerpt": blog.excerpt,
         "tags": strings_to_db(blog.tags),
@@ -97,13 +98,14 @@ def _blog_params(blog: Blog, owner_guid: str | None) -> dict[str, object]:
 
 
 def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
+    rich_description = unpack(row["rich_description"])
     return Blog(
         guid=row["guid"],
         title=row["title"],
         url=row["url"],
         abstract=row["abstract"],
-        rich_description=row["rich_description"],
-        description=description_of(row["rich_description"], row["description"]),
+        rich_description=rich_description,
+        description=description_of(rich_description, row["description"]),
         excerpt=row["excerpt"],
         tags=strings_from_db(row["tags"]),
         time_created=time_from_db(row["time_created"]),

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from pleio_tui.models import Comment
 from pleio_tui.store.base import StoreBase
+from pleio_tui.store.packed_text import pack, unpack
 from pleio_tui.store.search_index import index_comment, unindex_comment, unindex_comments
 from pleio_tui.store.search_text import description_of, stored_description
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
@@ -56,7 +57,7 @@ def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Com
                 "blog_guid": blog_guid,
                 "parent_guid": parent_guid,
                 "position": position,
-                "rich_description": comment.rich_description,
+                "rich_description": pack(comment.rich_description),
                 "description": stored_description(comment.rich_description, comment.description),
                 "time_created": time_to_db(comment.time_created),
                 "time_updated": time_to_db(comment.time_updated),
@@ -74,12 +75,13 @@ def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Com
 
 
 def _comment_from_row(row: sqlite3.Row, replies: tuple[Comment, ...]) -> Comment:
+    rich_description = unpack(row["rich_description"])
     return Comment(
         guid=row["guid"],
         blog_guid=row["blog_guid"],
         parent_guid=row["parent_guid"],
-        rich_description=row["rich_description"],
-        description=description_of(row["rich_description"], row["description"]),
+        rich_description=rich_description,
+        description=description_of(rich_description, row["description"]),
         time_created=required_time_from_db(row["time_created"]),
         time_updated=time_from_db(row["time_updated"]),
         owner=user_from_row(row),
@@ -140,7 +142,7 @@ class CommentCacheMixin(StoreBase):
                 "UPDATE comments SET rich_description = ?, description = ?, time_updated = ?"
                 " WHERE guid = ?",
                 (
-                    comment.rich_description,
+                    pack(comment.rich_description),
                     stored_description(comment.rich_description, comment.description),
                     time_to_db(comment.time_updated),
                     comment.guid,

@@ -366,6 +366,26 @@ _CONTENT_KINDS = (
     " (group_guid, subtype, time_published DESC, guid DESC)",
 )
 
+# A cache no larger than the JSON the site sends for what it holds. Bodies are
+# packed (store/packed_text.py): the rich text takes a third of the room; the
+# index's content view unpacks them, so what it derives is what it indexed. The
+# word index loses its prefix index of one letter: each prefix index is about as
+# large as the postings themselves, and one letter matches nearly every document
+# (a word of one letter is searched as itself: store/search.py).
+_SMALLER_CACHE = (
+    "DROP TABLE search_index",
+    """UPDATE blogs SET rich_description = pleio_packed(rich_description)
+        WHERE typeof(rich_description) = 'text'""",
+    """UPDATE comments SET rich_description = pleio_packed(rich_description)
+        WHERE typeof(rich_description) = 'text'""",
+    """CREATE VIRTUAL TABLE search_index USING fts5 (
+        title, tags, body, content = 'search_content', content_rowid = 'id',
+        prefix = '2 3 4 5', tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO search_index (search_index) VALUES ('rebuild')",
+    "INSERT INTO search_index (search_index) VALUES ('optimize')",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1,
     _V2,
@@ -376,9 +396,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _NOTIFICATIONS_AND_READ_MARKS,
     _SEARCH_WITHOUT_COPY,
     _CONTENT_KINDS,
+    _SMALLER_CACHE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-_COMPACTED_AT = MIGRATIONS.index(_SEARCH_WITHOUT_COPY) + 1
+_COMPACTED_AT = MIGRATIONS.index(_SMALLER_CACHE) + 1
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -421,5 +442,5 @@ def migrate(
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
     if 0 < found < _COMPACTED_AT:
-        compact(conn)  # what the search copy and the doubled bodies held is free now
+        compact(conn)  # what the search copy, unpacked bodies and old indexes held is free now
     return found

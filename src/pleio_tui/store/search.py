@@ -18,8 +18,11 @@ TITLE_WEIGHT = 10.0
 TAGS_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
+SHORTEST_PREFIX = 2
 PREFIX_INDEXED = 5
-"""The search index keeps prefix indexes for prefixes of one to this many characters."""
+"""The search index keeps prefix indexes for prefixes of SHORTEST_PREFIX to this
+many characters. A word of one letter is searched as that word alone: as a
+prefix it matches nearly every document, and its index took a sixth of the cache."""
 MAX_COMPLETIONS = 64
 """A longer last word is searched as an OR of the terms it begins, up to this many."""
 MAX_CONTAINING = 64
@@ -166,8 +169,8 @@ class SearchMixin(StoreBase):
 
     def _last_word(self, word: str) -> str:
         """The last word as FTS5 should match it: as a prefix, as the whole word
-        when no other indexed term begins with it, or as the word OR each of the
-        few longer terms that begin with it.
+        when it is one letter or no other indexed term begins with it, or as the
+        word OR each of the few longer terms that begin with it.
 
         Words of up to PREFIX_INDEXED characters have prefix indexes. A longer
         prefix is merged from the postings of every term it begins, and bm25() and
@@ -177,6 +180,8 @@ class SearchMixin(StoreBase):
         """
         prefix = as_prefix(word)
         term = word.lower()
+        if len(term) < SHORTEST_PREFIX:
+            return _quote(word)
         if len(term) <= PREFIX_INDEXED or not _PLAIN_TERM.fullmatch(term):
             return prefix  # indexed, or the tokenizer may fold it
         longer = self._terms_beginning(term, MAX_COMPLETIONS + 1)

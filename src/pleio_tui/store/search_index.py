@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from pleio_tui.models import Blog, Comment
+from pleio_tui.store.packed_text import pack, unpack
 from pleio_tui.store.search_text import (
     search_body,
     stored_description,
@@ -33,6 +34,7 @@ from pleio_tui.store.values import strings_to_db
 
 BODY_FUNCTION = "pleio_search_body"
 STORED_DESCRIPTION_FUNCTION = "pleio_stored_description"
+PACKED_FUNCTION = "pleio_packed"
 _KNOWN_WORDS_AT_MOST = 300_000
 """Words a connection remembers having put in the vocabulary, so that a sync does
 not ask SQLite about the same common words for every document."""
@@ -42,12 +44,13 @@ def register_search_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the index's content view and the migrations call."""
     conn.create_function(BODY_FUNCTION, 3, _body_or_empty, deterministic=True)
     conn.create_function(STORED_DESCRIPTION_FUNCTION, 2, _stored_description, deterministic=True)
+    conn.create_function(PACKED_FUNCTION, 1, _packed, deterministic=True)
 
 
 def _body_or_empty(abstract: object, rich: object, description: object) -> str:
     return search_body(
         abstract if isinstance(abstract, str) else None,
-        rich if isinstance(rich, str) else None,
+        unpack(rich),
         description if isinstance(description, str) else "",
     )
 
@@ -55,7 +58,11 @@ def _body_or_empty(abstract: object, rich: object, description: object) -> str:
 def _stored_description(rich: object, description: object) -> object:
     if not isinstance(description, str):
         return description
-    return stored_description(rich if isinstance(rich, str) else None, description)
+    return stored_description(unpack(rich), description)
+
+
+def _packed(text: object) -> object:
+    return pack(text) if isinstance(text, str) else text
 
 
 _INSERT_DOCUMENT = "INSERT INTO search_index (rowid, title, tags, body) VALUES (?, ?, ?, ?)"
