@@ -116,6 +116,11 @@ async def differences(
     return store.cached_but_unlisted(), store.listed_but_not_cached()
 
 
+def checked(store: Store) -> None:
+    """The daily count matched the cache's: no listing is due for a day."""
+    store.set_watermark(RECONCILED, datetime.now(UTC).isoformat())
+
+
 def finish(store: Store) -> None:
     store.finish_listing(RECONCILING, RECONCILED, datetime.now(UTC).isoformat())
 
