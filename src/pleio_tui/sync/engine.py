@@ -56,6 +56,9 @@ from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
 FULL_SYNC_DONE = "sync.full_completed_at"
 """Set when a full download finished: until then every sync is a full one."""
 LAST_SYNC_DONE = "sync.completed_at"
+"""When the last sync that saved anything ended: a sync of an unchanged site
+writes nothing (the cache file's first write and the checkpoint when it is
+closed cost several times the request)."""
 CHANGES_CAUGHT_UP = "sync.changes_caught_up"
 """Set while the cache holds every change the last incremental sync listed: the
 next one may stop at the first page that holds a blog the cache has as it is."""
@@ -77,6 +80,7 @@ class _Tally:
     outbox: list[OutboxOutcome] = field(default_factory=list)
     outbox_busy: bool = False
     notifications: int = 0
+    saved: bool = False
 
 
 def next_page_offset(items: Sequence[Blog | ChangeMark], page_size: int, order: OrderBy) -> int:
@@ -168,13 +172,13 @@ class SyncEngine:
             or reconcile.under_way(self._store)
             or reconcile.is_due(self._store, self._reconcile_interval)
         )
-        changes = await self._changes(count_due and not full)
+        changes = await self._changes(count_due and not full, tally)
         viewer = changes.viewer
         if self._replay_outbox and viewer.user is not None:
             await self._replay(viewer.user.guid, tally)
             if tally.outbox:
                 # What was just sent changed the site after the question was asked.
-                changes = await self._changes(count_due and not full)
+                changes = await self._changes(count_due and not full, tally)
         await self._sync_groups(changes.groups, tally)
         if full:
             site_total: int | None = await self._download_all(tally)
@@ -184,15 +188,16 @@ class SyncEngine:
         await self._reconcile(site_total, tally)
         if viewer.user is not None and changes.notifications is not None:
             await self._sync_notifications(str(changes.notifications), tally)
-        await self._sync_content(changes)
+        tally.saved |= await self._sync_content(changes)
         now = datetime.now(UTC).isoformat()
         if full:
             # Every blog was just listed: as good as a reconcile.
             reconcile.finish(self._store)
             self._store.set_watermark(FULL_SYNC_DONE, now)
-        self._store.set_watermark(LAST_SYNC_DONE, now)
+        if full or tally.saved or tally.outbox:
+            self._store.set_watermark(LAST_SYNC_DONE, now)
 
-    async def _changes(self, with_totals: bool) -> Changes:
+    async def _changes(self, with_totals: bool, tally: _Tally) -> Changes:
         """The one request every sync starts with; the viewer and the site saved."""
         try:
             changes = await self._count(
@@ -204,9 +209,14 @@ class SyncEngine:
             raise
         if changes.viewer.user is None and self._client.has_session:
             raise SessionExpiredError("the site does not know this session")
-        self._store.save_viewer(changes.viewer)
+        # Written only when they changed: a write costs more than the request.
+        if self._store.load_viewer() != changes.viewer:
+            self._store.save_viewer(changes.viewer)
+            tally.saved = True
         # Before the outbox: a new post takes the site's default access from it.
-        self._store.save_site(changes.site)
+        if self._store.load_site() != changes.site:
+            self._store.save_site(changes.site)
+            tally.saved = True
         return changes
 
     async def _sync_notifications(self, mark: str, tally: _Tally) -> None:
@@ -215,9 +225,11 @@ class SyncEngine:
             return
         tally.notifications = await sync_notifications(self._client, self._store, self._count)
         self._store.set_watermark(NOTIFICATIONS_SEEN, mark)
+        tally.saved = True
 
-    async def _sync_content(self, changes: Changes) -> None:
-        """Discussions, questions, events and the other kinds beside blogs."""
+    async def _sync_content(self, changes: Changes) -> bool:
+        """Discussions, questions, events and the other kinds beside blogs;
+        whether any was saved or forgotten."""
         self._progress(SyncPhase.CHANGES, 0, 0)
         content = ContentSync(
             self._client,
@@ -227,7 +239,8 @@ class SyncEngine:
             page_size=self._page_size,
         )
         # Counted apart: the report's numbers are the blogs', as the site counts them.
-        await content.run(changes)
+        done = await content.run(changes)
+        return bool(done.new or done.updated or done.deleted)
 
     async def _replay(self, viewer_guid: str, tally: _Tally) -> None:
         self._progress(SyncPhase.OUTBOX, 0, 0)
@@ -242,7 +255,10 @@ class SyncEngine:
     async def _sync_groups(self, first: Page[Group], tally: _Tally) -> None:
         page, offset = first, 0
         while True:
-            self._store.upsert_groups(page.items)
+            changed = [group for group in page.items if self._store.group(group.guid) != group]
+            if changed:
+                self._store.upsert_groups(changed)
+                tally.saved = True
             tally.groups += len(page.items)
             self._progress(SyncPhase.GROUPS, tally.groups, page.total)
             offset += len(page.items)
@@ -273,7 +289,6 @@ class SyncEngine:
         caught up (then a blog the cache already holds as it is ends the walk,
         for all older changes were seen)."""
         caught_up = self._store.get_watermark(CHANGES_CAUGHT_UP) is not None
-        self._store.delete_watermark(CHANGES_CAUGHT_UP)
         changed: set[str] = set()
         newest = (changes.blogs_by_update, changes.blogs_by_action)
         walks = (
@@ -281,6 +296,12 @@ class SyncEngine:
             for order, marks in zip(CHANGE_ORDERS, newest, strict=True)
         )
         await _together(*walks)
+        if caught_up and not changed:
+            return
+        # Not caught up while the changes are saved: a sync cut short then must
+        # not stop at the first blog it finds as it is.
+        tally.saved = True
+        self._store.delete_watermark(CHANGES_CAUGHT_UP)
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
         self._store.set_watermark(CHANGES_CAUGHT_UP, datetime.now(UTC).isoformat())
 
@@ -311,8 +332,10 @@ class SyncEngine:
                 return
             if self._store.listed_blog_count() == site_total:
                 reconcile.checked(self._store)
+                tally.saved = True
                 return
         self._progress(SyncPhase.DELETIONS, 0, 0)
+        tally.saved = True
         gone, missing = await reconcile.differences(
             self._client, self._store, self._count, self._guid_page_size
         )
