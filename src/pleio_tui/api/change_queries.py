@@ -1,13 +1,14 @@
 """The documents of an incremental sync, valid against Pleio's own schema.
 
 `SYNC_CHANGES` asks every question of a sync of an unchanged site in one
-request, with aliases: who the user is, the site's settings, the first page of
-groups, and for blogs and for the other kinds the newest few by `timeUpdated`
-(edits, new posts) and by `lastAction` (new comments), each as a change mark
-only (guid, time and comment count), and the newest notification with the
-counts. Totals are asked for only when the daily count is due (`$withTotals`):
-counting every readable item is the costly part of a listing. `queries`
-re-exports them, so the full-schema test checks each."""
+request, with aliases: who the user is, the first page of groups by what changes
+about them (name and the user's membership), for blogs and for the other kinds
+the newest few by `timeUpdated` (edits, new posts) and by `lastAction` (new
+comments), each as a change mark only (guid, time and comment count), and the
+newest notification with the counts. What changes seldom or costs the site a
+count of every readable item is asked for only when due (`$withDetails`: the
+site's settings and the groups in full; `$withTotals`: the listings' totals).
+`queries` re-exports them, so the full-schema test checks each."""
 
 from __future__ import annotations
 
@@ -26,10 +27,16 @@ _CONTENT = "__typename guid" + CONTENT_MARKS
 
 SYNC_CHANGES_BODY = f"""
 query SyncChanges($probe: Int, $subtypes: [String], $groupLimit: Int,
-                  $withTotals: Boolean!, $withNotifications: Boolean!) {{
+                  $withTotals: Boolean!, $withDetails: Boolean!,
+                  $withNotifications: Boolean!) {{
   viewer {{ guid loggedIn isAdmin user {{ ...UserFields }} }}
-  site {{ guid name language defaultAccessId accessIds {{ id description }} }}
-  groups(limit: $groupLimit) {{ total edges {{ ...GroupFields }} }}
+  site @include(if: $withDetails) {{
+    guid name language defaultAccessId accessIds {{ id description }}
+  }}
+  groups(limit: $groupLimit) @include(if: $withDetails) {{ total edges {{ ...GroupFields }} }}
+  groupMarks: groups(limit: $groupLimit) @skip(if: $withDetails) {{
+    total edges {{ guid name membership memberRole }}
+  }}
   blogsByUpdate: entities(subtype: "blog", limit: $probe,
                           orderBy: timeUpdated, orderDirection: desc) {{
     total @include(if: $withTotals)

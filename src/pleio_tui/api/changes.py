@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from pleio_tui.api.client import OrderBy
     from pleio_tui.api.transport import GraphQLTransport
 
-CHANGE_PROBE = 5
+CHANGE_PROBE = 2
 """Items per order in `changes`: one new comment or edit is seen in it, and the
-walk ends there when the item after it is one the cache holds as it is."""
+walk ends there when the item after it is one the cache holds as it is. Each
+field of each item costs the site and the client: a small answer is a fast one."""
 GROUP_PROBE = 100
 
 
@@ -56,8 +57,11 @@ class Changes:
     """The site now, as far as an incremental sync needs to know it."""
 
     viewer: Viewer
-    site: Site
-    groups: Page[Group]
+    site: Site | None
+    """Asked for only `with_details`, as `groups`; else `group_marks`."""
+    groups: Page[Group] | None
+    group_marks: Page[Group] | None
+    """Groups with their guid, name, membership and role alone."""
     blogs_by_update: tuple[ChangeMark, ...]
     blogs_by_action: tuple[ChangeMark, ...]
     content_by_update: tuple[ChangeMark, ...]
@@ -90,6 +94,10 @@ def _marks(data: Any, keep: Any) -> tuple[ChangeMark, ...]:
     return parse_page(data, parse_mark, keep).items
 
 
+def _groups(data: Any) -> Page[Group]:
+    return parse_page(data, parse_group, is_object)
+
+
 def _total(data: Any) -> int | None:
     return _count(data["total"]) if isinstance(data, dict) and "total" in data else None
 
@@ -112,7 +120,9 @@ class ChangeCalls:
 
     _transport: GraphQLTransport
 
-    async def changes(self, *, probe: int = CHANGE_PROBE, with_totals: bool = False) -> Changes:
+    async def changes(
+        self, *, probe: int = CHANGE_PROBE, with_totals: bool = False, with_details: bool = True
+    ) -> Changes:
         """Every question of an incremental sync in one request; notifications
         only with a session (an anonymous visitor has none)."""
         with_notifications = self._transport.has_session
@@ -121,14 +131,16 @@ class ChangeCalls:
             "subtypes": list(CONTENT_SUBTYPES),
             "groupLimit": GROUP_PROBE,
             "withTotals": with_totals,
+            "withDetails": with_details,
             "withNotifications": with_notifications,
         }
         data = await self._transport.query(queries.SYNC_CHANGES, variables, "SyncChanges")
         with reading_answer():
             return Changes(
                 viewer=parse_viewer(object_at(data, "viewer")),
-                site=parse_site(object_at(data, "site")),
-                groups=parse_page(data.get("groups"), parse_group, is_object),
+                site=parse_site(object_at(data, "site")) if with_details else None,
+                groups=_groups(data.get("groups")) if with_details else None,
+                group_marks=None if with_details else _groups(data.get("groupMarks")),
                 blogs_by_update=_marks(data.get("blogsByUpdate"), _is_blog),
                 blogs_by_action=_marks(data.get("blogsByAction"), _is_blog),
                 content_by_update=_marks(data.get("contentByUpdate"), _is_content),

@@ -34,7 +34,7 @@ from pleio_tui.api import (
 from pleio_tui.api.changes import CHANGE_PROBE, ChangeMark, Changes
 from pleio_tui.api.client import OrderBy
 from pleio_tui.api.errors import NotLoggedInError
-from pleio_tui.models import Blog, Group, OutboxState, Page
+from pleio_tui.models import Blog, OutboxState, Page
 from pleio_tui.store import Store
 from pleio_tui.sync import reconcile
 from pleio_tui.sync.concurrency import as_they_arrive
@@ -49,6 +49,7 @@ from pleio_tui.sync.events import (
     SyncReport,
 )
 from pleio_tui.sync.freshness import differs, is_cached, stale_guids, thread_size
+from pleio_tui.sync.group_sync import sync_groups
 from pleio_tui.sync.notifications import sync_notifications
 from pleio_tui.sync.outbox import OutboxReplayer
 from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
@@ -66,7 +67,6 @@ NOTIFICATIONS_SEEN = "sync.notifications_mark"
 """The site's notification counts and newest one when they were last fetched:
 while the site shows the same, the cached page is as the site's."""
 BLOG_PAGE_SIZE = 50
-GROUP_PAGE_SIZE = 100
 CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
 
 
@@ -172,14 +172,16 @@ class SyncEngine:
             or reconcile.under_way(self._store)
             or reconcile.is_due(self._store, self._reconcile_interval)
         )
-        changes = await self._changes(count_due and not full, tally)
+        # The site's settings and the groups in full: the first time, or daily.
+        details = full or count_due or self._store.load_site() is None
+        changes = await self._changes(count_due and not full, details, tally)
         viewer = changes.viewer
         if self._replay_outbox and viewer.user is not None:
             await self._replay(viewer.user.guid, tally)
             if tally.outbox:
                 # What was just sent changed the site after the question was asked.
-                changes = await self._changes(count_due and not full, tally)
-        await self._sync_groups(changes.groups, tally)
+                changes = await self._changes(count_due and not full, details, tally)
+        await self._sync_groups(changes, tally)
         if full:
             site_total: int | None = await self._download_all(tally)
         else:
@@ -197,11 +199,13 @@ class SyncEngine:
         if full or tally.saved or tally.outbox:
             self._store.set_watermark(LAST_SYNC_DONE, now)
 
-    async def _changes(self, with_totals: bool, tally: _Tally) -> Changes:
+    async def _changes(self, with_totals: bool, with_details: bool, tally: _Tally) -> Changes:
         """The one request every sync starts with; the viewer and the site saved."""
         try:
             changes = await self._count(
-                self._client.changes(probe=self._probe, with_totals=with_totals)
+                self._client.changes(
+                    probe=self._probe, with_totals=with_totals, with_details=with_details
+                )
             )
         except NotLoggedInError as exc:
             if self._client.has_session:
@@ -214,7 +218,7 @@ class SyncEngine:
             self._store.save_viewer(changes.viewer)
             tally.saved = True
         # Before the outbox: a new post takes the site's default access from it.
-        if self._store.load_site() != changes.site:
+        if changes.site is not None and self._store.load_site() != changes.site:
             self._store.save_site(changes.site)
             tally.saved = True
         return changes
@@ -252,19 +256,11 @@ class SyncEngine:
         if replayer.stopped_by is not None:
             raise replayer.stopped_by
 
-    async def _sync_groups(self, first: Page[Group], tally: _Tally) -> None:
-        page, offset = first, 0
-        while True:
-            changed = [group for group in page.items if self._store.group(group.guid) != group]
-            if changed:
-                self._store.upsert_groups(changed)
-                tally.saved = True
-            tally.groups += len(page.items)
-            self._progress(SyncPhase.GROUPS, tally.groups, page.total)
-            offset += len(page.items)
-            if not page.items or offset >= page.total:
-                return
-            page = await self._count(self._client.groups(offset=offset, limit=GROUP_PAGE_SIZE))
+    async def _sync_groups(self, changes: Changes, tally: _Tally) -> None:
+        seen, saved = await sync_groups(self._client, self._store, self._count, changes)
+        tally.groups += seen
+        tally.saved |= saved
+        self._progress(SyncPhase.GROUPS, seen, seen)
 
     async def _download_all(self, tally: _Tally) -> int:
         """Every readable blog with its thread; returns the site's count."""
