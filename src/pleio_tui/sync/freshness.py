@@ -16,9 +16,10 @@ def is_cached(store: Store, guid: str) -> bool:
 
 
 def differs(cached: BlogFreshness | None, listed: Blog | ChangeMark) -> bool:
-    """Whether a blog from a listing (or its change mark) differs from the cache: new, edited (its
-    `timeUpdated` moved) or commented on (its `commentCount` changed), cached
-    without its thread, or cached as archived (listings hold no archived blogs)."""
+    """Whether a blog from a listing (or its change mark) differs from the cache:
+    new, edited (its `timeUpdated` moved) or commented on (its `commentCount`
+    changed), cached without its thread, or cached as archived (listings hold no
+    archived blogs)."""
     return (
         cached is None
         or not cached.comments_fetched
