@@ -294,9 +294,15 @@ class SyncEngine:
         await _together(*walks)
         if caught_up and not changed:
             return
+        tally.saved = True
+        if caught_up and len(changed) == 1:
+            # Saved in one transaction or not at all. Unsaved, it stays stale and
+            # was the newest change by both orders: only blogs changed later can
+            # come before it, so the next walk reaches it again.
+            await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
+            return
         # Not caught up while the changes are saved: a sync cut short then must
         # not stop at the first blog it finds as it is.
-        tally.saved = True
         self._store.delete_watermark(CHANGES_CAUGHT_UP)
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
         self._store.set_watermark(CHANGES_CAUGHT_UP, datetime.now(UTC).isoformat())
