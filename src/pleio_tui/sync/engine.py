@@ -296,9 +296,9 @@ class SyncEngine:
             return
         tally.saved = True
         if caught_up and len(changed) == 1:
-            # Saved in one transaction or not at all. Unsaved, it stays stale and
-            # was the newest change by both orders: only blogs changed later can
-            # come before it, so the next walk reaches it again.
+            # Saved in one transaction or not at all. Unsaved, it stays stale, and
+            # only blogs changed later can come before it in the order that showed
+            # it (all stale then): the next walk reaches it again.
             await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
             return
         # Not caught up while the changes are saved: a sync cut short then must
