@@ -274,6 +274,23 @@ def seed_generated_blogs(
                 to_iso(last_action),
             )
         )
+        if len(blog_rows) >= INSERT_BATCH:
+            _insert(conn, blog_rows, comment_rows, vote_rows)
+    _insert(conn, blog_rows, comment_rows, vote_rows)
+    return group_guid
+
+
+INSERT_BATCH = 5000
+"""Blogs held before they are written: 100,000 at once would hold about a gigabyte."""
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    blog_rows: list[tuple[object, ...]],
+    comment_rows: list[tuple[object, ...]],
+    vote_rows: list[tuple[object, ...]],
+) -> None:
+    """Write the rows and empty the lists."""
     conn.executemany(
         "INSERT INTO blogs (id, owner_id, group_id, title, rich_description, description, tags,"
         " access_id, write_access_id, created_at, updated_at, published_at, last_action)"
@@ -286,4 +303,5 @@ def seed_generated_blogs(
         comment_rows,
     )
     conn.executemany("INSERT INTO votes (entity_id, user_id, score) VALUES (?, ?, ?)", vote_rows)
-    return group_guid
+    for rows in (blog_rows, comment_rows, vote_rows):
+        rows.clear()
