@@ -9,9 +9,12 @@ runs them with every other target.
   against the same pages fetched and parsed (nothing kept) in another;
 - the cache's size on disk against the bytes of JSON the site sent for it;
 - a feed window at any position against the first window;
-- a sync of the unchanged site against one `viewer` round trip;
-- a sync that finds one deletion (the daily listing of every guid) against a
-  sync of the unchanged site.
+- a sync of the unchanged site, and one after a new comment, against one
+  `viewer` round trip;
+- the first sync after one deletion (which does not look for it: an opened blog
+  is asked for on its own, and the daily count lists every guid when it
+  differs) against a sync of the unchanged site, and that daily check after a
+  deletion, listing every guid, against the same.
 
 Each measured process is started by a small launcher that reports the child's
 `RUSAGE_CHILDREN`: Linux carries the peak of a process that forks across exec,
@@ -174,6 +177,25 @@ def viewer_round_trip_seconds(url: str, session: str, repeats: int) -> float:
     return median_of(lambda: asyncio.run(timed()), repeats)
 
 
+def guid_listing_seconds(url: str, session: str) -> float:
+    """Every page of guids as the daily check asks for them, nothing kept."""
+    import time
+
+    from pleio_tui.api import PleioClient
+    from pleio_tui.sync.reconcile import GUID_PAGE_SIZE
+
+    async def listing() -> None:
+        async with PleioClient(url, session) as client:
+            offset, total = 0, 1
+            while offset < total:
+                page = await client.blog_guids(offset, GUID_PAGE_SIZE)
+                offset, total = offset + GUID_PAGE_SIZE, page.total
+
+    started = time.perf_counter()
+    asyncio.run(listing())
+    return time.perf_counter() - started
+
+
 def sync_seconds(url: str, session: str, cache: Path, *, reconcile_now: bool = False) -> float:
     import time
 
@@ -182,19 +204,48 @@ def sync_seconds(url: str, session: str, cache: Path, *, reconcile_now: bool = F
     return time.perf_counter() - started
 
 
-def delete_one_blog(url: str) -> None:
-    """The newest blog, deleted by the site's admin."""
+def _as_admin(url: str, query: str, variables: dict[str, object] | None = None) -> dict:
     import httpx
 
     login = httpx.post(f"{url}/login", data={"username": "admin", "password": "demo"})
     cookies = {"sessionid": login.cookies["sessionid"]}
-    newest = '{ entities(subtype: "blog", limit: 1) { edges { guid } } }'
-    answer = httpx.post(f"{url}/graphql", json={"query": newest}, cookies=cookies).json()
-    guid = answer["data"]["entities"]["edges"][0]["guid"]
+    body = {"query": query, "variables": variables or {}}
+    answer = httpx.post(f"{url}/graphql", json=body, cookies=cookies).json()
+    if answer.get("errors"):
+        raise RuntimeError(f"the site refused {query!r}: {answer['errors']}")
+    return dict(answer["data"])
+
+
+def _blog_at(url: str, share: float) -> str:
+    """The guid of the blog at `share` of the listing, newest first."""
+    total = _as_admin(url, '{ entities(subtype: "blog", limit: 1) { total } }')
+    offset = min(total["entities"]["total"] - 1, int(share * total["entities"]["total"]))
+    found = _as_admin(
+        url,
+        'query($o: Int) { entities(subtype: "blog", offset: $o, limit: 1) { edges { guid } } }',
+        {"o": offset},
+    )
+    return str(found["entities"]["edges"][0]["guid"])
+
+
+def comment_on_one_blog(url: str) -> None:
+    """A new comment by the site's admin on a blog halfway down the listing."""
+    paragraph = {"type": "paragraph", "content": [{"type": "text", "text": "Eens."}]}
+    text = json.dumps({"type": "doc", "content": [paragraph]})
+    fields = {"subtype": "comment", "containerGuid": _blog_at(url, 0.5), "richDescription": text}
+    _as_admin(
+        url,
+        "mutation($i: addEntityInput!) { addEntity(input: $i) { entity { guid } } }",
+        {"i": fields},
+    )
+
+
+def delete_one_blog(url: str) -> None:
+    """The newest blog, deleted by the site's admin."""
+    guid = _blog_at(url, 0.0)
     delete = "mutation($g: String!) { deleteEntity(input: {guid: $g}) { success } }"
-    body = {"query": delete, "variables": {"g": guid}}
-    done = httpx.post(f"{url}/graphql", json=body, cookies=cookies).json()
-    if not done["data"]["deleteEntity"]["success"]:
+    done = _as_admin(url, delete, {"g": guid})
+    if not done["deleteEntity"]["success"]:
         raise RuntimeError(f"could not delete {guid}: {done}")
 
 
@@ -216,8 +267,12 @@ def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
         viewer = viewer_round_trip_seconds(url, session, repeats)
         unchanged = sorted(sync_seconds(url, session, cache) for _ in range(max(1, repeats)))
         unchanged_median = unchanged[len(unchanged) // 2]
+        comment_on_one_blog(url)
+        after_comment = sync_seconds(url, session, cache)
         delete_one_blog(url)
-        after_deletion = sync_seconds(url, session, cache, reconcile_now=True)
+        after_deletion = sync_seconds(url, session, cache)
+        listing = guid_listing_seconds(url, session)
+        daily_check = sync_seconds(url, session, cache, reconcile_now=True)
     return [
         Result(
             f"first sync of {size} blogs: peak memory",
@@ -252,16 +307,31 @@ def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
         Result(
             f"sync of an unchanged site of {size} blogs",
             unchanged_median,
-            10.0,
+            2.0,
             floor=viewer,
             note="floor: one `viewer` round trip",
         ),
         Result(
-            f"sync of {size} blogs after one deletion (every guid listed)",
+            f"sync of {size} blogs after one new comment",
+            after_comment,
+            3.0,
+            floor=viewer,
+            note="floor: one `viewer` round trip",
+        ),
+        Result(
+            f"sync of {size} blogs after one deletion (not looked for: seen on opening"
+            " the blog, or by the daily count)",
             after_deletion,
-            10.0,
+            3.0,
             floor=unchanged_median,
             note="floor: a sync of the unchanged site",
+        ),
+        Result(
+            f"daily deletion check of {size} blogs after one deletion (count, every guid listed)",
+            daily_check,
+            1.5,
+            floor=listing,
+            note="floor: the same pages of guids fetched, nothing kept",
         ),
     ]
 

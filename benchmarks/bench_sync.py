@@ -31,7 +31,8 @@ from pleio_tui.sync.engine import BLOG_PAGE_SIZE
 
 CONCURRENCY = 4
 """What `SyncEngine` uses by default."""
-START_TIMEOUT = 120.0
+START_TIMEOUT = 600.0
+"""Seeding 100,000 blogs takes about a minute on a quiet machine."""
 _URL_LINE = re.compile(r"Local Pleio site at (http://\S+)")
 
 

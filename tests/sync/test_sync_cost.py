@@ -1,6 +1,7 @@
 """What a sync costs in requests on a site with more blogs than a page: a full
-download a page at a time, an incremental sync that reads only what changed (and
-every page of it), and deletions found by a daily listing of guids, not on
+download a page at a time, an incremental sync that asks all its questions in
+one request and reads only what changed (and every page of it), and deletions
+found when a blog is opened or by a daily count and listing of guids, not on
 every sync."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile
 
 from pleio_tui.api import OfflineError, PleioClient
+from pleio_tui.api.changes import CHANGE_PROBE
 from pleio_tui.api.content_queries import CONTENT_SUBTYPES
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
@@ -25,13 +27,13 @@ from pleio_tui.sync.runner import refresh_opened_blog
 T = TypeVar("T")
 PAGE = 4
 GUID_PAGE = 6
-FIXED_REQUESTS = 5
-"""viewer, site, one page of groups, the newest notifications, and one of the
-kinds beside blogs (the first page of them on a full sync, the walk of both
-change orders later)."""
+UNCHANGED_REQUESTS = 1
+"""Every question of a sync in one request: viewer, site, the first page of
+groups, the newest change marks of blogs and of the other kinds by timeUpdated
+and by lastAction, and the newest notification."""
+FULL_FIXED_REQUESTS = UNCHANGED_REQUESTS + 1
+"""And the newest notifications, never fetched before."""
 KINDS = list(CONTENT_SUBTYPES)
-UNCHANGED_REQUESTS = FIXED_REQUESTS + 2
-"""And the newest page by timeUpdated and by lastAction."""
 
 
 async def sync(
@@ -59,7 +61,7 @@ async def test_full_and_unchanged_syncs_cost_pinned_requests(
     kinds_on_site = kinds["entities"]["total"]
     # The kinds beside blogs come in pages of their own the first time.
     pages = math.ceil(on_site / PAGE) + math.ceil(kinds_on_site / PAGE)
-    assert full.requests == FIXED_REQUESTS - 1 + pages
+    assert full.requests == FULL_FIXED_REQUESTS + pages
     assert unchanged.completed and not unchanged.full
     assert unchanged.requests == UNCHANGED_REQUESTS
 
@@ -69,7 +71,8 @@ async def test_edits_beyond_the_first_page_arrive_in_an_incremental_sync(
     demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path, caught_up: bool
 ) -> None:
     group = site_api.group_guid(hadewych, SEED_GROUP)
-    edited = [site_api.add_blog(hadewych, group, f"Blog {n}", "Tekst.") for n in range(PAGE + 2)]
+    count = CHANGE_PROBE + PAGE + 1
+    edited = [site_api.add_blog(hadewych, group, f"Blog {n}", "Tekst.") for n in range(count)]
     await sync(demo_site, hadewych, cache_path)
     if caught_up:
         assert (await sync(demo_site, hadewych, cache_path)).requests == UNCHANGED_REQUESTS
@@ -82,26 +85,32 @@ async def test_edits_beyond_the_first_page_arrive_in_an_incremental_sync(
     with Store.open(cache_path) as store:
         titles = [getattr(store.blog(guid), "title", None) for guid in edited]
     assert titles == [f"Herzien {number}" for number in range(len(edited))]
-    # By each order a page of edited blogs and one that holds the other two;
-    # after a full sync, a last one that holds nothing new. And each changed
-    # blog with its thread.
-    listing_pages = report.requests - FIXED_REQUESTS - len(edited)
+    # The first request holds the newest few by each order, all edited; then by
+    # each order a page of marks, all edited, and one that holds the last edited
+    # and unchanged ones; after a full sync, a last one that holds nothing new.
+    # And each changed blog with its thread.
+    listing_pages = report.requests - UNCHANGED_REQUESTS - len(edited)
     assert listing_pages == (4 if caught_up else 6)
 
 
+@pytest.mark.parametrize("where", ["newest", "oldest"])
 async def test_a_new_comment_costs_one_request_more_than_nothing(
-    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path, where: str
 ) -> None:
     await sync(demo_site, hadewych, cache_path)
     await sync(demo_site, hadewych, cache_path)
     with Store.open(cache_path) as store:
-        commented = store.feed(None, "blog").window(0, 1)[0].guid
+        feed = store.feed(None, "blog")
+        commented = feed.window(0 if where == "newest" else feed.count() - 1, 1)[0].guid
     site_api.add_comment(hadewych, commented, "Een nieuwe gedachte")
 
     report = await sync(demo_site, hadewych, cache_path)
 
+    # The first request shows it among the newest by lastAction; its thread follows.
     assert report.completed and report.blogs_updated == 1
     assert report.requests == UNCHANGED_REQUESTS + 1
+    with Store.open(cache_path) as store:
+        assert store.search("gedachte")
 
 
 async def test_a_deletion_is_found_by_the_daily_listing_not_by_every_sync(
@@ -130,6 +139,20 @@ async def test_a_deletion_is_found_by_the_daily_listing_not_by_every_sync(
 
     after = await sync(demo_site, hadewych, cache_path)
     assert after.completed and after.requests == UNCHANGED_REQUESTS
+
+
+async def test_the_daily_count_lists_nothing_when_it_matches(
+    demo_site: LocalSite, hadewych: str, cache_path: Path
+) -> None:
+    await sync(demo_site, hadewych, cache_path)
+    age_last_reconcile(cache_path, days=2)
+
+    due = await sync(demo_site, hadewych, cache_path)
+
+    # The count comes with the first request; equal to the cache's, nothing is listed.
+    assert due.completed and due.requests == UNCHANGED_REQUESTS and due.blogs_deleted == 0
+    with Store.open(cache_path) as store:
+        assert not reconcile.is_due(store)
 
 
 async def test_opening_a_blog_finds_it_deleted_or_changed_at_once(

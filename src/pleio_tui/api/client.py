@@ -21,6 +21,7 @@ from pleio_tui.api.answers import (
     object_at,
     reading_answer,
 )
+from pleio_tui.api.changes import ChangeCalls
 from pleio_tui.api.content_client import ContentCalls
 from pleio_tui.api.errors import NotLoggedInError, PleioCode
 from pleio_tui.api.notifications import NotificationCalls
@@ -66,7 +67,7 @@ def default_access_id_for(group: Group | None, site: Site) -> int:
     return site.default_access_id
 
 
-class PleioClient(NotificationCalls, ContentCalls):
+class PleioClient(NotificationCalls, ContentCalls, ChangeCalls):
     """One Pleio site, as one user (or anonymously, without a session id).
 
     Use as `async with PleioClient(url, session) as client:`; an injected

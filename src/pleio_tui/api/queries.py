@@ -343,3 +343,10 @@ CONTENT_REACTION_STATE = _content.CONTENT_REACTION_STATE_BODY.strip()
 CONTENT_CHANGES = _document(
     _content.CONTENT_CHANGES_BODY, _content.CONTENT_FIELDS, COMMENT_FIELDS, USER_FIELDS
 )
+
+# --- an incremental sync: every question in one request (api/change_queries.py) ---
+
+from pleio_tui.api import change_queries as _changes  # noqa: E402
+
+SYNC_CHANGES = _document(_changes.SYNC_CHANGES_BODY, GROUP_FIELDS, USER_FIELDS)
+BLOG_MARKS = _changes.BLOG_MARKS_BODY.strip()

@@ -13,6 +13,7 @@ import json
 import random
 import re
 import ssl
+import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +36,14 @@ from pleio_tui.api.errors import (
     remote_error,
 )
 from pleio_tui.secret import Secret, is_cookie_value
+
+try:
+    import sniffio  # noqa: F401
+except ImportError:
+    # httpcore imports it anew on every request to tell trio from asyncio, and a
+    # failed import searches every path entry again (some 0.3 ms each time). A
+    # None entry makes that import fail at once, as it would anyway.
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 USER_AGENT = f"{APP_NAME}/{__version__}"
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=20.0, write=20.0, pool=5.0)

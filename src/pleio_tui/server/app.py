@@ -19,6 +19,7 @@ from starlette.types import ASGIApp
 
 from pleio_tui.server import auth, db
 from pleio_tui.server.context import RequestContext, load_viewer
+from pleio_tui.server.document_cache import validate_once
 from pleio_tui.server.doors import (
     Doors,
     FailureCounter,
@@ -79,6 +80,7 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
     doors = doors or Doors()
     failures = FailureCounter(doors.fail_every)
     throttle = LoginThrottle()
+    validator = validate_once()
     auth.prepare_hashing()
 
     def site_name() -> str:
@@ -123,6 +125,7 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             data,
             context_value=context,
             query_document=document,
+            query_validator=validator,
             introspection=True,
             logger=graphql_logger,
         )

@@ -4,7 +4,7 @@ pages found by key (listing_keys.py) so that any depth costs the same."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pleio_tui.server.listing_keys import ListingPages, cursor_after
@@ -58,6 +58,16 @@ _PAGED_BY_KEY = frozenset({"timeCreated", "timeUpdated", "timePublished", "lastA
 def list_blogs(
     conn: sqlite3.Connection, query: BlogQuery, offset: int, limit: int
 ) -> tuple[int, list[BlogRecord]]:
+    total, records = list_blogs_lazily(conn, query, offset, limit)
+    return total(), records
+
+
+def list_blogs_lazily(
+    conn: sqlite3.Connection, query: BlogQuery, offset: int, limit: int
+) -> tuple[Callable[[], int], list[BlogRecord]]:
+    """A page of the listing, and its total as a call: counting reads every
+    readable row, so it is done only when the answer asks for `total` (or a
+    page past the first needs to know whether every row has a key)."""
     where = [f"({query.visibility_sql})"]
     params: list[object] = list(query.visibility_params)
     where.append(f"b.subtype IN ({', '.join('?' for _ in query.subtypes)})")
@@ -87,9 +97,11 @@ def list_blogs(
         _next_publication(conn, query.now),
         lambda: _count(conn, condition, params, key),
     )
-    total, has_null_keys = listing.counted
-    by_key = query.order_by in _PAGED_BY_KEY and not query.pinned_first and not has_null_keys
-    start = listing.nearest(offset) if by_key else None
+    keyed_order = query.order_by in _PAGED_BY_KEY and not query.pinned_first
+    # The first page starts at the top whatever the keys: no count needed to
+    # walk the index. A deeper one needs every row to have a key.
+    by_key = keyed_order and (offset == 0 or not listing.counted[1])
+    start = listing.nearest(offset) if by_key and offset > 0 else None
     select = BLOG_SELECT_KEYED.format(key=key, index=_index_hint(query) if by_key else "")
     if start is None:
         rows = conn.execute(
@@ -110,7 +122,7 @@ def list_blogs(
         after = cursor_after(offset, [row["listing_key"] for row in rows], start)
         if after is not None:
             listing.remember(*after)
-    return total, [BlogRecord.from_row(row) for row in rows]
+    return (lambda: listing.counted[0]), [BlogRecord.from_row(row) for row in rows]
 
 
 BLOG_SELECT_KEYED = (

@@ -328,11 +328,18 @@ def _seed(
                 json.dumps(extra),
             )
         )
+        if len(rows.items) >= INSERT_BATCH:
+            _insert(conn, rows)
     _insert(conn, rows)
     return group_guid
 
 
+INSERT_BATCH = 5000
+"""Items held before they are written: 100,000 at once would hold about a gigabyte."""
+
+
 def _insert(conn: sqlite3.Connection, rows: _Rows) -> None:
+    """Write the rows and empty the lists."""
     conn.executemany(
         "INSERT INTO blogs (id, owner_id, group_id, title, rich_description, description, tags,"
         " access_id, write_access_id, created_at, updated_at, published_at, last_action,"
@@ -346,3 +353,5 @@ def _insert(conn: sqlite3.Connection, rows: _Rows) -> None:
     )
     conn.executemany("INSERT INTO votes (entity_id, user_id, score) VALUES (?, ?, ?)", rows.votes)
     conn.executemany("INSERT INTO file_contents (file_id, content) VALUES (?, ?)", rows.files)
+    for batch in (rows.items, rows.comments, rows.votes, rows.files):
+        batch.clear()

@@ -37,10 +37,18 @@ class Cursor:
 @dataclass(slots=True)
 class _Listing:
     state: tuple[int, int, str | None]
-    counted: tuple[int, bool]
-    """The rows of the listing, and whether any has no key."""
+    count: Callable[[], tuple[int, bool]]
     positions: list[int] = field(default_factory=list)
     cursors: dict[int, Cursor] = field(default_factory=dict)
+    _counted: tuple[int, bool] | None = None
+
+    @property
+    def counted(self) -> tuple[int, bool]:
+        """The rows of the listing, and whether any has no key: counted when
+        first asked, once for this state of the data."""
+        if self._counted is None:
+            self._counted = self.count()
+        return self._counted
 
     def nearest(self, offset: int) -> Cursor | None:
         at = bisect_right(self.positions, offset)
@@ -68,7 +76,8 @@ class ListingPages:
         valid_until: str | None,
         count: Callable[[], tuple[int, bool]],
     ) -> _Listing:
-        """The listing `shape` in the data's present state, counting it when new.
+        """The listing `shape` in the data's present state; `count` is called
+        when its total is first asked for.
 
         `valid_until`: the moment a row the listing leaves out by time would join
         it (a scheduled blog), after which its positions are no longer right.
@@ -76,7 +85,7 @@ class ListingPages:
         state = (conn.total_changes, _data_version(conn), valid_until)
         found = self._listings.get(shape)
         if found is None or found.state != state:
-            found = _Listing(state, count())
+            found = _Listing(state, count)
             self._listings[shape] = found
             if len(self._listings) > LISTINGS_KEPT:
                 self._listings.popitem(last=False)

@@ -27,9 +27,10 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
     Visitor,
-    parse,
     visit,
 )
+
+from pleio_tui.server.document_cache import parse_once
 
 MAX_QUERY_TOKENS = 5000
 """The client's largest query has under 1000; parsing 5000 takes some 40 ms."""
@@ -143,7 +144,7 @@ def parse_within_limits(data: dict[str, Any]) -> DocumentNode:
     Runs before GraphQL's own validation, so a refused query costs little."""
     variables = data.get("variables") or {}
     try:
-        document = parse(data["query"], max_tokens=MAX_QUERY_TOKENS)
+        document = parse_once(data["query"], MAX_QUERY_TOKENS)
         fragments = {
             definition.name.value: definition
             for definition in document.definitions

@@ -1,10 +1,12 @@
 """Syncing every kind of content beside blogs (discussions, questions, events,
 wiki pages, news, status updates, files, folders) into the cache.
 
-The first time, every page, each item with its thread. Later, the newest pages
-by `timeUpdated` and by `lastAction` until a page holds nothing new; what a page
-shows changed is saved from the page itself (it carries the thread). When the
-site's count and the cache's differ, the guids are listed, and each one that
+The first time, every page, each item with its thread. Later, nothing more when
+the newest few by `timeUpdated` and by `lastAction`, asked for in the sync's
+first request, are as the cache holds them; else the newest pages by both orders
+until a page holds nothing new; what a page shows changed is saved from the page
+itself (it carries the thread). When the site's count (asked for by those pages,
+or once a day) and the cache's differ, the guids are listed, and each one that
 seems gone is asked for on its own before it is forgotten."""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pleio_tui.api import NotAllowedError, NotFoundError, PleioClient
+from pleio_tui.api.changes import Changes
 from pleio_tui.models import Blog, Page
 from pleio_tui.store import Store
 from pleio_tui.sync.concurrency import as_they_arrive
@@ -57,13 +60,17 @@ class ContentSync:
         self._page_size = page_size
         self.tally = ContentTally()
 
-    async def run(self) -> ContentTally:
+    async def run(self, changes: Changes) -> ContentTally:
+        """`changes`: the sync's first answer, with the newest items' marks."""
         if self._store.get_watermark(CONTENT_FULL_DONE) is None:
             await self._download_all()
             self._store.set_watermark(CONTENT_FULL_DONE, datetime.now(UTC).isoformat())
             return self.tally
-        site_total = await self._walk()
-        if self._store.content_count() != site_total:
+        newest = (*changes.content_by_update, *changes.content_by_action)
+        site_total = changes.content_total
+        if stale_guids(self._store, newest):
+            site_total = await self._walk()
+        if site_total is not None and self._store.content_count() != site_total:
             await self._reconcile()
         return self.tally
 

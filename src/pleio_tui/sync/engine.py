@@ -1,19 +1,25 @@
 """The sync: the outbox out first, then whatever changed on the site in.
 
-Pleio pages with offset/limit and has no "changed since" filter. The first sync
-downloads every readable blog with its comments, a page per request, a few
-requests at a time, each page saved in one transaction as it arrives. Later
-syncs read the newest pages by `timeUpdated` (edits, new posts) and by
-`lastAction` (new comments) until a page holds nothing new, and look for
-deletions only when the site's count and the cache's disagree, by listing every
-guid at most once a day (see reconcile.py).
+Pleio pages with offset/limit and has no "changed since" filter. Every sync
+starts with one request that asks all its questions at once (api/changes.py):
+the viewer, the site, the groups, the newest few blogs and other items by
+`timeUpdated` (edits, new posts) and by `lastAction` (new comments) as change
+marks, and the newest notification. On an unchanged site that is all.
+
+The first sync downloads every readable blog with its comments, a page per
+request, a few requests at a time, each page saved in one transaction as it
+arrives. Later syncs walk on from the newest marks, a page of marks at a time,
+until a page holds nothing new, and fetch each changed blog with its thread.
+Deletions are not looked for on every sync: an opened blog is asked for on its
+own (reconcile.refresh_blog), and once a day the site's count is asked for and,
+when it differs from the cache's, every guid is listed (see reconcile.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,8 +31,10 @@ from pleio_tui.api import (
     PleioClient,
     SessionExpiredError,
 )
+from pleio_tui.api.changes import CHANGE_PROBE, ChangeMark, Changes
 from pleio_tui.api.client import OrderBy
-from pleio_tui.models import Blog, OutboxState, Page, Viewer
+from pleio_tui.api.errors import NotLoggedInError
+from pleio_tui.models import Blog, OutboxState, Page
 from pleio_tui.store import Store
 from pleio_tui.sync import reconcile
 from pleio_tui.sync.concurrency import as_they_arrive
@@ -41,6 +49,7 @@ from pleio_tui.sync.events import (
     SyncReport,
 )
 from pleio_tui.sync.freshness import differs, is_cached, stale_guids, thread_size
+from pleio_tui.sync.group_sync import sync_groups
 from pleio_tui.sync.notifications import sync_notifications
 from pleio_tui.sync.outbox import OutboxReplayer
 from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
@@ -48,11 +57,16 @@ from pleio_tui.sync.reconcile import GUID_PAGE_SIZE, RECONCILE_INTERVAL
 FULL_SYNC_DONE = "sync.full_completed_at"
 """Set when a full download finished: until then every sync is a full one."""
 LAST_SYNC_DONE = "sync.completed_at"
+"""When the last sync that saved anything ended: a sync of an unchanged site
+writes nothing (the cache file's first write and the checkpoint when it is
+closed cost several times the request)."""
 CHANGES_CAUGHT_UP = "sync.changes_caught_up"
 """Set while the cache holds every change the last incremental sync listed: the
 next one may stop at the first page that holds a blog the cache has as it is."""
+NOTIFICATIONS_SEEN = "sync.notifications_mark"
+"""The site's notification counts and newest one when they were last fetched:
+while the site shows the same, the cached page is as the site's."""
 BLOG_PAGE_SIZE = 50
-GROUP_PAGE_SIZE = 100
 CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
 
 
@@ -67,9 +81,10 @@ class _Tally:
     outbox_busy: bool = False
     notifications: int = 0
     content: ContentTally = field(default_factory=ContentTally)
+    saved: bool = False
 
 
-def next_page_offset(items: tuple[Blog, ...], page_size: int, order: OrderBy) -> int:
+def next_page_offset(items: Sequence[Blog | ChangeMark], page_size: int, order: OrderBy) -> int:
     """How far the next page starts. Pleio orders on one key without a tie-breaker:
     blogs with the same time as the page's last may lie on either side of the page
     border, differently for each request. The next page starts at the first of them,
@@ -112,6 +127,7 @@ class SyncEngine:
         replay_outbox: bool = True,
         guid_page_size: int = GUID_PAGE_SIZE,
         reconcile_interval: timedelta = RECONCILE_INTERVAL,
+        probe: int = CHANGE_PROBE,
     ) -> None:
         self._client = client
         self._store = store
@@ -121,6 +137,7 @@ class SyncEngine:
         self._replay_outbox = replay_outbox
         self._guid_page_size = guid_page_size
         self._reconcile_interval = reconcile_interval
+        self._probe = probe
         self._count = RequestCounter()
 
     async def run(self) -> SyncReport:
@@ -162,29 +179,73 @@ class SyncEngine:
 
     async def _sync(self, tally: _Tally, full: bool) -> None:
         self._progress(SyncPhase.SITE, 0, 1)
-        viewer, site = await _together(self._viewer(), self._count(self._client.site()))
-        # Before the outbox: a new post takes the site's default access from it.
-        self._store.save_site(site)
+        count_due = (
+            full
+            or reconcile.under_way(self._store)
+            or reconcile.is_due(self._store, self._reconcile_interval)
+        )
+        # The site's settings and the groups in full: the first time, or daily.
+        details = full or count_due or self._store.load_site() is None
+        changes = await self._changes(count_due and not full, details, tally)
+        viewer = changes.viewer
         if self._replay_outbox and viewer.user is not None:
             await self._replay(viewer.user.guid, tally)
+            if tally.outbox:
+                # What was just sent changed the site after the question was asked.
+                changes = await self._changes(count_due and not full, details, tally)
+        await self._sync_groups(changes, tally)
         if full:
-            await self._sync_groups(tally)
-            site_total = await self._download_all(tally)
+            site_total: int | None = await self._download_all(tally)
         else:
-            _, site_total = await _together(self._sync_groups(tally), self._fetch_changes(tally))
+            await self._fetch_changes(changes, tally)
+            site_total = changes.blog_total
         await self._reconcile(site_total, tally)
-        if viewer.user is not None:
-            tally.notifications = await sync_notifications(self._client, self._store, self._count)
-        await self._sync_content(tally)
+        if viewer.user is not None and changes.notifications is not None:
+            await self._sync_notifications(str(changes.notifications), tally)
+        tally.saved |= await self._sync_content(changes, tally)
         now = datetime.now(UTC).isoformat()
         if full:
             # Every blog was just listed: as good as a reconcile.
             reconcile.finish(self._store)
             self._store.set_watermark(FULL_SYNC_DONE, now)
-        self._store.set_watermark(LAST_SYNC_DONE, now)
+        if full or tally.saved or tally.outbox:
+            self._store.set_watermark(LAST_SYNC_DONE, now)
 
-    async def _sync_content(self, tally: _Tally) -> None:
-        """Discussions, questions, events and the other kinds beside blogs."""
+    async def _changes(self, with_totals: bool, with_details: bool, tally: _Tally) -> Changes:
+        """The one request every sync starts with; the viewer and the site saved."""
+        try:
+            changes = await self._count(
+                self._client.changes(
+                    probe=self._probe, with_totals=with_totals, with_details=with_details
+                )
+            )
+        except NotLoggedInError as exc:
+            if self._client.has_session:
+                raise SessionExpiredError("the site does not know this session") from exc
+            raise
+        if changes.viewer.user is None and self._client.has_session:
+            raise SessionExpiredError("the site does not know this session")
+        # Written only when they changed: a write costs more than the request.
+        if self._store.load_viewer() != changes.viewer:
+            self._store.save_viewer(changes.viewer)
+            tally.saved = True
+        # Before the outbox: a new post takes the site's default access from it.
+        if changes.site is not None and self._store.load_site() != changes.site:
+            self._store.save_site(changes.site)
+            tally.saved = True
+        return changes
+
+    async def _sync_notifications(self, mark: str, tally: _Tally) -> None:
+        """The newest notifications, unless the site shows them as they were."""
+        if self._store.get_watermark(NOTIFICATIONS_SEEN) == mark:
+            return
+        tally.notifications = await sync_notifications(self._client, self._store, self._count)
+        self._store.set_watermark(NOTIFICATIONS_SEEN, mark)
+        tally.saved = True
+
+    async def _sync_content(self, changes: Changes, tally: _Tally) -> bool:
+        """Discussions, questions, events and the other kinds beside blogs;
+        whether any was saved or forgotten."""
         self._progress(SyncPhase.CHANGES, 0, 0)
         content = ContentSync(
             self._client,
@@ -195,14 +256,8 @@ class SyncEngine:
         )
         # Counted apart from the blogs, whose numbers the site's blog count checks.
         tally.content = content.tally
-        await content.run()
-
-    async def _viewer(self) -> Viewer:
-        viewer = await self._count(self._client.viewer())
-        if viewer.user is None and self._client.has_session:
-            raise SessionExpiredError("the site does not know this session")
-        self._store.save_viewer(viewer)
-        return viewer
+        done = await content.run(changes)
+        return bool(done.new or done.updated or done.deleted)
 
     async def _replay(self, viewer_guid: str, tally: _Tally) -> None:
         self._progress(SyncPhase.OUTBOX, 0, 0)
@@ -214,16 +269,11 @@ class SyncEngine:
         if replayer.stopped_by is not None:
             raise replayer.stopped_by
 
-    async def _sync_groups(self, tally: _Tally) -> None:
-        offset = 0
-        while True:
-            page = await self._count(self._client.groups(offset=offset, limit=GROUP_PAGE_SIZE))
-            self._store.upsert_groups(page.items)
-            tally.groups += len(page.items)
-            self._progress(SyncPhase.GROUPS, tally.groups, page.total)
-            offset += GROUP_PAGE_SIZE
-            if not page.items or offset >= page.total:
-                return
+    async def _sync_groups(self, changes: Changes, tally: _Tally) -> None:
+        seen, saved = await sync_groups(self._client, self._store, self._count, changes)
+        tally.groups += seen
+        tally.saved |= saved
+        self._progress(SyncPhase.GROUPS, seen, seen)
 
     async def _download_all(self, tally: _Tally) -> int:
         """Every readable blog with its thread; returns the site's count."""
@@ -242,45 +292,65 @@ class SyncEngine:
     def _page_call(self, offset: int) -> Callable[[], Awaitable[Page[Blog]]]:
         return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
 
-    async def _fetch_changes(self, tally: _Tally) -> int:
-        """Newest first by each order at once, until a page matches the cache:
-        a whole page, unless the last sync caught up (then a blog the cache
-        already holds as it is ends the walk, for all older changes were seen)."""
+    async def _fetch_changes(self, changes: Changes, tally: _Tally) -> None:
+        """Newest first by each order at once, from the marks the sync started
+        with, until a page matches the cache: a whole page, unless the last sync
+        caught up (then a blog the cache already holds as it is ends the walk,
+        for all older changes were seen)."""
         caught_up = self._store.get_watermark(CHANGES_CAUGHT_UP) is not None
-        self._store.delete_watermark(CHANGES_CAUGHT_UP)
         changed: set[str] = set()
-        walks = (self._walk(order, changed, caught_up) for order in CHANGE_ORDERS)
-        totals = await _together(*walks)
+        newest = (changes.blogs_by_update, changes.blogs_by_action)
+        walks = (
+            self._walk(order, marks, changed, caught_up)
+            for order, marks in zip(CHANGE_ORDERS, newest, strict=True)
+        )
+        await _together(*walks)
+        if caught_up and not changed:
+            return
+        tally.saved = True
+        if caught_up and len(changed) == 1:
+            # Saved in one transaction or not at all. Unsaved, it stays stale, and
+            # only blogs changed later can come before it in the order that showed
+            # it (all stale then): the next walk reaches it again.
+            await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
+            return
+        # Not caught up while the changes are saved: a sync cut short then must
+        # not stop at the first blog it finds as it is.
+        self._store.delete_watermark(CHANGES_CAUGHT_UP)
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
         self._store.set_watermark(CHANGES_CAUGHT_UP, datetime.now(UTC).isoformat())
-        return int(totals[-1])
 
-    async def _walk(self, order: OrderBy, changed: set[str], caught_up: bool) -> int:
-        """Add what changed by one order to `changed`; returns the site's count."""
-        offset = 0
+    async def _walk(
+        self, order: OrderBy, marks: tuple[ChangeMark, ...], changed: set[str], caught_up: bool
+    ) -> None:
+        """Add what changed by one order to `changed`, from the newest `marks` on."""
+        offset, asked = 0, self._probe
         while True:
             self._progress(SyncPhase.CHANGES, offset, 0)
-            page = await self._count(
-                self._client.blogs(None, offset, self._page_size, order, "desc")
-            )
             # By what is stale, not what is new to `changed`: the other order's
             # walk runs at the same time and may have seen these blogs first.
-            stale = stale_guids(self._store, page.items)
+            stale = stale_guids(self._store, marks)
             changed |= stale
-            offset += next_page_offset(page.items, self._page_size, order)
-            holds_unchanged = len(stale) < len(page.items)
-            if not stale or offset >= page.total or (caught_up and holds_unchanged):
-                return page.total
-
-    async def _reconcile(self, site_total: int, tally: _Tally) -> None:
-        """List every guid when the counts differ and the last listing is a day
-        old, or to finish one that stopped halfway."""
-        if not reconcile.under_way(self._store):
-            if self._store.listed_blog_count() == site_total:
+            holds_unchanged = len(stale) < len(marks)
+            if not stale or len(marks) < asked or (caught_up and holds_unchanged):
                 return
-            if not reconcile.is_due(self._store, self._reconcile_interval):
+            offset += next_page_offset(marks, asked, order)
+            asked = self._page_size
+            marks = await self._count(self._client.blog_marks(offset, asked, order))
+
+    async def _reconcile(self, site_total: int | None, tally: _Tally) -> None:
+        """List every guid when the daily count differs from the cache's, or to
+        finish a listing that stopped halfway. `site_total` is None when the
+        count was not asked for (it is not due)."""
+        if not reconcile.under_way(self._store):
+            if site_total is None:
+                return
+            if self._store.listed_blog_count() == site_total:
+                reconcile.checked(self._store)
+                tally.saved = True
                 return
         self._progress(SyncPhase.DELETIONS, 0, 0)
+        tally.saved = True
         gone, missing = await reconcile.differences(
             self._client, self._store, self._count, self._guid_page_size
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pleio_tui.api.changes import ChangeMark
 from pleio_tui.models import Blog, Comment
 from pleio_tui.store import Store
 from pleio_tui.store.blogs import BlogFreshness
@@ -14,10 +15,11 @@ def is_cached(store: Store, guid: str) -> bool:
     return store.last_action(guid) is not None
 
 
-def differs(cached: BlogFreshness | None, listed: Blog) -> bool:
-    """Whether a blog from a listing differs from the cache: new, edited (its
-    `timeUpdated` moved) or commented on (its `commentCount` changed), cached
-    without its thread, or cached as archived (listings hold no archived blogs)."""
+def differs(cached: BlogFreshness | None, listed: Blog | ChangeMark) -> bool:
+    """Whether a blog from a listing (or its change mark) differs from the cache:
+    new, edited (its `timeUpdated` moved) or commented on (its `commentCount`
+    changed), cached without its thread, or cached as archived (listings hold no
+    archived blogs)."""
     return (
         cached is None
         or not cached.comments_fetched
@@ -27,8 +29,9 @@ def differs(cached: BlogFreshness | None, listed: Blog) -> bool:
     )
 
 
-def stale_guids(store: Store, listed: Iterable[Blog]) -> set[str]:
-    """The blogs of a listing that differ from the cache, in one query."""
+def stale_guids(store: Store, listed: Iterable[Blog | ChangeMark]) -> set[str]:
+    """The blogs (or items of other kinds) of a listing that differ from the
+    cache, in one query."""
     blogs = list(listed)
     cached = store.blog_freshness(blog.guid for blog in blogs)
     return {blog.guid for blog in blogs if differs(cached.get(blog.guid), blog)}

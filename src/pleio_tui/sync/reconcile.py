@@ -2,10 +2,12 @@
 "deleted since", so a difference in counts is the only cheap sign of a deletion,
 and the bare guids of every readable blog settle which ones left the listings.
 
-Listing every guid costs a request per GUID_PAGE_SIZE blogs, so it runs at most
-once a RECONCILE_INTERVAL, resumes where it stopped (the guids seen so far are
-kept in the cache), and a blog opened in the app is asked for on its own
-(`refresh_blog`), which finds a deletion at once.
+Counting costs the site a count of every readable blog, so the count is asked
+for once a RECONCILE_INTERVAL, with the sync's first request (`checked` when it
+matches). Listing every guid costs a request per GUID_PAGE_SIZE blogs, so it
+runs only then and only when the counts differ, resumes where it stopped (the
+guids seen so far are kept in the cache), and a blog opened in the app is asked
+for on its own (`refresh_blog`), which finds a deletion at once.
 
 A blog can leave the listings by being deleted, archived or put out of reach, or
 only seem to: Pleio orders on one key without a tie-breaker, so blogs created at
@@ -114,6 +116,11 @@ async def differences(
     among the second set, to be fetched again."""
     await list_site_guids(client, store, count, page_size)
     return store.cached_but_unlisted(), store.listed_but_not_cached()
+
+
+def checked(store: Store) -> None:
+    """The daily count matched the cache's: no listing is due for a day."""
+    store.set_watermark(RECONCILED, datetime.now(UTC).isoformat())
 
 
 def finish(store: Store) -> None:

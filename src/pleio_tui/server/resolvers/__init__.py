@@ -15,7 +15,7 @@ from pleio_tui.server.resolvers.content import content_mutations
 from pleio_tui.server.resolvers.content_kinds import kind_mutations
 from pleio_tui.server.resolvers.membership import membership_mutations
 from pleio_tui.server.resolvers.notifications import notification_bindables
-from pleio_tui.server.resolvers.query import query
+from pleio_tui.server.resolvers.query import entity_list_type, query
 from pleio_tui.server.resolvers.reactions import reaction_mutations
 from pleio_tui.server.resolvers.types_blog import blog_type
 from pleio_tui.server.resolvers.types_comment import comment_type
@@ -61,6 +61,7 @@ def build_schema() -> GraphQLSchema:
     return make_executable_schema(
         load_schema_from_path(str(SCHEMA_FILE)),
         query,
+        entity_list_type,
         content_mutations,
         reaction_mutations,
         membership_mutations,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from ariadne import QueryType
+from ariadne import ObjectType, QueryType
 from graphql import GraphQLResolveInfo
 
 from pleio_tui.server import db, marks
@@ -17,6 +17,7 @@ from pleio_tui.server.access import (
     own_drafts_sql,
     readable_blogs_sql,
 )
+from pleio_tui.server.blog_listing import list_blogs_lazily
 from pleio_tui.server.context import RequestContext
 from pleio_tui.server.errors import INVALID_SUBTYPE, fail
 from pleio_tui.server.records import BlogRecord, EntityRecord
@@ -32,6 +33,7 @@ from pleio_tui.server.resolvers.lookup import (
 from pleio_tui.server.timestamps import now_iso
 
 query = QueryType()
+entity_list_type = ObjectType("EntityList")
 
 # Group guid "1" is how Pleio asks for content outside any group.
 OUTSIDE_GROUPS = "1"
@@ -120,7 +122,7 @@ def _blog_listing(
     sort_pinned: bool | None,
     offset: int | None,
     limit: int | None,
-) -> tuple[int, list[BlogRecord]]:
+) -> tuple[Callable[[], int], list[BlogRecord]]:
     unknown = [s for s in subtypes if s not in LISTED_SUBTYPES]
     if unknown:
         fail(INVALID_SUBTYPE)
@@ -144,7 +146,7 @@ def _blog_listing(
         fragments.append(f"({sql})")
         params.extend(values)
     if not fragments:
-        return 0, []
+        return (lambda: 0), []
     listing = repo.BlogQuery(
         visibility_sql=" OR ".join(fragments),
         visibility_params=params,
@@ -158,7 +160,7 @@ def _blog_listing(
         now=now,
         subtypes=tuple(subtypes) or CONTENT_SUBTYPES,
     )
-    return repo.list_blogs(ctx.conn, listing, offset, limit)
+    return list_blogs_lazily(ctx.conn, listing, offset, limit)
 
 
 @query.field("entities")
@@ -191,7 +193,14 @@ def resolve_entities(
         offset=offset,
         limit=limit,
     )
-    return entity_list(total, blogs)
+    # Counted only when the answer asks for `total` (see `resolve_entity_list_total`).
+    return entity_list(total, blogs)  # type: ignore[arg-type]
+
+
+@entity_list_type.field("total")
+def resolve_entity_list_total(listing: dict[str, Any], _info: GraphQLResolveInfo) -> int:
+    total = listing["total"]
+    return int(total() if callable(total) else total)
 
 
 @query.field("activities")
@@ -223,7 +232,7 @@ def resolve_activities(
         limit=limit,
     )
     edges = [{"guid": f"activity:{b.guid}", "type": "create", "entity": b} for b in blogs]
-    return entity_list(total, edges)
+    return entity_list(total(), edges)
 
 
 @query.field("bookmarks")
