@@ -40,6 +40,9 @@ OUTSIDE_GROUPS = "1"
 # Pleio's site is the one with guid "1", whatever its domain.
 SITE_GUID = "1"
 LISTED_SUBTYPES = frozenset(CONTENT_SUBTYPES)
+STREAM_SUBTYPES = sorted(LISTED_SUBTYPES - {"file", "folder"})
+"""What Pleio's activity stream holds when no subtype is asked: files and folders
+are listed in a group's files, not in its stream."""
 # Pleio orders by a start date for events alone and says so for anything else.
 ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS = "order_by_start_date_is_only_for_events"
 
@@ -220,7 +223,7 @@ def resolve_activities(
 ) -> dict[str, Any]:
     total, blogs = _blog_listing(
         context_of(info),
-        subtypes=list(subtypes or []),
+        subtypes=list(subtypes or STREAM_SUBTYPES),
         container_guid=container_guid,
         user_guid=user_guid,
         tags=tags,
