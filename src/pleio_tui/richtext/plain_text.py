@@ -48,8 +48,27 @@ def _block_text(node: Node, depth: int) -> str:
     kids = children(node)
     if not kids:
         return ""
-    if all(node_type(kid) in ("text", "hardBreak", "mention") for kid in kids):
-        return "".join(_block_text(kid, depth + 1) for kid in kids)
+    inline = _inline_text(kids, depth)
+    if inline is not None:
+        return inline
     separator = "\n" if kind in _LINE_SEPARATED or depth > 1 else "\n\n"
     parts = (_block_text(kid, depth + 1).strip("\n") for kid in kids)
     return separator.join(part for part in parts if part)
+
+
+def _inline_text(kids: list[Node], depth: int) -> str | None:
+    """The text of a block that holds inline nodes only (most paragraphs), in one
+    pass; None when it holds a block."""
+    parts: list[str] = []
+    for kid in kids:
+        kind = kid.get("type")
+        if kind == "text":
+            text = kid.get("text")
+            parts.append(text if isinstance(text, str) else "")
+        elif kind == "hardBreak":
+            parts.append("\n")
+        elif kind == "mention":
+            parts.append(_block_text(kid, depth + 1))
+        else:
+            return None
+    return "".join(parts)
