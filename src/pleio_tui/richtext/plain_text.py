@@ -19,6 +19,9 @@ def tiptap_to_plain_text(doc_json: str | Node) -> str:
     Raises RichTextError for malformed JSON or a non-doc.
     """
     doc = load_doc(doc_json)
+    plain = _paragraphs_text(doc)
+    if plain is not None:
+        return plain
     try:
         return _block_text(doc, depth=0).strip()
     except RecursionError as error:
@@ -72,3 +75,36 @@ def _inline_text(kids: list[Node], depth: int) -> str | None:
         else:
             return None
     return "".join(parts)
+
+
+def _paragraphs_text(doc: Node) -> str | None:
+    """What `_block_text` gives a doc of paragraphs of text and line breaks (most
+    posts and comments), without its calls per node; None for any other doc."""
+    content = doc.get("content")
+    if not isinstance(content, list):
+        return None
+    paragraphs: list[str] = []
+    for block in content:
+        if not isinstance(block, dict):
+            continue
+        if block.get("type") != "paragraph":
+            return None
+        inline = block.get("content")
+        if not isinstance(inline, list):
+            continue
+        parts: list[str] = []
+        for kid in inline:
+            if not isinstance(kid, dict):
+                continue
+            kind = kid.get("type")
+            if kind == "text":
+                text = kid.get("text")
+                parts.append(text if isinstance(text, str) else "")
+            elif kind == "hardBreak":
+                parts.append("\n")
+            else:
+                return None
+        paragraph = "".join(parts).strip("\n")
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs).strip()
