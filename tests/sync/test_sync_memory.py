@@ -34,7 +34,7 @@ def blogs_alive() -> int:
 async def test_a_first_sync_holds_a_few_pages_at_a_time(
     site_factory: SiteFactory, cache_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = site_factory(demo=True, demo_blogs=60)
+    site = site_factory(demo=True, demo_blogs=100)
     session = site.login("hadewych")
     on_site = len(SiteApi(site).blogs(session))
     assert on_site > 3 * HELD_AT_MOST

@@ -52,10 +52,11 @@ CHANGES_CAUGHT_UP = "sync.changes_caught_up"
 """Set while the cache holds every change the last incremental sync listed: the
 next one may stop at the first page that holds a blog the cache has as it is."""
 BLOG_PAGE_SIZE = 50
-PAGES_PER_SAVE = 4
+PAGES_PER_SAVE = 10
 """A first sync saves this many pages in one transaction: each transaction writes
-again every index page its rows touch (random guids touch most of them), so
-saving fewer, larger batches halves what is written to the file."""
+again every index page its rows touch (random guids touch most of them). At
+10,000 blogs, a transaction a page wrote 1.4 GB for a 73 MB cache; ten pages to
+a transaction, 0.43 GB."""
 GROUP_PAGE_SIZE = 100
 CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
 
