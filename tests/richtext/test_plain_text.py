@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pleio_tui.richtext import RichTextError, markdown_to_tiptap, tiptap_to_plain_text
+from pleio_tui.richtext.plain_text import _block_text, _paragraphs_text
 
 
 def test_paragraphs_are_apart_by_a_blank_line_and_breaks_kept() -> None:
@@ -59,3 +62,25 @@ def test_malformed_input_raises(bad: str) -> None:
     with pytest.raises(RichTextError):
         tiptap_to_plain_text(bad)
     assert issubclass(RichTextError, ValueError)
+
+
+_INLINE = st.one_of(
+    st.builds(lambda text: {"type": "text", "text": text}, st.text(max_size=12)),
+    st.just({"type": "hardBreak"}),
+    st.just({"type": "text", "text": 5}),
+    st.just("not a node"),
+)
+_PARAGRAPH = st.one_of(
+    st.builds(lambda kids: {"type": "paragraph", "content": kids}, st.lists(_INLINE, max_size=5)),
+    st.just({"type": "paragraph"}),
+    st.just(7),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PARAGRAPH, max_size=6))
+def test_a_doc_of_paragraphs_gives_what_the_general_rules_give(paragraphs: list[object]) -> None:
+    """Such a doc (most posts and comments) is read in one pass, not node by node."""
+    doc = {"type": "doc", "content": paragraphs}
+    assert _paragraphs_text(doc) == _block_text(doc, depth=0).strip()
+    assert tiptap_to_plain_text(doc) == _block_text(doc, depth=0).strip()

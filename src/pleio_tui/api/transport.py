@@ -341,6 +341,10 @@ def _data_from(status: int, headers: httpx.Headers, raw: bytes) -> JsonObject:
 # raise on it. Pairs are joined by json.loads, so whatever half is left is lone.
 _MAY_HOLD_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# What every match of _MAY_HOLD_SURROGATE starts with: looking for these bytes is
+# a fast scan, where the pattern's alternation steps through the answer byte by
+# byte (it cost more than json.loads on a page of blogs).
+_SURROGATE_STARTS = (b"\\ud", b"\\uD", b"\xed")
 
 
 def _json_or_none(raw: bytes) -> Any:
@@ -348,9 +352,14 @@ def _json_or_none(raw: bytes) -> Any:
         payload = json.loads(raw)
     except ValueError:
         return None
-    if _MAY_HOLD_SURROGATE.search(raw):
+    if _may_hold_surrogate(raw):
         payload = _without_lone_surrogates(payload)
     return payload
+
+
+def _may_hold_surrogate(raw: bytes) -> bool:
+    starts = any(start in raw for start in _SURROGATE_STARTS)
+    return starts and _MAY_HOLD_SURROGATE.search(raw) is not None
 
 
 def _without_lone_surrogates(value: Any) -> Any:

@@ -19,6 +19,9 @@ def tiptap_to_plain_text(doc_json: str | Node) -> str:
     Raises RichTextError for malformed JSON or a non-doc.
     """
     doc = load_doc(doc_json)
+    plain = _paragraphs_text(doc)
+    if plain is not None:
+        return plain
     try:
         return _block_text(doc, depth=0).strip()
     except RecursionError as error:
@@ -48,8 +51,60 @@ def _block_text(node: Node, depth: int) -> str:
     kids = children(node)
     if not kids:
         return ""
-    if all(node_type(kid) in ("text", "hardBreak", "mention") for kid in kids):
-        return "".join(_block_text(kid, depth + 1) for kid in kids)
+    inline = _inline_text(kids, depth)
+    if inline is not None:
+        return inline
     separator = "\n" if kind in _LINE_SEPARATED or depth > 1 else "\n\n"
     parts = (_block_text(kid, depth + 1).strip("\n") for kid in kids)
     return separator.join(part for part in parts if part)
+
+
+def _inline_text(kids: list[Node], depth: int) -> str | None:
+    """The text of a block that holds inline nodes only (most paragraphs), in one
+    pass; None when it holds a block."""
+    parts: list[str] = []
+    for kid in kids:
+        kind = kid.get("type")
+        if kind == "text":
+            text = kid.get("text")
+            parts.append(text if isinstance(text, str) else "")
+        elif kind == "hardBreak":
+            parts.append("\n")
+        elif kind == "mention":
+            parts.append(_block_text(kid, depth + 1))
+        else:
+            return None
+    return "".join(parts)
+
+
+def _paragraphs_text(doc: Node) -> str | None:
+    """What `_block_text` gives a doc of paragraphs of text and line breaks (most
+    posts and comments), without its calls per node; None for any other doc."""
+    content = doc.get("content")
+    if not isinstance(content, list):
+        return None
+    paragraphs: list[str] = []
+    for block in content:
+        if not isinstance(block, dict):
+            continue
+        if block.get("type") != "paragraph":
+            return None
+        inline = block.get("content")
+        if not isinstance(inline, list):
+            continue
+        parts: list[str] = []
+        for kid in inline:
+            if not isinstance(kid, dict):
+                continue
+            kind = kid.get("type")
+            if kind == "text":
+                text = kid.get("text")
+                parts.append(text if isinstance(text, str) else "")
+            elif kind == "hardBreak":
+                parts.append("\n")
+            else:
+                return None
+        paragraph = "".join(parts).strip("\n")
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs).strip()

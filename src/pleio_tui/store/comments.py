@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -9,12 +10,18 @@ from datetime import datetime
 from pleio_tui.models import Comment
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.packed_text import pack, unpack
-from pleio_tui.store.search_index import index_comment, unindex_comment, unindex_comments
+from pleio_tui.store.search_index import (
+    Document,
+    comment_columns,
+    index_comment,
+    unindex_comment,
+    unindex_comments,
+)
 from pleio_tui.store.search_text import description_of, stored_description
 from pleio_tui.store.users import owner_columns, save_user, user_from_row
 from pleio_tui.store.values import required_time_from_db, time_from_db, time_to_db
 
-_INSERT_COMMENT = """
+INSERT_COMMENT = """
 INSERT OR REPLACE INTO comments (
     guid, blog_guid, parent_guid, position, rich_description, description,
     time_created, time_updated, owner_guid, owner_name, can_edit, can_comment,
@@ -35,43 +42,75 @@ SELECT c.*, {owner_columns("u")}
 """
 
 
-def _flatten(parent_guid: str, comments: tuple[Comment, ...]) -> Iterator[tuple[str, int, Comment]]:
+def flatten_thread(
+    parent_guid: str, comments: tuple[Comment, ...]
+) -> Iterator[tuple[str, int, Comment]]:
     """Each comment with its parent and its place among its siblings, replies after it."""
     for position, comment in enumerate(comments):
         yield parent_guid, position, comment
-        yield from _flatten(comment.guid, comment.replies)
+        yield from flatten_thread(comment.guid, comment.replies)
 
 
 def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Comment, ...]) -> None:
     """Make the cached thread of a blog exactly `comments` (replies included)."""
     unindex_comments(conn, blog_guid)
     conn.execute("DELETE FROM comments WHERE blog_guid = ?", (blog_guid,))
-    for parent_guid, position, comment in _flatten(blog_guid, comments):
+    for parent_guid, position, comment in flatten_thread(blog_guid, comments):
         unindex_comment(conn, comment.guid)  # should it hang under another blog
+        owner_guid = save_user(conn, comment.owner)
         conn.execute(
-            _INSERT_COMMENT,
-            {
-                "guid": comment.guid,
-                # The thread belongs to the blog it was fetched with, whatever the
-                # comment itself claims.
-                "blog_guid": blog_guid,
-                "parent_guid": parent_guid,
-                "position": position,
-                "rich_description": pack(comment.rich_description),
-                "description": stored_description(comment.rich_description, comment.description),
-                "time_created": time_to_db(comment.time_created),
-                "time_updated": time_to_db(comment.time_updated),
-                "owner_guid": save_user(conn, comment.owner),
-                "owner_name": comment.owner_name,
-                "can_edit": comment.can_edit,
-                "can_comment": comment.can_comment,
-                "can_vote": comment.can_vote,
-                "votes": comment.votes,
-                "has_voted": comment.has_voted,
-                "comment_count": comment.comment_count,
-            },
+            INSERT_COMMENT, comment_params(blog_guid, parent_guid, position, comment, owner_guid)
         )
         index_comment(conn, blog_guid, comment)
+
+
+def write_threads(
+    conn: sqlite3.Connection, threads: list[tuple[str, list[tuple[str, int, Comment]]]]
+) -> dict[str, Document]:
+    """`replace_thread` for many blogs at once, each given as `flatten_thread` lists
+    it, once their documents are out of the index (`unindex_page`) and their
+    authors saved. Returns the comments' documents to index, by comment guid."""
+    guids = json.dumps([blog_guid for blog_guid, _ in threads])
+    conn.execute(
+        "DELETE FROM comments WHERE blog_guid IN (SELECT value FROM json_each(?))", (guids,)
+    )
+    rows: list[dict[str, object]] = []
+    documents: dict[str, Document] = {}
+    for blog_guid, thread in threads:
+        for parent_guid, position, comment in thread:
+            owner_guid = None if comment.owner is None else comment.owner.guid
+            rows.append(comment_params(blog_guid, parent_guid, position, comment, owner_guid))
+            # A comment saved twice is indexed as it was saved last.
+            documents.pop(comment.guid, None)
+            documents[comment.guid] = (blog_guid, comment.guid, comment_columns(comment))
+    conn.executemany(INSERT_COMMENT, rows)
+    return documents
+
+
+def comment_params(
+    blog_guid: str, parent_guid: str, position: int, comment: Comment, owner_guid: str | None
+) -> dict[str, object]:
+    """The row of INSERT_COMMENT for a comment at its place in a blog's thread."""
+    return {
+        "guid": comment.guid,
+        # The thread belongs to the blog it was fetched with, whatever the
+        # comment itself claims.
+        "blog_guid": blog_guid,
+        "parent_guid": parent_guid,
+        "position": position,
+        "rich_description": pack(comment.rich_description),
+        "description": stored_description(comment.rich_description, comment.description),
+        "time_created": time_to_db(comment.time_created),
+        "time_updated": time_to_db(comment.time_updated),
+        "owner_guid": owner_guid,
+        "owner_name": comment.owner_name,
+        "can_edit": comment.can_edit,
+        "can_comment": comment.can_comment,
+        "can_vote": comment.can_vote,
+        "votes": comment.votes,
+        "has_voted": comment.has_voted,
+        "comment_count": comment.comment_count,
+    }
 
 
 def _comment_from_row(row: sqlite3.Row, replies: tuple[Comment, ...]) -> Comment:

@@ -87,6 +87,36 @@ def _add_document(
         pending[doc_id] = columns
 
 
+Document = tuple[str, str | None, tuple[str, str, str]]
+"""A blog's guid, the comment's (None for the blog's own text), and its columns."""
+
+
+def add_documents(conn: sqlite3.Connection, documents: list[Document]) -> None:
+    """Index many documents whose rows are saved, with one statement for their ids
+    (each comment's old document dropped first, see `unindex_page`)."""
+    if not documents:
+        return
+    pairs = json.dumps([(blog_guid, comment_guid) for blog_guid, comment_guid, _ in documents])
+    rows = conn.execute(
+        "INSERT INTO search_docs (blog_guid, comment_guid)"
+        " SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
+        " FROM json_each(?) ORDER BY key RETURNING id, blog_guid, comment_guid",
+        (pairs,),
+    ).fetchall()
+    # RETURNING gives the rows in no promised order: matched by what they are.
+    ids = {(blog_guid, comment_guid): doc_id for doc_id, blog_guid, comment_guid in rows}
+    pending: dict[int, tuple[str, str, str]] | None = getattr(conn, "pending_documents", None)
+    if pending is None:
+        conn.executemany(
+            _INSERT_DOCUMENT,
+            [(ids[blog, comment], *columns) for blog, comment, columns in documents],
+        )
+        add_words(conn, " ".join(" ".join(columns) for _, _, columns in documents))
+        return
+    for blog_guid, comment_guid, columns in documents:
+        pending[ids[blog_guid, comment_guid]] = columns
+
+
 def add_words(conn: sqlite3.Connection, text: str) -> None:
     """Put the words of `text` the vocabulary lacks into it."""
     known: set[str] | None = getattr(conn, "known_words", None)
@@ -184,9 +214,33 @@ def unindex_comment(conn: sqlite3.Connection, comment_guid: str) -> None:
 def index_comment(conn: sqlite3.Connection, blog_guid: str, comment: Comment) -> None:
     """Index a comment whose row is saved (drop its old document before saving it).
     Comments carry no title: a title hit should rank the post, not each comment."""
+    _add_document(conn, blog_guid, comment.guid, comment_columns(comment))
+
+
+def comment_columns(comment: Comment) -> tuple[str, str, str]:
+    """A comment's document: no title, no tags, its body."""
     description = stored_description(comment.rich_description, comment.description)
-    body = search_body(None, comment.rich_description, description)
-    _add_document(conn, blog_guid, comment.guid, ("", "", body))
+    return ("", "", search_body(None, comment.rich_description, description))
+
+
+def unindex_page(
+    conn: sqlite3.Connection,
+    blog_guids: list[str],
+    threaded_guids: list[str],
+    comment_guids: list[str],
+) -> None:
+    """Before a page of blogs is saved: take out the blogs' own documents, those of
+    the comments of the blogs whose thread is replaced, and those of the comments
+    about to be saved (should one hang under another blog), a statement each."""
+    in_list = "IN (SELECT value FROM json_each(?))"
+    _drop_documents(
+        conn, f"blog_guid {in_list} AND comment_guid IS NULL", (json.dumps(blog_guids),)
+    )
+    if threaded_guids:
+        where = f"blog_guid {in_list} AND comment_guid IS NOT NULL"
+        _drop_documents(conn, where, (json.dumps(threaded_guids),))
+    if comment_guids:
+        _drop_documents(conn, f"comment_guid {in_list}", (json.dumps(comment_guids),))
 
 
 def unindex_comments(conn: sqlite3.Connection, blog_guid: str) -> None:

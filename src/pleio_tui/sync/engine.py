@@ -7,8 +7,8 @@ the viewer, the site, the groups, the newest few blogs and other items by
 marks, and the newest notification. On an unchanged site that is all.
 
 The first sync downloads every readable blog with its comments, a page per
-request, a few requests at a time, each page saved in one transaction as it
-arrives. Later syncs walk on from the newest marks, a page of marks at a time,
+request, a few requests at a time, saved a few pages to a transaction as they
+arrive. Later syncs walk on from the newest marks, a page of marks at a time,
 until a page holds nothing new, and fetch each changed blog with its thread.
 Deletions are not looked for on every sync: an opened blog is asked for on its
 own (reconcile.refresh_blog), and once a day the site's count is asked for and,
@@ -67,6 +67,11 @@ NOTIFICATIONS_SEEN = "sync.notifications_mark"
 """The site's notification counts and newest one when they were last fetched:
 while the site shows the same, the cached page is as the site's."""
 BLOG_PAGE_SIZE = 50
+PAGES_PER_SAVE = 10
+"""A first sync saves this many pages in one transaction: each transaction writes
+again every index page its rows touch (random guids touch most of them). At
+10,000 blogs, a transaction a page wrote 1.4 GB for a 73 MB cache; ten pages to
+a transaction, 0.43 GB."""
 CHANGE_ORDERS: tuple[OrderBy, ...] = ("timeUpdated", "lastAction")
 
 
@@ -283,11 +288,27 @@ class SyncEngine:
         done = len(first.items)
         self._progress(SyncPhase.BLOGS, done, first.total)
         calls = [self._page_call(offset) for offset in range(size, first.total, size)]
-        async for page in as_they_arrive(calls, self._concurrency):
-            self._save(page.items, tally)
-            done += len(page.items)
-            self._progress(SyncPhase.BLOGS, done, first.total)
+        held: list[Blog] = []
+        pages_held = 0
+        try:
+            async for page in as_they_arrive(calls, self._concurrency):
+                held.extend(page.items)
+                pages_held += 1
+                if pages_held >= PAGES_PER_SAVE:
+                    batch, held, pages_held = held, [], 0
+                    self._save_pages(batch, tally)
+                done += len(page.items)
+                self._progress(SyncPhase.BLOGS, done, first.total)
+        finally:
+            # What arrived stays when the download stops (offline, session gone).
+            self._save_pages(held, tally)
         return first.total
+
+    def _save_pages(self, blogs: list[Blog], tally: _Tally) -> None:
+        """Pages saved together; a blog that two of them list (paging without a
+        tie-breaker) is saved once, as the later page has it."""
+        if blogs:
+            self._save(tuple({blog.guid: blog for blog in blogs}.values()), tally)
 
     def _page_call(self, offset: int) -> Callable[[], Awaitable[Page[Blog]]]:
         return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
