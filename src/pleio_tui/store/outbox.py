@@ -170,6 +170,15 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
             show_vote(conn, guid, own, desired)
             return item
 
+    def queue_bookmark(self, guid: str, bookmarked: bool) -> OutboxItem:
+        """Queue the bookmark the blog is to have and show it in the cache at once,
+        in one transaction: a crash or a full disk keeps both or neither."""
+        with self._write() as conn:
+            score = 1 if bookmarked else 0
+            item = _insert(conn, OutboxKind.BOOKMARK, guid, "", "", score, None, None)
+            conn.execute("UPDATE blogs SET is_bookmarked = ? WHERE guid = ?", (bookmarked, guid))
+            return item
+
     def outbox(self, states: Iterable[OutboxState] | None = None) -> list[OutboxItem]:
         """Items in the given states (all when None), oldest first."""
         if states is None:

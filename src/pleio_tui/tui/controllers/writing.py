@@ -313,9 +313,7 @@ class WritingController:
             return
         adding = not blog.is_bookmarked
         try:
-            kind = DraftTarget("bookmark", blog.guid).outbox_kind
-            host.store.enqueue(kind, blog.guid, score=1 if adding else 0)
-            host.store.set_bookmarked(blog.guid, adding)
+            host.store.queue_bookmark(blog.guid, adding)
         except StoreError as exc:
             host.report(exc)
             return
