@@ -289,6 +289,9 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     """Rejected by the site; kept with its reason until the user retries or discards it."""
+    GIVEN_UP = "given_up"
+    """The user stopped an item of unknown fate (it may have reached the site):
+    kept with its text, never sent again, until the user discards it."""
 
 
 class OutboxItem(NamedTuple):

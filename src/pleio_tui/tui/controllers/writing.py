@@ -51,7 +51,9 @@ def site_host(site_url: str) -> str:
 
 
 def outbox_listing(store: Store) -> list[OutboxItem]:
-    unsent = store.outbox((OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED))
+    unsent = store.outbox(
+        (OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED, OutboxState.GIVEN_UP)
+    )
     sent = store.outbox((OutboxState.SENT,))[-SENT_ITEMS_SHOWN:]
     return [*unsent, *sent]
 
@@ -346,7 +348,12 @@ class WritingController:
             return
         from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen  # 10 ms
 
-        actions = OutboxActions(items=self._outbox_items, retry=self._retry, discard=self._discard)
+        actions = OutboxActions(
+            items=self._outbox_items,
+            retry=self._retry,
+            discard=self._discard,
+            give_up=self._give_up,
+        )
         host.push_screen(OutboxScreen(actions, host.strings, host.keys))
 
     def _outbox_items(self) -> list[OutboxItem]:
@@ -367,6 +374,14 @@ class WritingController:
             self._host.report(exc)
             return
         self.queued()
+
+    def _give_up(self, item_id: int) -> bool:
+        from pleio_tui.tui.controllers.give_up import give_up_item
+
+        done = give_up_item(self._host, item_id)
+        if done:
+            self._reading.reload_open_blog()  # its comment no longer shows as waiting
+        return done
 
     def _discard(self, item_id: int) -> None:
         if self._host.store is None:

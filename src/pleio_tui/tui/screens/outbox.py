@@ -35,6 +35,7 @@ STATE_STYLES = {
     OutboxState.SENDING: Style(color="cyan"),
     OutboxState.SENT: Style(color="green"),
     OutboxState.FAILED: Style(color="red", bold=True),
+    OutboxState.GIVEN_UP: Style(color="magenta"),
 }
 DIM = Style(dim=True)
 
@@ -46,6 +47,8 @@ class OutboxActions:
     items: Callable[[], Sequence[OutboxItem]]
     retry: Callable[[int], None]
     discard: Callable[[int], None]
+    give_up: Callable[[int], bool] | None = None
+    """Stop an item of unknown fate for good; False when it cannot be now (said why)."""
 
 
 def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text]:
@@ -62,6 +65,8 @@ def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text
         detail = Text("   ", DIM)
         if item.state == OutboxState.FAILED:
             detail.append(strings.error(item.error_code or "unknown"), Style(color="red"))
+        elif item.state == OutboxState.GIVEN_UP:
+            detail.append(strings("outbox.given_up_detail"), STATE_STYLES[item.state])
         elif item.created_at is not None:
             detail.append(item.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), DIM)
         result = fit_row(head, Text(), width)
@@ -102,6 +107,7 @@ class OutboxScreen(ModalScreen[None]):
             discard=key_label("outbox.discard", self._keymap),
             close=key_label("screen.close", self._keymap),
         )
+        hint += " · " + s("outbox.hint.give_up", give_up=key_label("outbox.give_up", self._keymap))
         with Vertical(id="outbox-dialog"):
             yield Static(Content(s("pane.outbox")), id="outbox-heading")
             yield RowList(
@@ -136,7 +142,10 @@ class OutboxScreen(ModalScreen[None]):
 
     def action_discard(self) -> None:
         item = self.items.highlighted_row
-        if item is None or item.state == OutboxState.SENDING:
+        if item is None:
+            return
+        if item.state == OutboxState.SENDING:
+            self.notify(self._strings("notice.discard_sending"), markup=False)
             return
 
         def answered(yes: bool | None) -> None:
@@ -146,6 +155,24 @@ class OutboxScreen(ModalScreen[None]):
                 self.notify(self._strings("notice.discarded"), markup=False)
 
         question = self._strings("confirm.discard_outbox")
+        self.app.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
+
+    def action_give_up(self) -> None:
+        """Stop sending an item that may have reached the site, after saying so."""
+        item = self.items.highlighted_row
+        give_up = self._actions.give_up
+        if item is None or give_up is None:
+            return
+        if item.state != OutboxState.SENDING:
+            self.notify(self._strings("notice.give_up_not_sending"), markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and give_up(item.id):
+                self.notify(self._strings("notice.given_up"), markup=False)
+            self.reload()
+
+        question = self._strings("confirm.give_up")
         self.app.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
 
     def action_close(self) -> None:
