@@ -324,6 +324,9 @@ class OutboxItem(NamedTuple):
     """When the last send ended without a definite answer (None otherwise)."""
     tags: tuple[str, ...] | None = None
     """For a blog's edit, the tags it is to have; None leaves them as they are."""
+    changed_at: datetime | None = None
+    """When the item last changed state: for a SENDING item with no outcome
+    recorded (its sender stopped mid-send), when its last attempt left."""
 
 
 class Notification(NamedTuple):

@@ -69,6 +69,7 @@ def _item(row: sqlite3.Row) -> OutboxItem:
         first_sent_at=time_from_db(row["first_sent_at"]),
         unconfirmed_at=time_from_db(row["unconfirmed_at"]),
         tags=None if row["tags"] is None else strings_from_db(row["tags"]),
+        changed_at=time_from_db(row["updated_at"]),
     )
 
 

@@ -246,9 +246,14 @@ class OutboxReplayer:
 
 
 def _too_recent(item: OutboxItem, delay: timedelta) -> bool:
-    if item.unconfirmed_at is None:
+    """Whether the last attempt of a SENDING item may still be on its way: its
+    answer was lost, or its sender stopped before recording any outcome (killed,
+    or the cache refused the outcome), less than `delay` ago. A slow site still
+    finishes a write whose sender is gone: looked up at once, it is not there yet."""
+    last = item.unconfirmed_at or item.changed_at
+    if last is None:
         return False
-    return datetime.now(UTC) - item.unconfirmed_at < delay
+    return datetime.now(UTC) - last < delay
 
 
 def _pleio_refused(exc: PleioError) -> bool:
