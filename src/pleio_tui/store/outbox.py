@@ -110,7 +110,7 @@ def _claim_needed(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
     )
 
 
-def _insert(
+def insert_item(
     conn: sqlite3.Connection,
     kind: OutboxKind,
     target_guid: str,
@@ -162,7 +162,7 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         itself, or the blog of a cached comment). `tags`: for a blog's edit, the
         tags it is to have (None leaves them)."""
         with self._write() as conn:
-            return _insert(
+            return insert_item(
                 conn, kind, target_guid, title, body, score, draft_key, thread_guid, tags
             )
 
@@ -174,7 +174,7 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         with self._write() as conn:
             has_voted, own = cached_vote(conn, guid)
             desired = desired_vote(own, has_voted, pressed)
-            item = _insert(conn, OutboxKind.VOTE, guid, "", "", desired, None, None)
+            item = insert_item(conn, OutboxKind.VOTE, guid, "", "", desired, None, None)
             show_vote(conn, guid, own, desired)
             return item
 
@@ -183,7 +183,7 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         in one transaction: a crash or a full disk keeps both or neither."""
         with self._write() as conn:
             score = 1 if bookmarked else 0
-            item = _insert(conn, OutboxKind.BOOKMARK, guid, "", "", score, None, None)
+            item = insert_item(conn, OutboxKind.BOOKMARK, guid, "", "", score, None, None)
             conn.execute("UPDATE blogs SET is_bookmarked = ? WHERE guid = ?", (bookmarked, guid))
             return item
 
