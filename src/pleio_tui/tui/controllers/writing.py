@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from pleio_tui.models import Comment, OutboxItem, OutboxState
 from pleio_tui.store import Store, StoreError
+from pleio_tui.tui.controllers.give_up import give_up_item
 from pleio_tui.tui.controllers.messages import OutboxQueued
 from pleio_tui.tui.controllers.post_edit import post_edit_screen
 from pleio_tui.tui.controllers.threads import ThreadActions
@@ -376,8 +377,6 @@ class WritingController:
         self.queued()
 
     def _give_up(self, item_id: int) -> bool:
-        from pleio_tui.tui.controllers.give_up import give_up_item
-
         done = give_up_item(self._host, item_id)
         if done:
             self._reading.reload_open_blog()  # its comment no longer shows as waiting
