@@ -293,6 +293,9 @@ class OutboxState(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     """Rejected by the site; kept with its reason until the user retries or discards it."""
+    GIVEN_UP = "given_up"
+    """The user stopped an item of unknown fate (it may have reached the site):
+    kept with its text, never sent again, until the user discards it."""
 
 
 class OutboxItem(NamedTuple):
@@ -325,6 +328,9 @@ class OutboxItem(NamedTuple):
     """When the last send ended without a definite answer (None otherwise)."""
     tags: tuple[str, ...] | None = None
     """For a blog's edit, the tags it is to have; None leaves them as they are."""
+    changed_at: datetime | None = None
+    """When the item last changed state: for a SENDING item with no outcome
+    recorded (its sender stopped mid-send), when its last attempt left."""
 
 
 class Notification(NamedTuple):

@@ -8,20 +8,14 @@ Every exchange is logged (`requests`) so a test can tell what the client asked.
 from __future__ import annotations
 
 import json
-import socket
-import struct
 import threading
 import time
 from collections.abc import Callable
 from enum import Enum
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any
 
-import httpx
+from loopback_relay import Exchange, LoopbackRelay
 
-FORWARDED_REQUEST_HEADERS = ("content-type", "cookie", "accept")
-FORWARDED_ANSWER_HEADERS = ("content-type", "date")
 LOGIN_PAGE = b"<!DOCTYPE html><html><body><form action='/login'>Inloggen</form></body></html>"
 UNKNOWN_ERROR = json.dumps({"errors": [{"message": "Internal server error"}]}).encode()
 
@@ -69,15 +63,16 @@ def is_write(body: bytes) -> bool:
     return _operation(body)[0].lstrip().startswith("mutation")
 
 
-class FaultProxy:
+class FaultProxy(LoopbackRelay):
     """Forwards everything to `site_url`; the first write after `arm(fault)` gets it."""
 
+    answer_headers = ("content-type", "date")
+
     def __init__(self, site_url: str, delay: float = 1.0) -> None:
-        self.site_url = site_url
+        super().__init__(site_url)
         self.delay = delay
         self.fault = Fault.NONE
         self.requests: list[tuple[str, dict[str, Any]]] = []
-        self.writes_reaching_site = 0
         self.drop_reads = False
         """Reads are taken and the connection closed, with no answer (and no
         `Date`), until `heal()`; writes go on as armed."""
@@ -86,17 +81,7 @@ class FaultProxy:
         the answer is passed on: what others do on the site meanwhile."""
         self._reads_fail = False
         self._in_flight = 0
-        self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
-        self._http = httpx.Client(timeout=30)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
 
     def arm(self, fault: Fault) -> None:
         with self._lock:
@@ -113,19 +98,8 @@ class FaultProxy:
     def operations(self) -> list[str]:
         return [query for query, _ in self.requests]
 
-    def __enter__(self) -> FaultProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._http.close()
+    def is_write(self, body: bytes) -> bool:
+        return is_write(body)
 
     def _claim(self, body: bytes) -> Fault:
         with self._lock:
@@ -145,100 +119,41 @@ class FaultProxy:
             self._in_flight -= 1
             self._idle.notify_all()
 
-    def _forward(self, path: str, headers: dict[str, str], body: bytes) -> httpx.Response:
-        if is_write(body):
-            with self._lock:
-                self.writes_reaching_site += 1
-        return self._http.post(
-            self.site_url + path,
-            headers={**headers, "accept-encoding": "identity"},
-            content=body,
-        )
+    def handle(self, exchange: Exchange) -> None:
+        write = is_write(exchange.body)
+        fault = self._claim(exchange.body)
+        if self.drop_reads and not write:
+            exchange.close_unanswered()
+            return
+        if fault == Fault.UNKNOWN_READ_ERRORS and not write:
+            exchange.send(200, "application/json", UNKNOWN_ERROR)
+            return
+        try:
+            self._spoil(fault, exchange)
+        finally:
+            if write:
+                self._landed()
 
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                body = self.rfile.read(length)
-                headers = {
-                    name: value
-                    for name, value in self.headers.items()
-                    if name.lower() in FORWARDED_REQUEST_HEADERS
-                }
-                fault = proxy._claim(body)
-                if proxy.drop_reads and not is_write(body):
-                    self.close_connection = True
-                    return
-                if fault == Fault.UNKNOWN_READ_ERRORS and not is_write(body):
-                    self._send(200, "application/json", UNKNOWN_ERROR)
-                    return
-                try:
-                    self._exchange(fault, headers, body)
-                finally:
-                    if is_write(body):
-                        proxy._landed()
-
-            def _exchange(self, fault: Fault, headers: dict[str, str], body: bytes) -> None:
-                if fault == Fault.CLOSE_BEFORE_FORWARD:
-                    self.close_connection = True
-                    return
-                if fault in (Fault.DELAY, Fault.HOLD):
-                    time.sleep(proxy.delay)
-                answer = proxy._forward(self.path, headers, body)
-                if proxy.after_read is not None and not is_write(body):
-                    proxy.after_read(_operation(body)[1])
-                if fault in (Fault.DROP_ANSWER, Fault.UNKNOWN_READ_ERRORS):
-                    self.close_connection = True
-                elif fault == Fault.BAD_GATEWAY:
-                    self._send(502, "text/html", b"<html><body>502 Bad Gateway</body></html>")
-                elif fault == Fault.UNKNOWN_WRITE_ERROR:
-                    self._send(200, "application/json", UNKNOWN_ERROR)
-                elif fault == Fault.HTML_200:
-                    self._send(200, "text/html; charset=utf-8", LOGIN_PAGE)
-                elif fault == Fault.HTML_401:
-                    self._send(401, "text/html; charset=utf-8", LOGIN_PAGE)
-                elif fault == Fault.RESET_MID_BODY:
-                    self._reset_mid_body(answer)
-                else:
-                    self._relay(answer)
-
-            def _relay(self, answer: httpx.Response) -> None:
-                try:
-                    self.send_response(answer.status_code)
-                    for name, value in answer.headers.multi_items():
-                        if name.lower() in FORWARDED_ANSWER_HEADERS:
-                            self.send_header(name, value)
-                    self.send_header("content-length", str(len(answer.content)))
-                    self.end_headers()
-                    self.wfile.write(answer.content)
-                except OSError:
-                    self.close_connection = True  # the client gave up waiting
-
-            def _send(self, status: int, content_type: str, content: bytes) -> None:
-                self.send_response(status)
-                self.send_header("content-type", content_type)
-                self.send_header("content-length", str(len(content)))
-                self.end_headers()
-                self.wfile.write(content)
-
-            def _reset_mid_body(self, answer: httpx.Response) -> None:
-                self.send_response(answer.status_code)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(answer.content)))
-                self.end_headers()
-                self.wfile.write(answer.content[: len(answer.content) // 2])
-                self.wfile.flush()
-                # SO_LINGER with a zero timeout: close sends RST, not FIN.
-                self.connection.setsockopt(
-                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-                )
-                self.close_connection = True
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        return Handler
+    def _spoil(self, fault: Fault, exchange: Exchange) -> None:
+        if fault == Fault.CLOSE_BEFORE_FORWARD:
+            exchange.close_unanswered()
+            return
+        if fault in (Fault.DELAY, Fault.HOLD):
+            time.sleep(self.delay)
+        answer = self.forward(exchange)
+        if self.after_read is not None and not is_write(exchange.body):
+            self.after_read(_operation(exchange.body)[1])
+        if fault in (Fault.DROP_ANSWER, Fault.UNKNOWN_READ_ERRORS):
+            exchange.close_unanswered()
+        elif fault == Fault.BAD_GATEWAY:
+            exchange.send(502, "text/html", b"<html><body>502 Bad Gateway</body></html>")
+        elif fault == Fault.UNKNOWN_WRITE_ERROR:
+            exchange.send(200, "application/json", UNKNOWN_ERROR)
+        elif fault == Fault.HTML_200:
+            exchange.send(200, "text/html; charset=utf-8", LOGIN_PAGE)
+        elif fault == Fault.HTML_401:
+            exchange.send(401, "text/html; charset=utf-8", LOGIN_PAGE)
+        elif fault == Fault.RESET_MID_BODY:
+            exchange.reset_mid_body(answer)
+        else:
+            exchange.relay(answer, self.answer_headers)

@@ -5,9 +5,10 @@ loopback proxy in front of the local site. The proxy holds one exchange and the
 test SIGKILLs the sync right then:
 
 - the write reached the site but its answer had not come back: the item is
-  SENDING, the site has it; the next sync finds it there and sends nothing;
+  SENDING, the site has it; a sync right away waits (the write may still be on
+  its way), a later one finds it there and sends nothing;
 - the write had not reached the site: the item is SENDING, the site has none;
-  the next sync looks, finds nothing, and sends it once;
+  a sync right away waits, a later one looks, finds nothing, and sends it once;
 - nothing had gone out yet: the item is PENDING; the next sync sends it once.
 
 The cache is per site address, so the next sync goes to the same address with
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -32,6 +35,7 @@ from pleio_tui.context import site_context
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
+from pleio_tui.sync.outbox import LOOKUP_DELAY
 from pleio_tui.sync.runner import sync_site
 
 SEED_GROUP = "Van buiten naar binnen in het ministerie van V&J"
@@ -90,6 +94,16 @@ def only_item(cache_path: Path) -> OutboxItem:
     return items[0]
 
 
+def attempted_earlier(cache_path: Path) -> None:
+    """As if the last attempt left the lookup delay ago: a write on its way has landed."""
+    with sqlite3.connect(cache_path) as conn:
+        conn.execute(
+            "UPDATE outbox SET updated_at = updated_at - ?",
+            (LOOKUP_DELAY // timedelta(microseconds=1),),
+        )
+    conn.close()
+
+
 CASES = {
     "blog, answer lost": (OutboxKind.BLOG, Hold.WRITE_ANSWER, OutboxState.SENDING),
     "comment, answer lost": (OutboxKind.COMMENT, Hold.WRITE_ANSWER, OutboxState.SENDING),
@@ -141,6 +155,14 @@ async def test_a_sync_killed_mid_send_posts_exactly_once(
         assert len(on_site()) == (1 if reached_site else 0)
 
         proxy.release()
+        if item.state == OutboxState.SENDING:
+            # Right after the kill the write may still be on its way to the site:
+            # the next sync neither looks it up nor sends it yet.
+            soon = pleio_tui("sync", "--site", proxy.url, env=env)
+            assert soon.returncode == 0, soon.stderr
+            assert only_item(cache_path).state == OutboxState.SENDING
+            assert proxy.writes_reaching_site == (1 if reached_site else 0)
+            attempted_earlier(cache_path)  # as if the next sync came later
         again = pleio_tui("sync", "--site", proxy.url, env=env)
         assert again.returncode == 0, again.stderr
         assert "Traceback" not in again.stderr

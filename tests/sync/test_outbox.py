@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -18,6 +19,7 @@ from pleio_tui.models import AccessId, OutboxKind, OutboxState
 from pleio_tui.server import LocalSite
 from pleio_tui.store import Store
 from pleio_tui.sync import OutboxReplayer, OutboxResult
+from pleio_tui.sync.outbox import LOOKUP_DELAY
 
 TITLE = "Geschreven in de trein"
 BODY = "Tussen **Utrecht** en Zwolle viel het netwerk weg."
@@ -38,9 +40,21 @@ def state_of(cache_path: Path, item_id: int) -> OutboxState:
 
 
 def force_sending(cache_path: Path, item_id: int) -> None:
-    """What a crash right after the request went out leaves behind."""
+    """What a crash right after the request went out leaves behind, once the
+    lookup delay has passed (a write still on its way has landed by then)."""
     with sqlite3.connect(cache_path) as conn:
         conn.execute("UPDATE outbox SET state = 'sending' WHERE id = ?", (item_id,))
+    conn.close()
+    attempted_earlier(cache_path, item_id)
+
+
+def attempted_earlier(cache_path: Path, item_id: int) -> None:
+    """As if the item's last change (its last attempt) was the lookup delay ago."""
+    with sqlite3.connect(cache_path) as conn:
+        conn.execute(
+            "UPDATE outbox SET updated_at = updated_at - ? WHERE id = ?",
+            (LOOKUP_DELAY // timedelta(microseconds=1), item_id),
+        )
     conn.close()
 
 
@@ -161,6 +175,9 @@ async def test_a_post_left_sending_that_never_arrived_is_sent(
         assert store.take_outbox_lease()
         store.mark_sending(item_id)
         store.release_outbox_lease()
+    [waiting] = await replay(demo_site.url, hadewych, cache_path)
+    assert waiting.result == OutboxResult.WAITING  # it might still be on its way
+    attempted_earlier(cache_path, item_id)
 
     [outcome] = await replay(demo_site.url, hadewych, cache_path)
 

@@ -9,8 +9,9 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-from pleio_tui.models import Blog, ContentDetails
+from pleio_tui.models import Blog, ContentDetails, OutboxItem, OutboxKind
 from pleio_tui.store.base import StoreBase
+from pleio_tui.store.outbox import insert_item
 
 BLOG = "blog"
 
@@ -136,18 +137,36 @@ class ContentCacheMixin(StoreBase):
 
     def set_attendance(self, guid: str, state: str | None) -> None:
         """Show my answer to an event before the site confirms it."""
-        self._change_details(guid, is_attending=state)
+        with self._write() as conn:
+            _change_details(conn, guid, is_attending=state)
 
     def set_best_answer(self, guid: str, answer_guid: str | None) -> None:
         """Show a question's best answer before the site confirms it."""
-        self._change_details(guid, best_answer_guid=answer_guid)
-
-    def _change_details(self, guid: str, **changes: Any) -> None:
         with self._write() as conn:
-            row = conn.execute("SELECT details FROM blogs WHERE guid = ?", (guid,)).fetchone()
-            if row is None:
-                return
-            details = details_from_db(row[0])._replace(**changes)
-            conn.execute(
-                "UPDATE blogs SET details = ? WHERE guid = ?", (details_to_db(details), guid)
+            _change_details(conn, guid, best_answer_guid=answer_guid)
+
+    def queue_attendance(self, guid: str, state: str) -> OutboxItem:
+        """Queue my answer to an event and show it at once, in one transaction: a
+        crash or a full disk keeps both or neither."""
+        with self._write() as conn:
+            item = insert_item(conn, OutboxKind.ATTEND, guid, state, "", 0, None, None)
+            _change_details(conn, guid, is_attending=state)
+            return item
+
+    def queue_best_answer(self, question: str, answer: str, *, choose: bool) -> OutboxItem:
+        """Queue making `answer` the question's best answer (or not any more) and
+        show it at once, in one transaction."""
+        with self._write() as conn:
+            item = insert_item(
+                conn, OutboxKind.BEST_ANSWER, answer, "", "", int(choose), None, question
             )
+            _change_details(conn, question, best_answer_guid=answer if choose else None)
+            return item
+
+
+def _change_details(conn: sqlite3.Connection, guid: str, **changes: Any) -> None:
+    row = conn.execute("SELECT details FROM blogs WHERE guid = ?", (guid,)).fetchone()
+    if row is None:
+        return
+    details = details_from_db(row[0])._replace(**changes)
+    conn.execute("UPDATE blogs SET details = ? WHERE guid = ?", (details_to_db(details), guid))

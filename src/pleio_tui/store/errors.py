@@ -116,6 +116,11 @@ class OutboxStateError(StoreError):
     """The outbox item is in a state that does not allow the change."""
 
 
+class OutboxBusyError(StoreError):
+    """Another sender (this process or another) holds the outbox lease: an item it
+    may have in flight cannot be changed now."""
+
+
 # SQLite's primary result codes (the low byte of an extended code).
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from pleio_tui.models import Notification, OutboxItem, OutboxKind, OutboxState, User
-from pleio_tui.store.outbox import OutboxMixin
+from pleio_tui.store.outbox import OutboxMixin, insert_item
 from pleio_tui.store.values import required_time_from_db, time_to_db
 
 ALL_PREFIX = "all:"
@@ -79,6 +79,10 @@ def _lay_waiting_marks(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE notifications SET is_unread = 0 WHERE id = ?", [(i,) for i in ids])
 
 
+def _queue_read(conn: sqlite3.Connection, target: str) -> OutboxItem:
+    return insert_item(conn, OutboxKind.NOTIFICATION_READ, target, "", "", 0, None, None)
+
+
 class NotificationsMixin(OutboxMixin):
     def replace_notifications(self, items: Iterable[Notification], total_unread: int) -> None:
         """The newest notifications as the site listed them (newest first), and
@@ -122,8 +126,8 @@ class NotificationsMixin(OutboxMixin):
         cached = self.notification(notification_id)
         if cached is None or not cached.is_unread:
             return None
-        item = self.enqueue(OutboxKind.NOTIFICATION_READ, str(notification_id))
-        with self._write() as conn:
+        with self._write() as conn:  # both or neither, whatever the disk does
+            item = _queue_read(conn, str(notification_id))
             conn.execute("UPDATE notifications SET is_unread = 0 WHERE id = ?", (notification_id,))
         return item
 
@@ -133,7 +137,7 @@ class NotificationsMixin(OutboxMixin):
         newest = self._scalar("SELECT max(id) FROM notifications")
         if newest is None or self.unread_notification_count() == 0:
             return None
-        item = self.enqueue(OutboxKind.NOTIFICATION_READ, f"{ALL_PREFIX}{newest}")
         with self._write() as conn:
+            item = _queue_read(conn, f"{ALL_PREFIX}{newest}")
             _lay_waiting_marks(conn)
         return item

@@ -4,8 +4,10 @@ PENDING -> SENDING -> SENT, or -> FAILED (kept with the site's reason) -> retry 
 PENDING. Only the holder of the outbox lease marks an item SENDING. A SENDING
 item goes back to PENDING only when the request certainly never left (a refused
 connection); when its fate is unknown it stays SENDING, marked unconfirmed, and
-is looked up on the site before it is sent again. Sent items stay as history;
-only the user's discard removes an item.
+is looked up on the site before it is sent again. When no lookup can ever tell
+(a reply whose blog is not known), the user may give it up: SENDING -> GIVEN_UP,
+under the lease, kept with its text and never sent again. Sent items stay as
+history; only the user's discard removes an item.
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
-from pleio_tui.store.errors import OutboxItemNotFoundError, OutboxStateError
+from pleio_tui.store.errors import (
+    OutboxBusyError,
+    OutboxItemNotFoundError,
+    OutboxStateError,
+)
 from pleio_tui.store.lease import OutboxLeaseMixin
 from pleio_tui.store.values import (
     now_db,
@@ -26,11 +32,12 @@ from pleio_tui.store.values import (
 )
 from pleio_tui.store.votes import OwnVotesMixin, cached_vote, desired_vote, show_vote
 
-_PENDING, _SENDING, _SENT, _FAILED = (
+_PENDING, _SENDING, _SENT, _FAILED, _GIVEN_UP = (
     OutboxState.PENDING,
     OutboxState.SENDING,
     OutboxState.SENT,
     OutboxState.FAILED,
+    OutboxState.GIVEN_UP,
 )
 
 
@@ -62,6 +69,7 @@ def _item(row: sqlite3.Row) -> OutboxItem:
         first_sent_at=time_from_db(row["first_sent_at"]),
         unconfirmed_at=time_from_db(row["unconfirmed_at"]),
         tags=None if row["tags"] is None else strings_from_db(row["tags"]),
+        changed_at=time_from_db(row["updated_at"]),
     )
 
 
@@ -102,7 +110,7 @@ def _claim_needed(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
     )
 
 
-def _insert(
+def insert_item(
     conn: sqlite3.Connection,
     kind: OutboxKind,
     target_guid: str,
@@ -154,7 +162,7 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         itself, or the blog of a cached comment). `tags`: for a blog's edit, the
         tags it is to have (None leaves them)."""
         with self._write() as conn:
-            return _insert(
+            return insert_item(
                 conn, kind, target_guid, title, body, score, draft_key, thread_guid, tags
             )
 
@@ -166,8 +174,17 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         with self._write() as conn:
             has_voted, own = cached_vote(conn, guid)
             desired = desired_vote(own, has_voted, pressed)
-            item = _insert(conn, OutboxKind.VOTE, guid, "", "", desired, None, None)
+            item = insert_item(conn, OutboxKind.VOTE, guid, "", "", desired, None, None)
             show_vote(conn, guid, own, desired)
+            return item
+
+    def queue_bookmark(self, guid: str, bookmarked: bool) -> OutboxItem:
+        """Queue the bookmark the blog is to have and show it in the cache at once,
+        in one transaction: a crash or a full disk keeps both or neither."""
+        with self._write() as conn:
+            score = 1 if bookmarked else 0
+            item = insert_item(conn, OutboxKind.BOOKMARK, guid, "", "", score, None, None)
+            conn.execute("UPDATE blogs SET is_bookmarked = ? WHERE guid = ?", (bookmarked, guid))
             return item
 
     def outbox(self, states: Iterable[OutboxState] | None = None) -> list[OutboxItem]:
@@ -284,6 +301,37 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
             "state = 'pending', error_code = NULL, error_message = NULL",
         )
 
+    def give_up(self, item_id: int) -> OutboxItem:
+        """The user stops an item of unknown fate (SENDING: it may have reached the
+        site) from ever being sent again. It stays, GIVEN_UP, with its text, and
+        the text goes back into its draft unless newer writing is there.
+
+        Taken under the outbox lease, so that no sender (this process or another)
+        has the item in flight meanwhile: OutboxBusyError while one sends."""
+        held_before = self.holds_outbox_lease
+        if not self.take_outbox_lease():
+            raise OutboxBusyError(f"outbox item {item_id}: another pleio-tui is sending")
+        try:
+            with self._write() as conn:
+                row = _load(conn, item_id)
+                _require_state(row, (_SENDING,), "give up")
+                now = now_db()
+                conn.execute(
+                    "UPDATE outbox SET state = ?, unconfirmed_at = NULL, updated_at = ?"
+                    " WHERE id = ?",
+                    (_GIVEN_UP.value, now, item_id),
+                )
+                if row["draft_key"] is not None:
+                    conn.execute(
+                        "INSERT INTO drafts (key, title, body, updated_at) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (key) DO NOTHING",
+                        (row["draft_key"], row["title"], row["body"], now),
+                    )
+                return _item(_load(conn, item_id))
+        finally:
+            if not held_before:
+                self.release_outbox_lease()
+
     def discard(self, item_id: int) -> None:
         """The user gives the item up. Its draft, if any, is kept.
 
@@ -293,7 +341,7 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         with self._write() as conn:
             row = _load(conn, item_id)
             # The network may be delivering it right now; discarding would hide that.
-            _require_state(row, (_PENDING, _FAILED, _SENT), "discard")
+            _require_state(row, (_PENDING, _FAILED, _SENT, _GIVEN_UP), "discard")
             if row["remote_guid"] is not None and _claim_needed(conn, row):
                 raise OutboxStateError(
                     f"outbox item {item_id} is sent: it stays while a like item is unconfirmed"

@@ -10,11 +10,11 @@ it there, so a second run neither undoes nor doubles it.
 
 from __future__ import annotations
 
-from pleio_tui.api import NotFoundError, PleioClient, RemoteError, default_access_id_for
-from pleio_tui.models import AccessId, Blog, OutboxItem, OutboxKind
+from pleio_tui.api import NotFoundError, PleioClient, RemoteError
+from pleio_tui.models import Blog, OutboxItem, OutboxKind
 from pleio_tui.store import Store
 from pleio_tui.sync.counting import RequestCounter
-from pleio_tui.sync.delivery import BeforeWrite, Delivered, site_settings
+from pleio_tui.sync.delivery import BeforeWrite, Delivered, new_item_access
 from pleio_tui.sync.lookup import LOOKUP_PAGE_SIZE, since
 from pleio_tui.sync.matching import same_body, same_title, site_tiptap
 
@@ -50,14 +50,13 @@ async def _send_new(
     before_write: BeforeWrite,
 ) -> Delivered:
     group_guid = item.target_guid or None
-    group = store.group(group_guid) if group_guid else None
-    site = await site_settings(client, store, count)
+    access = await new_item_access(client, store, group_guid, count)
     fields: dict[str, object] = {
         "subtype": item.kind.value,
         "richDescription": site_tiptap(item.body, client.site_url),
         "containerGuid": group_guid,
-        "accessId": default_access_id_for(group, site),
-        "writeAccessId": AccessId.PRIVATE,
+        "accessId": access.read,
+        "writeAccessId": access.write,
     }
     if item.kind != OutboxKind.STATUS_UPDATE:
         fields["title"] = item.title.strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pleio_tui.api import (
     AlreadyDoneError,
@@ -53,6 +54,24 @@ async def site_settings(client: PleioClient, store: Store, count: RequestCounter
         site = await count(client.site())
         store.save_site(site)
     return site
+
+
+class NewItemAccess(NamedTuple):
+    """Pleio's access ids for something new: who may read it, who may edit it."""
+
+    read: int
+    write: int
+
+
+async def new_item_access(
+    client: PleioClient, store: Store, group_guid: str | None, count: RequestCounter
+) -> NewItemAccess:
+    """Reading follows the group's default, else the site's; editing stays with the
+    author, as in Pleio's own editor (Pleio itself would hide a new item from all
+    but its author)."""
+    group = store.group(group_guid) if group_guid else None
+    site = await site_settings(client, store, count)
+    return NewItemAccess(default_access_id_for(group, site), AccessId.PRIVATE)
 
 
 async def send_item(
@@ -104,18 +123,15 @@ async def _send_blog(
     before_write: BeforeWrite,
 ) -> Delivered:
     group_guid = item.target_guid or None
-    group = store.group(group_guid) if group_guid else None
-    site = await site_settings(client, store, count)
+    access = await new_item_access(client, store, group_guid, count)
     await before_write()
     blog = await count(
         client.add_blog(
             group_guid,
             item.title.strip(),
             site_tiptap(item.body, client.site_url),
-            access_id=default_access_id_for(group, site),
-            # Read access follows the group or site; editing stays with the author,
-            # as in Pleio's own editor.
-            write_access_id=AccessId.PRIVATE,
+            access_id=access.read,
+            write_access_id=access.write,
         )
     )
     # A new blog has no comments yet: cache it with an (empty) thread.

@@ -27,7 +27,7 @@ from pleio_tui.api import (
 )
 from pleio_tui.api.errors import is_pleio_answer, never_left
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
-from pleio_tui.store import Store
+from pleio_tui.store import OutboxItemNotFoundError, OutboxStateError, Store
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered, send_item
 from pleio_tui.sync.events import OutboxOutcome, OutboxResult
@@ -164,6 +164,12 @@ class OutboxReplayer:
             delivered = Delivered(item.target_guid)
         except PleioError as exc:
             return self._failed(item, exc, wrote=wrote)
+        except (OutboxItemNotFoundError, OutboxStateError):
+            if wrote:
+                raise
+            # Discarded (or retried) by the user while its site state was read:
+            # nothing left for it, and the rest of the outbox goes on.
+            return _outcome(item, OutboxResult.WAITING, message="changed while it was sent")
         self._accept(item, delivered)
         await self._refresh_thread(item)
         return _outcome(item, OutboxResult.SENT, delivered)
@@ -246,9 +252,14 @@ class OutboxReplayer:
 
 
 def _too_recent(item: OutboxItem, delay: timedelta) -> bool:
-    if item.unconfirmed_at is None:
+    """Whether the last attempt of a SENDING item may still be on its way: its
+    answer was lost, or its sender stopped before recording any outcome (killed,
+    or the cache refused the outcome), less than `delay` ago. A slow site still
+    finishes a write whose sender is gone: looked up at once, it is not there yet."""
+    last = item.unconfirmed_at or item.changed_at
+    if last is None:
         return False
-    return datetime.now(UTC) - item.unconfirmed_at < delay
+    return datetime.now(UTC) - last < delay
 
 
 def _pleio_refused(exc: PleioError) -> bool:

@@ -19,6 +19,7 @@ from pleio_tui.tui.i18n_reader import EN_READER, NL_READER
 from pleio_tui.tui.i18n_refresh import EN_REFRESH, NL_REFRESH
 from pleio_tui.tui.i18n_sites import EN_SITES, NL_SITES
 from pleio_tui.tui.i18n_threads import EN_THREADS, NL_THREADS
+from pleio_tui.tui.i18n_trust import EN_TRUST, NL_TRUST
 from pleio_tui.tui.i18n_writing import EN_WRITING, NL_WRITING, STORAGE_ERROR_CODES
 from pleio_tui.tui.render import ages as _ages
 
@@ -291,6 +292,7 @@ NL: dict[str, str] = {
     **NL_REFRESH,
     **NL_READER,
     **NL_CONTENT,
+    **NL_TRUST,
 }
 
 EN: dict[str, str] = {
@@ -512,6 +514,7 @@ EN: dict[str, str] = {
     **EN_REFRESH,
     **EN_READER,
     **EN_CONTENT,
+    **EN_TRUST,
 }
 
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}

@@ -138,6 +138,8 @@ DEFAULT_KEYS: tuple[KeySpec, ...] = (
     KeySpec("post.attend", "a", "attend", "app", show=False),
     KeySpec("post.best_answer", "*", "best_answer", "app", show=False),
     KeySpec("post.download", "w", "download", "app", show=False),
+    # The outbox: giving up an item whose fate cannot be told (it may be on the site).
+    KeySpec("outbox.give_up", "X", "give_up", "outbox"),
 )
 
 SPECS_BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in DEFAULT_KEYS}

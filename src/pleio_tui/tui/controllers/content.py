@@ -187,8 +187,7 @@ class ContentController:
         details = blog.details
         wanted = state or next_attendance(details.is_attending, maybe=details.enable_maybe)
         try:
-            host.store.enqueue(OutboxKind.ATTEND, blog.guid, title=wanted)
-            host.store.set_attendance(blog.guid, wanted)
+            host.store.queue_attendance(blog.guid, wanted)
         except StoreError as exc:
             host.report(exc)
             return
@@ -209,10 +208,7 @@ class ContentController:
             return
         choose = blog.details.best_answer_guid != answer.guid
         try:
-            host.store.enqueue(
-                OutboxKind.BEST_ANSWER, answer.guid, score=int(choose), thread_guid=blog.guid
-            )
-            host.store.set_best_answer(blog.guid, answer.guid if choose else None)
+            host.store.queue_best_answer(blog.guid, answer.guid, choose=choose)
         except StoreError as exc:
             host.report(exc)
             return

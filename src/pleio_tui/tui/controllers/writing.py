@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from pleio_tui.models import Comment, OutboxItem, OutboxState
 from pleio_tui.store import Store, StoreError
+from pleio_tui.tui.controllers.give_up import give_up_item
 from pleio_tui.tui.controllers.messages import OutboxQueued
 from pleio_tui.tui.controllers.post_edit import post_edit_screen
 from pleio_tui.tui.controllers.threads import ThreadActions
@@ -51,7 +52,9 @@ def site_host(site_url: str) -> str:
 
 
 def outbox_listing(store: Store) -> list[OutboxItem]:
-    unsent = store.outbox((OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED))
+    unsent = store.outbox(
+        (OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED, OutboxState.GIVEN_UP)
+    )
     sent = store.outbox((OutboxState.SENT,))[-SENT_ITEMS_SHOWN:]
     return [*unsent, *sent]
 
@@ -313,9 +316,7 @@ class WritingController:
             return
         adding = not blog.is_bookmarked
         try:
-            kind = DraftTarget("bookmark", blog.guid).outbox_kind
-            host.store.enqueue(kind, blog.guid, score=1 if adding else 0)
-            host.store.set_bookmarked(blog.guid, adding)
+            host.store.queue_bookmark(blog.guid, adding)
         except StoreError as exc:
             host.report(exc)
             return
@@ -348,7 +349,12 @@ class WritingController:
             return
         from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen  # 10 ms
 
-        actions = OutboxActions(items=self._outbox_items, retry=self._retry, discard=self._discard)
+        actions = OutboxActions(
+            items=self._outbox_items,
+            retry=self._retry,
+            discard=self._discard,
+            give_up=self._give_up,
+        )
         host.push_screen(OutboxScreen(actions, host.strings, host.keys))
 
     def _outbox_items(self) -> list[OutboxItem]:
@@ -369,6 +375,12 @@ class WritingController:
             self._host.report(exc)
             return
         self.queued()
+
+    def _give_up(self, item_id: int) -> bool:
+        done = give_up_item(self._host, item_id)
+        if done:
+            self._reading.reload_open_blog()  # its comment no longer shows as waiting
+        return done
 
     def _discard(self, item_id: int) -> None:
         if self._host.store is None:

@@ -19,6 +19,7 @@ from pleio_tui.models import OutboxItem, OutboxState
 from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.tui.i18n import Strings
 from pleio_tui.tui.keys import bindings, key_label
+from pleio_tui.tui.render.ages import format_when
 from pleio_tui.tui.screens.confirm import ConfirmScreen
 from pleio_tui.tui.screens.list_dialog import ListDialog
 from pleio_tui.tui.widgets.row_layout import fit_row
@@ -30,6 +31,7 @@ STATE_STYLES = {
     OutboxState.SENDING: Style(color="cyan"),
     OutboxState.SENT: Style(color="green"),
     OutboxState.FAILED: Style(color="red", bold=True),
+    OutboxState.GIVEN_UP: Style(color="magenta"),
 }
 DIM = Style(dim=True)
 
@@ -41,6 +43,8 @@ class OutboxActions:
     items: Callable[[], Sequence[OutboxItem]]
     retry: Callable[[int], None]
     discard: Callable[[int], None]
+    give_up: Callable[[int], bool] | None = None
+    """Stop an item of unknown fate for good; False when it cannot be now (said why)."""
 
 
 def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text]:
@@ -57,8 +61,10 @@ def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text
         detail = Text("   ", DIM)
         if item.state == OutboxState.FAILED:
             detail.append(strings.error(item.error_code or "unknown"), Style(color="red"))
+        elif item.state == OutboxState.GIVEN_UP:
+            detail.append(strings("outbox.given_up_detail"), STATE_STYLES[item.state])
         elif item.created_at is not None:
-            detail.append(item.created_at.astimezone().strftime("%Y-%m-%d %H:%M"), DIM)
+            detail.append(format_when(item.created_at, strings.lang), DIM)
         result = fit_row(head, Text(), width)
         result.append("\n")
         result.append_text(fit_row(detail, Text(), width))
@@ -80,6 +86,7 @@ class OutboxScreen(ListDialog[OutboxItem, None]):
             discard=key_label("outbox.discard", keys),
             close=key_label("screen.close", keys),
         )
+        hint += " · " + strings("outbox.hint.give_up", give_up=key_label("outbox.give_up", keys))
         super().__init__(
             "outbox",
             heading=strings("pane.outbox"),
@@ -106,7 +113,10 @@ class OutboxScreen(ListDialog[OutboxItem, None]):
 
     def action_discard(self) -> None:
         item = self.items.highlighted_row
-        if item is None or item.state == OutboxState.SENDING:
+        if item is None:
+            return
+        if item.state == OutboxState.SENDING:
+            self.notify(self._strings("notice.discard_sending"), markup=False)
             return
 
         def answered(yes: bool | None) -> None:
@@ -117,3 +127,24 @@ class OutboxScreen(ListDialog[OutboxItem, None]):
 
         question = self._strings("confirm.discard_outbox")
         self.app.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
+
+    def action_give_up(self) -> None:
+        """Stop sending an item that may have reached the site, after saying so."""
+        item = self.items.highlighted_row
+        give_up = self._actions.give_up
+        if item is None or give_up is None:
+            return
+        if item.state != OutboxState.SENDING:
+            self.notify(self._strings("notice.give_up_not_sending"), markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and give_up(item.id):
+                self.notify(self._strings("notice.given_up"), markup=False)
+            self.reload()
+
+        question = self._strings("confirm.give_up")
+        self.app.push_screen(ConfirmScreen(question, self._strings, self._keymap), answered)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
