@@ -43,7 +43,7 @@ async def test_one_effect_under_every_fault(
     world = await make_world(view, me, cache_path)
     if scenario.before is not None:
         scenario.before(world)
-        await replay(proxy.url, me, cache_path)
+        await replay(proxy.url, me, cache_path, healthy=True)
         all_sent(cache_path)
     with Store.open(cache_path) as store:
         scenario.queue(world, store)
@@ -63,7 +63,7 @@ async def test_one_effect_under_every_fault(
     assert states(cache_path)[-1] == OutboxState.SENDING
 
     proxy.heal()
-    final, _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
+    final, _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW, healthy=True)
     assert [outcome.result for outcome in final][-1] in (OutboxResult.FOUND, OutboxResult.SENT)
     remote = scenario.check(world)
     assert list(all_sent(cache_path).values())[-1] == remote
