@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile
+from sync_helpers import FAST_RETRY, SEED_GROUP, SiteApi, age_last_reconcile, tiptap
 
 from pleio_tui.api import OfflineError, PleioClient
 from pleio_tui.api.changes import CHANGE_PROBE
@@ -85,32 +85,74 @@ async def test_edits_beyond_the_first_page_arrive_in_an_incremental_sync(
     with Store.open(cache_path) as store:
         titles = [getattr(store.blog(guid), "title", None) for guid in edited]
     assert titles == [f"Herzien {number}" for number in range(len(edited))]
-    # The first request holds the newest few by each order, all edited; then by
-    # each order a page of marks, all edited, and one that holds the last edited
-    # and unchanged ones; after a full sync, a last one that holds nothing new.
-    # And each changed blog with its thread.
+    # The first request holds the newest few of every kind by each order, all
+    # edited blogs; then by each order a page of blog marks, all edited, and one
+    # that holds the last edited and unchanged ones; after a full sync, a last
+    # one that holds nothing new. As the first marks did not reach an unchanged
+    # item, the other kinds' first page of changes too. And each changed blog
+    # with its thread.
     listing_pages = report.requests - UNCHANGED_REQUESTS - len(edited)
-    assert listing_pages == (4 if caught_up else 6)
+    assert listing_pages == (4 if caught_up else 6) + 1
 
 
+@pytest.mark.parametrize("kind", ["blog", "discussion"])
 @pytest.mark.parametrize("where", ["newest", "oldest"])
 async def test_a_new_comment_costs_one_request_more_than_nothing(
-    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path, where: str
+    demo_site: LocalSite,
+    hadewych: str,
+    site_api: SiteApi,
+    cache_path: Path,
+    where: str,
+    kind: str,
 ) -> None:
     await sync(demo_site, hadewych, cache_path)
     await sync(demo_site, hadewych, cache_path)
     with Store.open(cache_path) as store:
-        feed = store.feed(None, "blog")
+        feed = store.feed(None, kind)
         commented = feed.window(0 if where == "newest" else feed.count() - 1, 1)[0].guid
     site_api.add_comment(hadewych, commented, "Een nieuwe gedachte")
 
     report = await sync(demo_site, hadewych, cache_path)
 
-    # The first request shows it among the newest by lastAction; its thread follows.
-    assert report.completed and report.blogs_updated == 1
+    # The first request shows it among the newest of every kind by lastAction;
+    # the item with its thread follows.
+    updated = report.blogs_updated if kind == "blog" else report.content_updated
+    assert report.completed and updated == 1
     assert report.requests == UNCHANGED_REQUESTS + 1
     with Store.open(cache_path) as store:
         assert store.search("gedachte")
+
+
+async def test_more_new_items_of_other_kinds_than_the_first_marks_hold_all_arrive(
+    demo_site: LocalSite, hadewych: str, site_api: SiteApi, cache_path: Path
+) -> None:
+    group = site_api.group_guid(hadewych, SEED_GROUP)
+    await sync(demo_site, hadewych, cache_path)
+    await sync(demo_site, hadewych, cache_path)
+    added = [
+        site_api.data(
+            hadewych,
+            "mutation($i: addEntityInput!) { addEntity(input: $i) { entity { guid } } }",
+            {
+                "i": {
+                    "subtype": "discussion",
+                    "containerGuid": group,
+                    "title": f"Gesprek {number}",
+                    "richDescription": tiptap("Praat mee."),
+                    "accessId": 1,
+                }
+            },
+        )["addEntity"]["entity"]["guid"]
+        for number in range(CHANGE_PROBE + 1)
+    ]
+
+    report = await sync(demo_site, hadewych, cache_path)
+
+    # Every one of the first marks is new: the pages of changes follow.
+    assert report.completed and report.content_new == len(added)
+    with Store.open(cache_path) as store:
+        assert all(store.blog(guid) is not None for guid in added)
+    assert (await sync(demo_site, hadewych, cache_path)).requests == UNCHANGED_REQUESTS
 
 
 async def test_a_deletion_is_found_by_the_daily_listing_not_by_every_sync(

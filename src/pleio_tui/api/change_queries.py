@@ -2,13 +2,14 @@
 
 `SYNC_CHANGES` asks every question of a sync of an unchanged site in one
 request, with aliases: who the user is, the first page of groups by what changes
-about them (name and the user's membership), for blogs and for the other kinds
-the newest few by `timeUpdated` (edits, new posts) and by `lastAction` (new
-comments), each as a change mark only (guid, time and comment count), and the
-newest notification with the counts. What changes seldom or costs the site a
-count of every readable item is asked for only when due (`$withDetails`: the
-site's settings and the groups in full; `$withTotals`: the listings' totals).
-`queries` re-exports them, so the full-schema test checks each."""
+about them (name and the user's membership), the newest few items of every kind
+(blogs and the others in one listing) by `timeUpdated` (edits, new posts) and by
+`lastAction` (new comments), each as a change mark only (kind, guid, time and
+comment count), and the newest notification with the counts. What changes
+seldom or costs the site a count of every readable item is asked for only when
+due (`$withDetails`: the site's settings and the groups in full; `$withTotals`:
+the count of blogs and of the other kinds). `queries` re-exports them, so the
+full-schema test checks each."""
 
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ CONTENT_MARKS = """
       ... on Folder { timeUpdated commentCount }"""
 
 _BLOG_MARKS = "__typename guid ... on Blog { timeUpdated commentCount }"
-_CONTENT = "__typename guid" + CONTENT_MARKS
+_MARKS = _BLOG_MARKS + CONTENT_MARKS
 
 SYNC_CHANGES_BODY = f"""
-query SyncChanges($probe: Int, $subtypes: [String], $groupLimit: Int,
+query SyncChanges($probe: Int, $everyKind: [String], $subtypes: [String], $groupLimit: Int,
                   $withTotals: Boolean!, $withDetails: Boolean!,
                   $withNotifications: Boolean!) {{
   viewer {{ guid loggedIn isAdmin user {{ ...UserFields }} }}
@@ -37,24 +38,16 @@ query SyncChanges($probe: Int, $subtypes: [String], $groupLimit: Int,
   groupMarks: groups(limit: $groupLimit) @skip(if: $withDetails) {{
     total edges {{ guid name membership memberRole }}
   }}
-  blogsByUpdate: entities(subtype: "blog", limit: $probe,
-                          orderBy: timeUpdated, orderDirection: desc) {{
-    total @include(if: $withTotals)
-    edges {{ {_BLOG_MARKS} }}
+  newestByUpdate: entities(subtypes: $everyKind, limit: $probe,
+                           orderBy: timeUpdated, orderDirection: desc) {{
+    edges {{ {_MARKS} }}
   }}
-  blogsByAction: entities(subtype: "blog", limit: $probe,
-                          orderBy: lastAction, orderDirection: desc) {{
-    edges {{ {_BLOG_MARKS} }}
+  newestByAction: entities(subtypes: $everyKind, limit: $probe,
+                           orderBy: lastAction, orderDirection: desc) {{
+    edges {{ {_MARKS} }}
   }}
-  contentByUpdate: entities(subtypes: $subtypes, limit: $probe,
-                            orderBy: timeUpdated, orderDirection: desc) {{
-    total @include(if: $withTotals)
-    edges {{ {_CONTENT} }}
-  }}
-  contentByAction: entities(subtypes: $subtypes, limit: $probe,
-                            orderBy: lastAction, orderDirection: desc) {{
-    edges {{ {_CONTENT} }}
-  }}
+  blogCount: entities(subtype: "blog", limit: 1) @include(if: $withTotals) {{ total }}
+  contentCount: entities(subtypes: $subtypes, limit: 1) @include(if: $withTotals) {{ total }}
   notifications(limit: 1) @include(if: $withNotifications) {{
     total totalUnread edges {{ id isUnread }}
   }}

@@ -27,9 +27,10 @@ if TYPE_CHECKING:
     from pleio_tui.api.transport import GraphQLTransport
 
 CHANGE_PROBE = 2
-"""Items per order in `changes`: one new comment or edit is seen in it, and the
-walk ends there when the item after it is one the cache holds as it is. Each
-field of each item costs the site and the client: a small answer is a fast one."""
+"""Items of every kind per order in `changes`: one new comment or edit is seen
+in it, and nothing more is asked when the item after it is one the cache holds
+as it is. Each field of each item costs the site and the client: a small answer
+is a fast one."""
 GROUP_PROBE = 100
 
 
@@ -39,6 +40,8 @@ class ChangeMark(NamedTuple):
     guid: str
     time_updated: datetime | None
     comment_count: int
+    is_blog: bool = True
+    """A blog, or an item of another kind (discussion, event, ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +65,10 @@ class Changes:
     groups: Page[Group] | None
     group_marks: Page[Group] | None
     """Groups with their guid, name, membership and role alone."""
-    blogs_by_update: tuple[ChangeMark, ...]
-    blogs_by_action: tuple[ChangeMark, ...]
-    content_by_update: tuple[ChangeMark, ...]
-    content_by_action: tuple[ChangeMark, ...]
+    newest_by_update: tuple[ChangeMark, ...]
+    """The newest items of every kind by `timeUpdated`, at most the probe's number."""
+    newest_by_action: tuple[ChangeMark, ...]
+    """The same by `lastAction`."""
     blog_total: int | None
     """Asked for only `with_totals`."""
     content_total: int | None
@@ -82,12 +85,19 @@ def parse_mark(edge: dict[str, Any]) -> ChangeMark:
     if not isinstance(guid, str) or not guid:
         raise MalformedData("a change mark without a guid")
     return ChangeMark(
-        guid, parse_datetime(edge.get("timeUpdated")), _count(edge.get("commentCount"))
+        guid,
+        parse_datetime(edge.get("timeUpdated")),
+        _count(edge.get("commentCount")),
+        edge.get("__typename") == "Blog",
     )
 
 
 def _is_blog(edge: Any) -> bool:
     return isinstance(edge, dict) and edge.get("__typename") == "Blog"
+
+
+def _is_item(edge: Any) -> bool:
+    return _is_blog(edge) or _is_content(edge)
 
 
 def _marks(data: Any, keep: Any) -> tuple[ChangeMark, ...]:
@@ -128,6 +138,7 @@ class ChangeCalls:
         with_notifications = self._transport.has_session
         variables = {
             "probe": probe,
+            "everyKind": ["blog", *CONTENT_SUBTYPES],
             "subtypes": list(CONTENT_SUBTYPES),
             "groupLimit": GROUP_PROBE,
             "withTotals": with_totals,
@@ -141,12 +152,10 @@ class ChangeCalls:
                 site=parse_site(object_at(data, "site")) if with_details else None,
                 groups=_groups(data.get("groups")) if with_details else None,
                 group_marks=None if with_details else _groups(data.get("groupMarks")),
-                blogs_by_update=_marks(data.get("blogsByUpdate"), _is_blog),
-                blogs_by_action=_marks(data.get("blogsByAction"), _is_blog),
-                content_by_update=_marks(data.get("contentByUpdate"), _is_content),
-                content_by_action=_marks(data.get("contentByAction"), _is_content),
-                blog_total=_total(data.get("blogsByUpdate")),
-                content_total=_total(data.get("contentByUpdate")),
+                newest_by_update=_marks(data.get("newestByUpdate"), _is_item),
+                newest_by_action=_marks(data.get("newestByAction"), _is_item),
+                blog_total=_total(data.get("blogCount")),
+                content_total=_total(data.get("contentCount")),
                 notifications=(
                     _notification_mark(data.get("notifications")) if with_notifications else None
                 ),

@@ -1,11 +1,11 @@
 """Syncing every kind of content beside blogs (discussions, questions, events,
 wiki pages, news, status updates, files, folders) into the cache.
 
-The first time, every page, each item with its thread. Later, nothing more when
-the newest few by `timeUpdated` and by `lastAction`, asked for in the sync's
-first request, are as the cache holds them; else the newest pages by both orders
-until a page holds nothing new; what a page shows changed is saved from the page
-itself (it carries the thread). When the site's count (asked for by those pages,
+The first time, every page, each item with its thread. Later, only the items
+the sync's first request shows changed, when it shows every change
+(change_probe.py); else the newest pages by both orders until a page holds
+nothing new; what a page shows changed is saved from the page itself (it
+carries the thread). When the site's count (asked for by those pages,
 or once a day) and the cache's differ, the guids are listed, and each one that
 seems gone is asked for on its own before it is forgotten."""
 
@@ -20,6 +20,7 @@ from pleio_tui.api import NotAllowedError, NotFoundError, PleioClient
 from pleio_tui.api.changes import Changes
 from pleio_tui.models import Blog, Page
 from pleio_tui.store import Store
+from pleio_tui.sync.change_probe import ProbeVerdict
 from pleio_tui.sync.concurrency import as_they_arrive
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.freshness import stale_guids, thread_size
@@ -60,16 +61,19 @@ class ContentSync:
         self._page_size = page_size
         self.tally = ContentTally()
 
-    async def run(self, changes: Changes) -> ContentTally:
-        """`changes`: the sync's first answer, with the newest items' marks."""
+    async def run(self, changes: Changes, verdict: ProbeVerdict | None) -> ContentTally:
+        """`changes`: the sync's first answer; `verdict`: what its marks showed
+        (None: not read, as in a first sync)."""
         if self._store.get_watermark(CONTENT_FULL_DONE) is None:
             await self._download_all()
             self._store.set_watermark(CONTENT_FULL_DONE, datetime.now(UTC).isoformat())
             return self.tally
-        newest = (*changes.content_by_update, *changes.content_by_action)
         site_total = changes.content_total
-        if stale_guids(self._store, newest):
+        if verdict is None or not verdict.complete:
             site_total = await self._walk()
+        else:
+            for guid in sorted(verdict.content):
+                await self._refresh(guid, counted=True)
         if site_total is not None and self._store.content_count() != site_total:
             await self._reconcile()
         return self.tally
@@ -111,15 +115,22 @@ class ContentSync:
                 break
         # Asked for one by one: gone, archived, or only shuffled past by paging.
         for guid in sorted(self._store.content_guids() - listed):
-            try:
-                item = await self._count(self._client.blog(guid))
-            except (NotFoundError, NotAllowedError):
-                item = None
-            if item is None:
-                self._store.delete_blogs([guid])
-                self.tally.deleted += 1
-            else:
-                self._store.upsert_blogs((item,))
+            await self._refresh(guid, counted=False)
+
+    async def _refresh(self, guid: str, *, counted: bool) -> None:
+        """One item asked for on its own and saved (`counted` as new or changed),
+        or forgotten when it is gone."""
+        try:
+            item = await self._count(self._client.content_item(guid))
+        except (NotFoundError, NotAllowedError):
+            item = None
+        if item is not None and counted:
+            self._save(Page(1, (item,)))
+        elif item is not None:
+            self._store.upsert_blogs((item,))
+        elif self._store.last_action(guid) is not None:
+            self._store.delete_blogs([guid])
+            self.tally.deleted += 1
 
     def _save(self, page: Page[Blog]) -> None:
         known = self._store.blog_freshness(item.guid for item in page.items)

@@ -2,14 +2,16 @@
 
 Pleio pages with offset/limit and has no "changed since" filter. Every sync
 starts with one request that asks all its questions at once (api/changes.py):
-the viewer, the site, the groups, the newest few blogs and other items by
+the viewer, the site, the groups, the newest few items of every kind by
 `timeUpdated` (edits, new posts) and by `lastAction` (new comments) as change
-marks, and the newest notification. On an unchanged site that is all.
+marks, and the newest notification. On an unchanged site that is all; when
+those marks show every change (change_probe.py), only the changed items follow.
 
 The first sync downloads every readable blog with its comments, a page per
 request, a few requests at a time, saved a few pages to a transaction as they
-arrive. Later syncs walk on from the newest marks, a page of marks at a time,
-until a page holds nothing new, and fetch each changed blog with its thread.
+arrive. Later syncs that need more than the first marks walk the pages of marks,
+a page at a time, until a page holds nothing new, and fetch each changed blog
+with its thread.
 Deletions are not looked for on every sync: an opened blog is asked for on its
 own (reconcile.refresh_blog), and once a day the site's count is asked for and,
 when it differs from the cache's, every guid is listed (see reconcile.py).
@@ -37,6 +39,7 @@ from pleio_tui.api.errors import NotLoggedInError
 from pleio_tui.models import Blog, OutboxState, Page
 from pleio_tui.store import Store
 from pleio_tui.sync import reconcile
+from pleio_tui.sync.change_probe import ProbeVerdict, read_probe
 from pleio_tui.sync.concurrency import as_they_arrive
 from pleio_tui.sync.content_sync import ContentSync, ContentTally
 from pleio_tui.sync.counting import RequestCounter
@@ -199,16 +202,20 @@ class SyncEngine:
                 # What was just sent changed the site after the question was asked.
                 changes = await self._changes(count_due and not full, details, tally)
         await self._sync_groups(changes, tally)
+        verdict: ProbeVerdict | None = None
+        catching_up = False
         if full:
             site_total: int | None = await self._download_all(tally)
         else:
-            await self._fetch_changes(changes, tally)
+            verdict, catching_up = await self._fetch_changes(changes, tally)
             site_total = changes.blog_total
         await self._reconcile(site_total, tally)
         if viewer.user is not None and changes.notifications is not None:
             await self._sync_notifications(str(changes.notifications), tally)
-        tally.saved |= await self._sync_content(changes, tally)
+        tally.saved |= await self._sync_content(changes, verdict, tally)
         now = datetime.now(UTC).isoformat()
+        if catching_up:
+            self._store.set_watermark(CHANGES_CAUGHT_UP, now)
         if full:
             # Every blog was just listed: as good as a reconcile.
             reconcile.finish(self._store)
@@ -248,7 +255,9 @@ class SyncEngine:
         self._store.set_watermark(NOTIFICATIONS_SEEN, mark)
         tally.saved = True
 
-    async def _sync_content(self, changes: Changes, tally: _Tally) -> bool:
+    async def _sync_content(
+        self, changes: Changes, verdict: ProbeVerdict | None, tally: _Tally
+    ) -> bool:
         """Discussions, questions, events and the other kinds beside blogs;
         whether any was saved or forgotten."""
         self._progress(SyncPhase.CHANGES, 0, 0)
@@ -261,7 +270,7 @@ class SyncEngine:
         )
         # Counted apart from the blogs, whose numbers the site's blog count checks.
         tally.content = content.tally
-        done = await content.run(changes)
+        done = await content.run(changes, verdict)
         return bool(done.new or done.updated or done.deleted)
 
     async def _replay(self, viewer_guid: str, tally: _Tally) -> None:
@@ -313,51 +322,60 @@ class SyncEngine:
     def _page_call(self, offset: int) -> Callable[[], Awaitable[Page[Blog]]]:
         return lambda: self._count(self._client.blogs_with_threads(offset, self._page_size))
 
-    async def _fetch_changes(self, changes: Changes, tally: _Tally) -> None:
-        """Newest first by each order at once, from the marks the sync started
-        with, until a page matches the cache: a whole page, unless the last sync
-        caught up (then a blog the cache already holds as it is ends the walk,
-        for all older changes were seen)."""
+    async def _fetch_changes(self, changes: Changes, tally: _Tally) -> tuple[ProbeVerdict, bool]:
+        """The changed blogs: those the first marks show, when they show every
+        change; else newest first by each order at once until a page matches the
+        cache (a whole page, unless the last sync caught up: then a blog the cache
+        holds as it is ends the walk, for all older changes were seen). Returns
+        what the marks showed, and whether the sync catches up once the other
+        kinds are saved too."""
         caught_up = self._store.get_watermark(CHANGES_CAUGHT_UP) is not None
-        changed: set[str] = set()
-        newest = (changes.blogs_by_update, changes.blogs_by_action)
+        verdict = read_probe(self._store, changes, self._probe, caught_up)
+        changed = set(verdict.blogs)
+        newest = (changes.newest_by_update, changes.newest_by_action)
         walks = (
             self._walk(order, marks, changed, caught_up)
-            for order, marks in zip(CHANGE_ORDERS, newest, strict=True)
+            for order, marks, shown in zip(
+                CHANGE_ORDERS, newest, verdict.shown_by_order, strict=True
+            )
+            if not shown
         )
         await _together(*walks)
-        if caught_up and not changed:
-            return
-        tally.saved = True
-        if caught_up and len(changed) == 1:
-            # Saved in one transaction or not at all. Unsaved, it stays stale, and
-            # only blogs changed later can come before it in the order that showed
-            # it (all stale then): the next walk reaches it again.
-            await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
-            return
+        if caught_up and verdict.complete and len(changed) + len(verdict.content) <= 1:
+            # Nothing, or one item saved in one transaction or not at all. Unsaved,
+            # it stays stale, and only items changed later can come before it in
+            # the order that showed it (all stale then): the next sync sees it again.
+            if changed:
+                tally.saved = True
+                await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
+            return verdict, False
         # Not caught up while the changes are saved: a sync cut short then must
-        # not stop at the first blog it finds as it is.
+        # not stop at the first item it finds as it is.
+        tally.saved = True
         self._store.delete_watermark(CHANGES_CAUGHT_UP)
         await self._fetch_blogs(changed, tally, SyncPhase.CHANGES)
-        self._store.set_watermark(CHANGES_CAUGHT_UP, datetime.now(UTC).isoformat())
+        return verdict, True
 
     async def _walk(
-        self, order: OrderBy, marks: tuple[ChangeMark, ...], changed: set[str], caught_up: bool
+        self, order: OrderBy, newest: tuple[ChangeMark, ...], changed: set[str], caught_up: bool
     ) -> None:
-        """Add what changed by one order to `changed`, from the newest `marks` on."""
-        offset, asked = 0, self._probe
+        """Add the blogs that changed by one order to `changed`, a page of marks at a
+        time, after the `newest` of every kind by that order."""
+        offset, size = 0, self._page_size
+        if all(mark.is_blog for mark in newest):
+            # The newest of every kind are all blogs: the top of the blogs' order too.
+            offset = next_page_offset(newest, self._probe, order)
         while True:
             self._progress(SyncPhase.CHANGES, offset, 0)
+            marks = await self._count(self._client.blog_marks(offset, size, order))
             # By what is stale, not what is new to `changed`: the other order's
             # walk runs at the same time and may have seen these blogs first.
             stale = stale_guids(self._store, marks)
             changed |= stale
             holds_unchanged = len(stale) < len(marks)
-            if not stale or len(marks) < asked or (caught_up and holds_unchanged):
+            if not stale or len(marks) < size or (caught_up and holds_unchanged):
                 return
-            offset += next_page_offset(marks, asked, order)
-            asked = self._page_size
-            marks = await self._count(self._client.blog_marks(offset, asked, order))
+            offset += next_page_offset(marks, size, order)
 
     async def _reconcile(self, site_total: int | None, tally: _Tally) -> None:
         """List every guid when the daily count differs from the cache's, or to
