@@ -256,9 +256,14 @@ def _thread(
     """The item's comments into `rows`; its last action and its first comment."""
     last_action = published
     first: str | None = None
-    for comment in _comments(rng, authors):
-        # Comments on the newest items would land in the future: hold them at now.
-        moment = min(published + timedelta(hours=comment.hours_after), now)
+    comments = list(_comments(rng, authors))
+    latest = max((comment.hours_after for comment in comments), default=0.0)
+    # Comments on the newest items would land in the future: their times shrink
+    # towards the item's publication, so that they stay in order and every item
+    # keeps its own last action (held all at `now`, hundreds of items would tie).
+    squeeze = min(1.0, (now - published) / timedelta(hours=latest)) if latest else 1.0
+    for comment in comments:
+        moment = published + timedelta(hours=comment.hours_after * squeeze)
         last_action = max(last_action, moment)
         moment_iso = to_iso(moment)
         if first is None:
