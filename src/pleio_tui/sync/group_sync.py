@@ -13,17 +13,13 @@ from pleio_tui.sync.counting import RequestCounter
 GROUP_PAGE_SIZE = 100
 
 
-def _same(store: Store, mark: Group) -> bool:
-    cached = store.group(mark.guid)
-    return cached is not None and (cached.name, cached.membership, cached.member_role) == (
-        mark.name,
-        mark.membership,
-        mark.member_role,
-    )
-
-
 def _all_same(store: Store, marks: tuple[Group, ...], total: int) -> bool:
-    return total <= len(marks) and all(_same(store, mark) for mark in marks)
+    if total > len(marks):
+        return False
+    cached = store.group_marks(mark.guid for mark in marks)
+    return all(
+        cached.get(mark.guid) == (mark.name, mark.membership, mark.member_role) for mark in marks
+    )
 
 
 async def sync_groups(
