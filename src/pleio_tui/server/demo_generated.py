@@ -261,7 +261,7 @@ def _thread(
     # Comments on the newest items would land in the future: their times shrink
     # towards the item's publication, so that they stay in order and every item
     # keeps its own last action (held all at `now`, hundreds of items would tie).
-    squeeze = min(1.0, (now - published) / timedelta(hours=latest)) if latest else 1.0
+    squeeze = min(1.0, (now - published) / timedelta(hours=latest + 1)) if latest else 1.0
     for comment in comments:
         moment = published + timedelta(hours=comment.hours_after * squeeze)
         last_action = max(last_action, moment)
