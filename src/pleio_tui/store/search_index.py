@@ -195,17 +195,6 @@ def blog_columns(blog: Blog) -> tuple[str, str, str]:
     )
 
 
-def unindex_blog(conn: sqlite3.Connection, blog_guid: str) -> None:
-    """Take the blog's own document out; call before its row changes."""
-    _drop_documents(conn, "blog_guid = ? AND comment_guid IS NULL", (blog_guid,))
-
-
-def index_blog(conn: sqlite3.Connection, blog: Blog) -> None:
-    """Index the blog's own text, once its row is saved and its old document dropped
-    (`unindex_blog`); its comments are indexed with the thread."""
-    _add_document(conn, blog.guid, None, blog_columns(blog))
-
-
 def unindex_comment(conn: sqlite3.Connection, comment_guid: str) -> None:
     """Take a comment's document out; call before its row changes or goes."""
     _drop_documents(conn, "comment_guid = ?", (comment_guid,))
@@ -223,28 +212,15 @@ def comment_columns(comment: Comment) -> tuple[str, str, str]:
     return ("", "", search_body(None, comment.rich_description, description))
 
 
-def unindex_page(
-    conn: sqlite3.Connection,
-    blog_guids: list[str],
-    threaded_guids: list[str],
-    comment_guids: list[str],
-) -> None:
-    """Before a page of blogs is saved: take out the blogs' own documents, those of
-    the comments of the blogs whose thread is replaced, and those of the comments
-    about to be saved (should one hang under another blog), a statement each."""
+def unindex_page(conn: sqlite3.Connection, blog_guids: list[str], comment_guids: list[str]) -> None:
+    """Before a page of blogs is saved: take out the documents of the blogs and of
+    the comments about to change or go, a statement each (none for an empty list)."""
     in_list = "IN (SELECT value FROM json_each(?))"
-    _drop_documents(
-        conn, f"blog_guid {in_list} AND comment_guid IS NULL", (json.dumps(blog_guids),)
-    )
-    if threaded_guids:
-        where = f"blog_guid {in_list} AND comment_guid IS NOT NULL"
-        _drop_documents(conn, where, (json.dumps(threaded_guids),))
+    if blog_guids:
+        where = f"blog_guid {in_list} AND comment_guid IS NULL"
+        _drop_documents(conn, where, (json.dumps(blog_guids),))
     if comment_guids:
         _drop_documents(conn, f"comment_guid {in_list}", (json.dumps(comment_guids),))
-
-
-def unindex_comments(conn: sqlite3.Connection, blog_guid: str) -> None:
-    _drop_documents(conn, "blog_guid = ? AND comment_guid IS NOT NULL", (blog_guid,))
 
 
 def unindex_blogs(conn: sqlite3.Connection, blog_guids: Iterable[str]) -> None:
