@@ -142,25 +142,65 @@ def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
     )
 
 
-_INDEXED_COLUMNS = ("title", "tags", "abstract", "rich_description", "description")
+_DOCUMENT_COLUMNS = ("title", "tags", "abstract", "rich_description", "description")
 """What a blog's own document is derived from (search_content)."""
 
-_INDEXED_SQL = f"""
-SELECT guid, {", ".join(_INDEXED_COLUMNS)} FROM blogs
+_ROW_SPLIT_COLUMNS = ("time_published", "group_guid", "status_published", "subtype")
+"""What the blogs' indexes and counting triggers read besides the guid: a cached
+blog whose values of these stay is updated without them, so that no index entry
+of it is written again (a new comment count dirties the blog's row alone)."""
+
+_UPDATED_COLUMNS = tuple(c for c in _BLOG_COLUMNS[1:] if c not in _ROW_SPLIT_COLUMNS)
+_UPDATE_BLOG = f"""
+UPDATE blogs SET {", ".join(f"{column} = :{column}" for column in _UPDATED_COLUMNS)}
+ WHERE guid = :guid
+"""
+_DOCUMENT_AT = tuple(_BLOG_COLUMNS.index(column) for column in _DOCUMENT_COLUMNS)
+_ROW_SPLIT_AT = tuple(_BLOG_COLUMNS.index(column) for column in _ROW_SPLIT_COLUMNS)
+
+_CACHED_BLOGS_SQL = f"""
+SELECT {", ".join(_BLOG_COLUMNS)}, comments_fetched FROM blogs
  WHERE guid IN (SELECT value FROM json_each(?))
 """
 
 
-def _reindexed(conn: sqlite3.Connection, rows: list[dict[str, object]]) -> set[str]:
-    """The blogs of the page whose document would change: new to the cache, or with
-    another title, tags or body (a new comment count leaves the document as it is)."""
+class _BlogWrites(NamedTuple):
+    """What saving a page's blog rows changes, against what the cache holds."""
+
+    upserted: list[dict[str, object]]
+    updated: list[dict[str, object]]
+    """Cached blogs whose indexed columns stay (`_UPDATE_BLOG`)."""
+    reindexed: set[str]
+    """Blogs new to the cache, or with another title, tags or body."""
+    unchanged: set[str]
+    """Blogs whose row stays as it is."""
+    fetched_before: set[str]
+    """Cached blogs whose thread was fetched before."""
+
+
+def _plan_blogs(conn: sqlite3.Connection, rows: list[dict[str, object]]) -> _BlogWrites:
+    """Compare the page's rows with the cached ones, in one query (which finds
+    nothing on a first sync)."""
     guids = json.dumps([row["guid"] for row in rows])
-    cached = {row[0]: tuple(row)[1:] for row in conn.execute(_INDEXED_SQL, (guids,))}
-    return {
-        str(row["guid"])
-        for row in rows
-        if cached.get(str(row["guid"])) != tuple(row[column] for column in _INDEXED_COLUMNS)
-    }
+    cached = {row[0]: tuple(row) for row in conn.execute(_CACHED_BLOGS_SQL, (guids,))}
+    writes = _BlogWrites([], [], set(), set(), {g for g, row in cached.items() if row[-1]})
+    for row in rows:
+        guid = str(row["guid"])
+        before = cached.get(guid)
+        if before is None:
+            writes.upserted.append(row)
+            writes.reindexed.add(guid)
+            continue
+        values = tuple(row[column] for column in _BLOG_COLUMNS)
+        if any(values[i] != before[i] for i in _DOCUMENT_AT):
+            writes.reindexed.add(guid)
+        if values == before[:-1]:
+            writes.unchanged.add(guid)
+        elif all(values[i] == before[i] for i in _ROW_SPLIT_AT):
+            writes.updated.append(row)
+        else:
+            writes.upserted.append(row)
+    return writes
 
 
 def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
@@ -177,21 +217,27 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     comments = [comment for _, thread in threads for _, _, comment in thread]
     guids = [blog.guid for blog in blogs]
     rows = [_blog_params(blog, None if blog.owner is None else blog.owner.guid) for blog in blogs]
-    reindexed = _reindexed(conn, rows)
+    blog_writes = _plan_blogs(conn, rows)
     writes = plan_threads(conn, threads)
-    unindex_page(conn, [guid for guid in guids if guid in reindexed], writes.unindexed())
+    reindexed = [guid for guid in guids if guid in blog_writes.reindexed]
+    unindex_page(conn, reindexed, writes.unindexed())
     save_users(conn, [blog.owner for blog in blogs] + [comment.owner for comment in comments])
-    conn.executemany(_UPSERT_BLOG, rows)
+    conn.executemany(_UPSERT_BLOG, blog_writes.upserted)
+    conn.executemany(_UPDATE_BLOG, blog_writes.updated)
     write_threads(conn, writes)
     documents_of: dict[str, list[Document]] = {guid: [] for guid in guids}
     for document in writes.documents.values():
         documents_of[document[0]].append(document)
     for blog in blogs:
-        if blog.guid in reindexed:
+        if blog.guid in blog_writes.reindexed:
             documents_of[blog.guid].append((blog.guid, None, blog_columns(blog)))
     fetched = {guid for guid, _ in threads}
+    # Where neither the row nor its thread (all of which was compared) changes,
+    # neither does what this sets.
+    settled = (blog_writes.unchanged & fetched & blog_writes.fetched_before) - writes.touched
     conn.executemany(
-        _SET_LAST_ACTION, [{"guid": guid, "fetched": guid in fetched} for guid in guids]
+        _SET_LAST_ACTION,
+        [{"guid": guid, "fetched": guid in fetched} for guid in guids if guid not in settled],
     )
     add_documents(conn, [document for guid in guids for document in documents_of[guid]])
 

@@ -52,6 +52,8 @@ class ThreadWrites(NamedTuple):
     """Cached comments of the threads that the page no longer lists."""
     documents: dict[str, Document]
     """The documents of the rewritten comments, by comment guid."""
+    touched: set[str]
+    """The blogs some of whose comments change, come or go."""
 
     def unindexed(self) -> list[str]:
         """The comments whose documents must leave the index before the rows change."""
@@ -67,7 +69,8 @@ def plan_threads(conn: sqlite3.Connection, threads: list[Thread]) -> ThreadWrite
         guids = json.dumps([blog_guid for blog_guid, _ in threads])
         cached = {row[0]: tuple(row) for row in conn.execute(_CACHED_SQL, (guids,))}
     listed = Counter(comment.guid for _, thread in threads for _, _, comment in thread)
-    writes = ThreadWrites([], [], [guid for guid in cached if guid not in listed], {})
+    gone = [guid for guid in cached if guid not in listed]
+    writes = ThreadWrites([], [], gone, {}, {str(cached[guid][1]) for guid in gone})
     for blog_guid, thread in threads:
         for parent_guid, position, comment in thread:
             owner_guid = None if comment.owner is None else comment.owner.guid
@@ -77,9 +80,11 @@ def plan_threads(conn: sqlite3.Connection, threads: list[Thread]) -> ThreadWrite
                 values = tuple(row[column] for column in COMMENT_COLUMNS)
                 if values == before:
                     continue
+                writes.touched.update((blog_guid, str(before[1])))
                 if all(values[i] == before[i] for i in _KEPT_IN_PLACE):
                     writes.updated.append(row)
                     continue
+            writes.touched.add(blog_guid)
             writes.rewritten.append(row)
             writes.documents.pop(comment.guid, None)
             writes.documents[comment.guid] = (blog_guid, comment.guid, comment_columns(comment))
