@@ -222,8 +222,11 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     reindexed = [guid for guid in guids if guid in blog_writes.reindexed]
     unindex_page(conn, reindexed, writes.unindexed())
     save_users(conn, [blog.owner for blog in blogs] + [comment.owner for comment in comments])
-    conn.executemany(_UPSERT_BLOG, blog_writes.upserted)
-    conn.executemany(_UPDATE_BLOG, blog_writes.updated)
+    # A statement not needed is not prepared either: a sync's first save pays for that.
+    if blog_writes.upserted:
+        conn.executemany(_UPSERT_BLOG, blog_writes.upserted)
+    if blog_writes.updated:
+        conn.executemany(_UPDATE_BLOG, blog_writes.updated)
     write_threads(conn, writes)
     documents_of: dict[str, list[Document]] = {guid: [] for guid in guids}
     for document in writes.documents.values():
@@ -235,10 +238,11 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     # Where neither the row nor its thread (all of which was compared) changes,
     # neither does what this sets.
     settled = (blog_writes.unchanged & fetched & blog_writes.fetched_before) - writes.touched
-    conn.executemany(
-        _SET_LAST_ACTION,
-        [{"guid": guid, "fetched": guid in fetched} for guid in guids if guid not in settled],
-    )
+    last_actions = [{"guid": guid, "fetched": guid in fetched} for guid in guids]
+    if len(settled) < len(guids):
+        conn.executemany(
+            _SET_LAST_ACTION, [row for row in last_actions if row["guid"] not in settled]
+        )
     add_documents(conn, [document for guid in guids for document in documents_of[guid]])
 
 

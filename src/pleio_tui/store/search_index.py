@@ -147,6 +147,8 @@ def index_batch(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         setattr(conn, "pending_documents", None)  # noqa: B010
+    if not pending:
+        return
     conn.executemany(_INSERT_DOCUMENT, [(doc_id, *columns) for doc_id, columns in pending.items()])
     add_words(conn, " ".join(" ".join(columns) for columns in pending.values()))
 
@@ -155,10 +157,12 @@ def _store_words(conn: sqlite3.Connection, words: set[str]) -> None:
     if not words:
         return
     (before,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_vocab").fetchone()
-    conn.execute(
+    added = conn.execute(
         "INSERT OR IGNORE INTO search_vocab (term) SELECT value FROM json_each(?)",
         (json.dumps(list(words)),),
-    )
+    ).rowcount
+    if added <= 0:
+        return  # every word known already
     # Rowids only grow (no word is ever removed): the new rows are those above.
     conn.execute(
         "INSERT INTO search_vocab_trigram (rowid, term)"
