@@ -170,32 +170,33 @@ class _BlogWrites(NamedTuple):
     upserted: list[dict[str, object]]
     updated: list[dict[str, object]]
     """Cached blogs whose indexed columns stay (`_UPDATE_BLOG`)."""
-    reindexed: set[str]
-    """Blogs new to the cache, or with another title, tags or body."""
+    documents: dict[str, tuple[str, str, str]]
+    """The own documents of blogs new to the cache or with another title, tags or body."""
     unchanged: set[str]
     """Blogs whose row stays as it is."""
     fetched_before: set[str]
     """Cached blogs whose thread was fetched before."""
 
 
-def _plan_blogs(conn: sqlite3.Connection, rows: list[dict[str, object]]) -> _BlogWrites:
+def _plan_blogs(conn: sqlite3.Connection, blogs: list[Blog]) -> _BlogWrites:
     """Compare the page's rows with the cached ones, in one query (which finds
     nothing on a first sync)."""
-    guids = json.dumps([row["guid"] for row in rows])
+    guids = json.dumps([blog.guid for blog in blogs])
     cached = {row[0]: tuple(row) for row in conn.execute(_CACHED_BLOGS_SQL, (guids,))}
-    writes = _BlogWrites([], [], set(), set(), {g for g, row in cached.items() if row[-1]})
-    for row in rows:
-        guid = str(row["guid"])
-        before = cached.get(guid)
+    writes = _BlogWrites([], [], {}, set(), {g for g, row in cached.items() if row[-1]})
+    for blog in blogs:
+        row = _blog_params(blog, None if blog.owner is None else blog.owner.guid)
+        before = cached.get(blog.guid)
         if before is None:
             writes.upserted.append(row)
-            writes.reindexed.add(guid)
+            # Right after the row: the body's plain text is still in its small cache.
+            writes.documents[blog.guid] = blog_columns(blog)
             continue
         values = tuple(row[column] for column in _BLOG_COLUMNS)
         if any(values[i] != before[i] for i in _DOCUMENT_AT):
-            writes.reindexed.add(guid)
+            writes.documents[blog.guid] = blog_columns(blog)
         if values == before[:-1]:
-            writes.unchanged.add(guid)
+            writes.unchanged.add(blog.guid)
         elif all(values[i] == before[i] for i in _ROW_SPLIT_AT):
             writes.updated.append(row)
         else:
@@ -216,10 +217,9 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     ]
     comments = [comment for _, thread in threads for _, _, comment in thread]
     guids = [blog.guid for blog in blogs]
-    rows = [_blog_params(blog, None if blog.owner is None else blog.owner.guid) for blog in blogs]
-    blog_writes = _plan_blogs(conn, rows)
+    blog_writes = _plan_blogs(conn, blogs)
     writes = plan_threads(conn, threads)
-    reindexed = [guid for guid in guids if guid in blog_writes.reindexed]
+    reindexed = [guid for guid in guids if guid in blog_writes.documents]
     unindex_page(conn, reindexed, writes.unindexed())
     save_users(conn, [blog.owner for blog in blogs] + [comment.owner for comment in comments])
     # A statement not needed is not prepared either: a sync's first save pays for that.
@@ -231,9 +231,8 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     documents_of: dict[str, list[Document]] = {guid: [] for guid in guids}
     for document in writes.documents.values():
         documents_of[document[0]].append(document)
-    for blog in blogs:
-        if blog.guid in blog_writes.reindexed:
-            documents_of[blog.guid].append((blog.guid, None, blog_columns(blog)))
+    for guid in reindexed:
+        documents_of[guid].append((guid, None, blog_writes.documents[guid]))
     fetched = {guid for guid, _ in threads}
     # Where neither the row nor its thread (all of which was compared) changes,
     # neither does what this sets.
