@@ -237,11 +237,11 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     # Where neither the row nor its thread (all of which was compared) changes,
     # neither does what this sets.
     settled = (blog_writes.unchanged & fetched & blog_writes.fetched_before) - writes.touched
-    last_actions = [{"guid": guid, "fetched": guid in fetched} for guid in guids]
-    if len(settled) < len(guids):
-        conn.executemany(
-            _SET_LAST_ACTION, [row for row in last_actions if row["guid"] not in settled]
-        )
+    last_actions = [
+        {"guid": guid, "fetched": guid in fetched} for guid in guids if guid not in settled
+    ]
+    if last_actions:
+        conn.executemany(_SET_LAST_ACTION, last_actions)
     add_documents(conn, [document for guid in guids for document in documents_of[guid]])
 
 

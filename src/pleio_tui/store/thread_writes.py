@@ -68,14 +68,15 @@ def plan_threads(conn: sqlite3.Connection, threads: list[Thread]) -> ThreadWrite
     if threads:
         guids = json.dumps([blog_guid for blog_guid, _ in threads])
         cached = {row[0]: tuple(row) for row in conn.execute(_CACHED_SQL, (guids,))}
-    listed = Counter(comment.guid for _, thread in threads for _, _, comment in thread)
+    # Nothing cached (a first sync): every comment is written, without comparing.
+    listed = Counter(c.guid for _, thread in threads for _, _, c in thread) if cached else {}
     gone = [guid for guid in cached if guid not in listed]
     writes = ThreadWrites([], [], gone, {}, {str(cached[guid][1]) for guid in gone})
     for blog_guid, thread in threads:
         for parent_guid, position, comment in thread:
             owner_guid = None if comment.owner is None else comment.owner.guid
             row = comment_params(blog_guid, parent_guid, position, comment, owner_guid)
-            before = cached.get(comment.guid) if listed[comment.guid] == 1 else None
+            before = cached.get(comment.guid) if cached and listed[comment.guid] == 1 else None
             if before is not None:
                 values = tuple(row[column] for column in COMMENT_COLUMNS)
                 if values == before:
