@@ -7,9 +7,10 @@ so replacing a blog's documents never scans the full-text table.
 The index keeps no copy of the text: its content is the view `search_content`,
 which derives title, tags and body from the stored rows (`search_body`, a
 function every connection registers). So a document must leave the index while
-its row still holds what was indexed: drop first, then change the row. Document
-ids are never reused, so should a row ever change under the index, its stale
-words can point at no other document.
+its row still holds what was indexed: drop first, then change the row. A change
+to columns the view does not read (a comment's place or votes, a blog's comment
+count) leaves the document as it is. Document ids are never reused, so should a
+row ever change under the index, its stale words can point at no other document.
 
 `search_vocab` keeps every word of four letters or more that was ever indexed,
 with a trigram index over it: a query word is found inside longer words
