@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import NamedTuple
 
 from pleio_tui.models import Blog
 from pleio_tui.store.base import StoreBase
-from pleio_tui.store.comments import flatten_thread, load_thread, replace_thread, write_threads
+from pleio_tui.store.comments import flatten_thread, load_thread
 from pleio_tui.store.content import details_from_db, details_to_db, with_place
 from pleio_tui.store.errors import translated_errors
 from pleio_tui.store.packed_text import pack, unpack
@@ -19,13 +19,12 @@ from pleio_tui.store.search_index import (
     add_documents,
     blog_columns,
     index_batch,
-    index_blog,
-    unindex_blog,
     unindex_blogs,
     unindex_page,
 )
 from pleio_tui.store.search_text import description_of, stored_description
-from pleio_tui.store.users import owner_columns, save_user, save_users, user_from_row
+from pleio_tui.store.thread_writes import plan_threads, write_threads
+from pleio_tui.store.users import owner_columns, save_users, user_from_row
 from pleio_tui.store.values import strings_from_db, strings_to_db, time_from_db, time_to_db
 from pleio_tui.store.votes import with_own_votes
 
@@ -143,9 +142,72 @@ def _blog_from_row(row: sqlite3.Row, conn: sqlite3.Connection) -> Blog:
     )
 
 
+_DOCUMENT_COLUMNS = ("title", "tags", "abstract", "rich_description", "description")
+"""What a blog's own document is derived from (search_content)."""
+
+_ROW_SPLIT_COLUMNS = ("time_published", "group_guid", "status_published", "subtype")
+"""What the blogs' indexes and counting triggers read besides the guid: a cached
+blog whose values of these stay is updated without them, so that no index entry
+of it is written again (a new comment count dirties the blog's row alone)."""
+
+_UPDATED_COLUMNS = tuple(c for c in _BLOG_COLUMNS[1:] if c not in _ROW_SPLIT_COLUMNS)
+_UPDATE_BLOG = f"""
+UPDATE blogs SET {", ".join(f"{column} = :{column}" for column in _UPDATED_COLUMNS)}
+ WHERE guid = :guid
+"""
+_DOCUMENT_AT = tuple(_BLOG_COLUMNS.index(column) for column in _DOCUMENT_COLUMNS)
+_ROW_SPLIT_AT = tuple(_BLOG_COLUMNS.index(column) for column in _ROW_SPLIT_COLUMNS)
+
+_CACHED_BLOGS_SQL = f"""
+SELECT {", ".join(_BLOG_COLUMNS)}, comments_fetched FROM blogs
+ WHERE guid IN (SELECT value FROM json_each(?))
+"""
+
+
+class _BlogWrites(NamedTuple):
+    """What saving a page's blog rows changes, against what the cache holds."""
+
+    upserted: list[dict[str, object]]
+    updated: list[dict[str, object]]
+    """Cached blogs whose indexed columns stay (`_UPDATE_BLOG`)."""
+    documents: dict[str, tuple[str, str, str]]
+    """The own documents of blogs new to the cache or with another title, tags or body."""
+    unchanged: set[str]
+    """Blogs whose row stays as it is."""
+    fetched_before: set[str]
+    """Cached blogs whose thread was fetched before."""
+
+
+def _plan_blogs(conn: sqlite3.Connection, blogs: list[Blog]) -> _BlogWrites:
+    """Compare the page's rows with the cached ones, in one query (which finds
+    nothing on a first sync)."""
+    guids = json.dumps([blog.guid for blog in blogs])
+    cached = {row[0]: tuple(row) for row in conn.execute(_CACHED_BLOGS_SQL, (guids,))}
+    writes = _BlogWrites([], [], {}, set(), {g for g, row in cached.items() if row[-1]})
+    for blog in blogs:
+        row = _blog_params(blog, None if blog.owner is None else blog.owner.guid)
+        before = cached.get(blog.guid)
+        if before is None:
+            writes.upserted.append(row)
+            # Right after the row: the body's plain text is still in its small cache.
+            writes.documents[blog.guid] = blog_columns(blog)
+            continue
+        values = tuple(row[column] for column in _BLOG_COLUMNS)
+        if any(values[i] != before[i] for i in _DOCUMENT_AT):
+            writes.documents[blog.guid] = blog_columns(blog)
+        if values == before[:-1]:
+            writes.unchanged.add(blog.guid)
+        elif all(values[i] == before[i] for i in _ROW_SPLIT_AT):
+            writes.updated.append(row)
+        else:
+            writes.upserted.append(row)
+    return writes
+
+
 def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     """Blogs of distinct guids saved as one at a time would, with a statement per
     kind of row: per row, the statements cost a first sync more than the rest of it.
+    Only what differs from the cache is written and indexed again (thread_writes.py).
     Documents leave the index while the rows hold what was indexed; the new ones
     get their ids in the order one blog at a time gives (its comments, then itself)."""
     threads = [
@@ -155,21 +217,45 @@ def _upsert_page(conn: sqlite3.Connection, blogs: list[Blog]) -> None:
     ]
     comments = [comment for _, thread in threads for _, _, comment in thread]
     guids = [blog.guid for blog in blogs]
-    unindex_page(conn, guids, [guid for guid, _ in threads], [c.guid for c in comments])
+    blog_writes = _plan_blogs(conn, blogs)
+    writes = plan_threads(conn, threads)
+    reindexed = [guid for guid in guids if guid in blog_writes.documents]
+    unindex_page(conn, reindexed, writes.unindexed())
     save_users(conn, [blog.owner for blog in blogs] + [comment.owner for comment in comments])
-    rows = []
+    # A statement not needed is not prepared either: a sync's first save pays for that.
+    if blog_writes.upserted:
+        conn.executemany(_UPSERT_BLOG, blog_writes.upserted)
+    if blog_writes.updated:
+        conn.executemany(_UPDATE_BLOG, blog_writes.updated)
+    write_threads(conn, writes)
     documents_of: dict[str, list[Document]] = {guid: [] for guid in guids}
-    for blog in blogs:
-        rows.append(_blog_params(blog, None if blog.owner is None else blog.owner.guid))
-        documents_of[blog.guid].append((blog.guid, None, blog_columns(blog)))
-    conn.executemany(_UPSERT_BLOG, rows)
-    for document in write_threads(conn, threads).values():
-        documents_of[document[0]].insert(-1, document)
+    for document in writes.documents.values():
+        documents_of[document[0]].append(document)
+    for guid in reindexed:
+        documents_of[guid].append((guid, None, blog_writes.documents[guid]))
     fetched = {guid for guid, _ in threads}
-    conn.executemany(
-        _SET_LAST_ACTION, [{"guid": guid, "fetched": guid in fetched} for guid in guids]
-    )
+    # Where neither the row nor its thread (all of which was compared) changes,
+    # neither does what this sets.
+    settled = (blog_writes.unchanged & fetched & blog_writes.fetched_before) - writes.touched
+    last_actions = [
+        {"guid": guid, "fetched": guid in fetched} for guid in guids if guid not in settled
+    ]
+    if last_actions:
+        conn.executemany(_SET_LAST_ACTION, last_actions)
     add_documents(conn, [document for guid in guids for document in documents_of[guid]])
+
+
+def _distinct_runs(blogs: list[Blog]) -> Iterator[list[Blog]]:
+    """The page in runs of distinct blogs, in its order: a blog named twice is
+    saved twice, as it comes."""
+    run: dict[str, Blog] = {}
+    for blog in blogs:
+        if blog.guid in run:
+            yield list(run.values())
+            run = {}
+        run[blog.guid] = blog
+    if run:
+        yield list(run.values())
 
 
 class BlogCacheMixin(StoreBase):
@@ -178,17 +264,8 @@ class BlogCacheMixin(StoreBase):
         cached thread; otherwise the thread is replaced by the one given."""
         page = list(blogs)
         with self._write() as conn, index_batch(conn):
-            if len({blog.guid for blog in page}) == len(page):
-                _upsert_page(conn, page)
-                return
-            for blog in page:  # the same blog twice: as it comes
-                unindex_blog(conn, blog.guid)  # while the row holds what was indexed
-                conn.execute(_UPSERT_BLOG, _blog_params(blog, save_user(conn, blog.owner)))
-                if blog.comments is not None:
-                    replace_thread(conn, blog.guid, blog.comments)
-                fetched = blog.comments is not None
-                conn.execute(_SET_LAST_ACTION, {"guid": blog.guid, "fetched": fetched})
-                index_blog(conn, blog)
+            for run in _distinct_runs(page):
+                _upsert_page(conn, run)
 
     def delete_blogs(self, guids: Iterable[str]) -> None:
         """Forget blogs the site no longer has (their comments go with them)."""

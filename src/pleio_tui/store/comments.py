@@ -1,8 +1,7 @@
-"""A blog's comment thread: replaced whole when the site sends it, rebuilt as a tree."""
+"""A blog's comment thread: its rows, and the tree rebuilt from them."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -10,27 +9,21 @@ from datetime import datetime
 from pleio_tui.models import Comment
 from pleio_tui.store.base import StoreBase
 from pleio_tui.store.packed_text import pack, unpack
-from pleio_tui.store.search_index import (
-    Document,
-    comment_columns,
-    index_comment,
-    unindex_comment,
-    unindex_comments,
-)
+from pleio_tui.store.search_index import index_comment, unindex_comment
 from pleio_tui.store.search_text import description_of, stored_description
-from pleio_tui.store.users import owner_columns, save_user, user_from_row
+from pleio_tui.store.users import owner_columns, user_from_row
 from pleio_tui.store.values import required_time_from_db, time_from_db, time_to_db
 
-INSERT_COMMENT = """
-INSERT OR REPLACE INTO comments (
-    guid, blog_guid, parent_guid, position, rich_description, description,
-    time_created, time_updated, owner_guid, owner_name, can_edit, can_comment,
-    can_vote, votes, has_voted, comment_count
-) VALUES (
-    :guid, :blog_guid, :parent_guid, :position, :rich_description, :description,
-    :time_created, :time_updated, :owner_guid, :owner_name, :can_edit, :can_comment,
-    :can_vote, :votes, :has_voted, :comment_count
-)
+COMMENT_COLUMNS = (
+    "guid", "blog_guid", "parent_guid", "position", "rich_description", "description",
+    "time_created", "time_updated", "owner_guid", "owner_name", "can_edit", "can_comment",
+    "can_vote", "votes", "has_voted", "comment_count",
+)  # fmt: skip
+"""A comment's row, in the order of its table; `comment_params` gives each."""
+
+INSERT_COMMENT = f"""
+INSERT OR REPLACE INTO comments ({", ".join(COMMENT_COLUMNS)})
+VALUES ({", ".join(":" + column for column in COMMENT_COLUMNS)})
 """
 
 _THREAD_SQL = f"""
@@ -49,42 +42,6 @@ def flatten_thread(
     for position, comment in enumerate(comments):
         yield parent_guid, position, comment
         yield from flatten_thread(comment.guid, comment.replies)
-
-
-def replace_thread(conn: sqlite3.Connection, blog_guid: str, comments: tuple[Comment, ...]) -> None:
-    """Make the cached thread of a blog exactly `comments` (replies included)."""
-    unindex_comments(conn, blog_guid)
-    conn.execute("DELETE FROM comments WHERE blog_guid = ?", (blog_guid,))
-    for parent_guid, position, comment in flatten_thread(blog_guid, comments):
-        unindex_comment(conn, comment.guid)  # should it hang under another blog
-        owner_guid = save_user(conn, comment.owner)
-        conn.execute(
-            INSERT_COMMENT, comment_params(blog_guid, parent_guid, position, comment, owner_guid)
-        )
-        index_comment(conn, blog_guid, comment)
-
-
-def write_threads(
-    conn: sqlite3.Connection, threads: list[tuple[str, list[tuple[str, int, Comment]]]]
-) -> dict[str, Document]:
-    """`replace_thread` for many blogs at once, each given as `flatten_thread` lists
-    it, once their documents are out of the index (`unindex_page`) and their
-    authors saved. Returns the comments' documents to index, by comment guid."""
-    guids = json.dumps([blog_guid for blog_guid, _ in threads])
-    conn.execute(
-        "DELETE FROM comments WHERE blog_guid IN (SELECT value FROM json_each(?))", (guids,)
-    )
-    rows: list[dict[str, object]] = []
-    documents: dict[str, Document] = {}
-    for blog_guid, thread in threads:
-        for parent_guid, position, comment in thread:
-            owner_guid = None if comment.owner is None else comment.owner.guid
-            rows.append(comment_params(blog_guid, parent_guid, position, comment, owner_guid))
-            # A comment saved twice is indexed as it was saved last.
-            documents.pop(comment.guid, None)
-            documents[comment.guid] = (blog_guid, comment.guid, comment_columns(comment))
-    conn.executemany(INSERT_COMMENT, rows)
-    return documents
 
 
 def comment_params(

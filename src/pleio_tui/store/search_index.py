@@ -7,9 +7,10 @@ so replacing a blog's documents never scans the full-text table.
 The index keeps no copy of the text: its content is the view `search_content`,
 which derives title, tags and body from the stored rows (`search_body`, a
 function every connection registers). So a document must leave the index while
-its row still holds what was indexed: drop first, then change the row. Document
-ids are never reused, so should a row ever change under the index, its stale
-words can point at no other document.
+its row still holds what was indexed: drop first, then change the row. A change
+to columns the view does not read (a comment's place or votes, a blog's comment
+count) leaves the document as it is. Document ids are never reused, so should a
+row ever change under the index, its stale words can point at no other document.
 
 `search_vocab` keeps every word of four letters or more that was ever indexed,
 with a trigram index over it: a query word is found inside longer words
@@ -147,6 +148,8 @@ def index_batch(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         setattr(conn, "pending_documents", None)  # noqa: B010
+    if not pending:
+        return
     conn.executemany(_INSERT_DOCUMENT, [(doc_id, *columns) for doc_id, columns in pending.items()])
     add_words(conn, " ".join(" ".join(columns) for columns in pending.values()))
 
@@ -155,10 +158,12 @@ def _store_words(conn: sqlite3.Connection, words: set[str]) -> None:
     if not words:
         return
     (before,) = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_vocab").fetchone()
-    conn.execute(
+    added = conn.execute(
         "INSERT OR IGNORE INTO search_vocab (term) SELECT value FROM json_each(?)",
         (json.dumps(list(words)),),
-    )
+    ).rowcount
+    if added <= 0:
+        return  # every word known already
     # Rowids only grow (no word is ever removed): the new rows are those above.
     conn.execute(
         "INSERT INTO search_vocab_trigram (rowid, term)"
@@ -195,17 +200,6 @@ def blog_columns(blog: Blog) -> tuple[str, str, str]:
     )
 
 
-def unindex_blog(conn: sqlite3.Connection, blog_guid: str) -> None:
-    """Take the blog's own document out; call before its row changes."""
-    _drop_documents(conn, "blog_guid = ? AND comment_guid IS NULL", (blog_guid,))
-
-
-def index_blog(conn: sqlite3.Connection, blog: Blog) -> None:
-    """Index the blog's own text, once its row is saved and its old document dropped
-    (`unindex_blog`); its comments are indexed with the thread."""
-    _add_document(conn, blog.guid, None, blog_columns(blog))
-
-
 def unindex_comment(conn: sqlite3.Connection, comment_guid: str) -> None:
     """Take a comment's document out; call before its row changes or goes."""
     _drop_documents(conn, "comment_guid = ?", (comment_guid,))
@@ -223,28 +217,15 @@ def comment_columns(comment: Comment) -> tuple[str, str, str]:
     return ("", "", search_body(None, comment.rich_description, description))
 
 
-def unindex_page(
-    conn: sqlite3.Connection,
-    blog_guids: list[str],
-    threaded_guids: list[str],
-    comment_guids: list[str],
-) -> None:
-    """Before a page of blogs is saved: take out the blogs' own documents, those of
-    the comments of the blogs whose thread is replaced, and those of the comments
-    about to be saved (should one hang under another blog), a statement each."""
+def unindex_page(conn: sqlite3.Connection, blog_guids: list[str], comment_guids: list[str]) -> None:
+    """Before a page of blogs is saved: take out the documents of the blogs and of
+    the comments about to change or go, a statement each (none for an empty list)."""
     in_list = "IN (SELECT value FROM json_each(?))"
-    _drop_documents(
-        conn, f"blog_guid {in_list} AND comment_guid IS NULL", (json.dumps(blog_guids),)
-    )
-    if threaded_guids:
-        where = f"blog_guid {in_list} AND comment_guid IS NOT NULL"
-        _drop_documents(conn, where, (json.dumps(threaded_guids),))
+    if blog_guids:
+        where = f"blog_guid {in_list} AND comment_guid IS NULL"
+        _drop_documents(conn, where, (json.dumps(blog_guids),))
     if comment_guids:
         _drop_documents(conn, f"comment_guid {in_list}", (json.dumps(comment_guids),))
-
-
-def unindex_comments(conn: sqlite3.Connection, blog_guid: str) -> None:
-    _drop_documents(conn, "blog_guid = ? AND comment_guid IS NOT NULL", (blog_guid,))
 
 
 def unindex_blogs(conn: sqlite3.Connection, blog_guids: Iterable[str]) -> None:
