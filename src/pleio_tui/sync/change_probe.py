@@ -48,13 +48,13 @@ def _shows_every_change(
 
 def read_probe(store: Store, changes: Changes, probe: int, caught_up: bool) -> ProbeVerdict:
     """`caught_up`: the last incremental sync saved every change it listed."""
-    shown: list[bool] = []
-    blogs: set[str] = set()
-    content: set[str] = set()
-    for marks in (changes.newest_by_update, changes.newest_by_action):
-        stale = stale_guids(store, marks)
-        shown.append(_shows_every_change(marks, stale, probe, caught_up))
-        for mark in marks:
-            if mark.guid in stale:
-                (blogs if mark.is_blog else content).add(mark.guid)
+    orders = (changes.newest_by_update, changes.newest_by_action)
+    # One query for both orders: they mostly name the same items.
+    stale = stale_guids(store, (mark for marks in orders for mark in marks))
+    shown = [
+        _shows_every_change(marks, stale.intersection(m.guid for m in marks), probe, caught_up)
+        for marks in orders
+    ]
+    blogs = {mark.guid for marks in orders for mark in marks if mark.is_blog and mark.guid in stale}
+    content = {mark.guid for marks in orders for mark in marks if mark.guid in stale} - blogs
     return ProbeVerdict((shown[0], shown[1]), frozenset(blogs), frozenset(content))
