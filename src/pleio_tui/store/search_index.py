@@ -133,9 +133,10 @@ _BATCH_CACHE_KIB = 8000
 """SQLite's page cache while a batch is written (the default is 2 MB). A page of
 blogs inserts along indexes of random guids (blogs, comments, search_docs): on a
 cache of 100,000 blogs most of those pages were read again, and dirty ones
-spilled to the WAL before the commit. Measured on a first sync of 100,000 blogs:
-client CPU 109 s with the default cache, 105 s with this one, peak memory +1 MB.
-The cache shrinks back when the batch ends."""
+spilled to the WAL before the commit. A first sync of 100,000 blogs took 99.5 s
+of client CPU with this cache against 104.9 s without it (floor 18.1 s, same
+run), with the same peak memory (71 MB). The cache shrinks back when the batch
+ends, so a reader's connection keeps the default."""
 
 
 @contextmanager
