@@ -4,6 +4,8 @@ so indexing between the rows' writes made a segment of every document."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from store_factories import make_blog, make_comment
 
@@ -69,3 +71,29 @@ def test_a_failed_batch_leaves_nothing_half_indexed(store: Store) -> None:
     store.upsert_blogs([make_blog("b2", title="Nieuw")])
     assert [hit.blog_guid for hit in store.search("nieuw")] == ["b2"]
     _integrity(store)
+
+
+def _cache_size(store: Store) -> int:
+    return int(store._conn.execute("PRAGMA cache_size").fetchone()[0])
+
+
+def test_a_batch_writes_with_a_larger_page_cache_and_gives_it_back(store: Store) -> None:
+    before = _cache_size(store)
+    sizes: list[int] = []
+    store._conn.set_trace_callback(
+        lambda sql: sizes.append(_cache_size(store)) if "INTO search_index (" in sql else None
+    )
+    store.upsert_blogs([make_blog("b1", description="Verslag van de wijkraad")])
+    store._conn.set_trace_callback(None)
+    assert sizes and all(size < before for size in sizes)  # more KiB, given as a negative
+    assert _cache_size(store) == before
+    assert [hit.blog_guid for hit in store.search("wijkraad")] == ["b1"]
+
+
+def test_a_failed_batch_gives_the_page_cache_back_too(store: Store) -> None:
+    before = _cache_size(store)
+    with pytest.raises(sqlite3.ProgrammingError):  # a value SQLite cannot store
+        store.upsert_blogs([make_blog("b1")._replace(title=object())])  # type: ignore[arg-type]
+    assert _cache_size(store) == before
+    store.upsert_blogs([make_blog("b2", description="Daarna gewoon verder")])
+    assert [hit.blog_guid for hit in store.search("gewoon")] == ["b2"]

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
 from store_factories import make_blog, make_comment
 
-from pleio_tui.store import Store
+from pleio_tui.store import Store, packed_text
 from pleio_tui.store.migrations import MIGRATIONS
 from pleio_tui.store.packed_text import pack, unpack
 from pleio_tui.store.search_index import register_search_functions
@@ -93,6 +94,36 @@ def test_what_is_packed_unpacks_to_the_same_text(text: str) -> None:
     stored = pack(text)
     assert unpack(stored) == text
     assert isinstance(stored, str) or len(stored) < len(text.encode())
+
+
+def _packed_as_before(text: str) -> bytes:
+    """A body as the first packer wrote it: a new packer per body, an 8 KiB window."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -13, zdict=packed_text._DICTIONARY_V1)
+    return bytes([packed_text._DEFLATE_V1]) + packer.compress(text.encode()) + packer.flush()
+
+
+def test_each_body_is_packed_alone_whatever_was_packed_before() -> None:
+    first = pack(BODY)
+    pack("Een ander verhaal over de wijkraad en het waterschap. " * 40)
+    assert pack(BODY) == first
+    assert pack(REPLY) == pack(REPLY)
+
+
+def test_a_body_the_earlier_packer_wrote_is_read_and_leaves_the_index(store: Store) -> None:
+    # Long enough that a window of 8 KiB finds matches one of 4 KiB does not.
+    paragraphs = [f"Verslag {n}: de wijkraad, de huurders en het waterschap." for n in range(60)]
+    body = _tiptap(*paragraphs, *paragraphs)
+    plain = "\n\n".join(paragraphs + paragraphs)
+    store.upsert_blogs([make_blog("b1", rich_description=body, description=plain)])
+    older = _packed_as_before(body)
+    assert older != pack(body)  # other bytes, one format
+    store._conn.execute("UPDATE blogs SET rich_description = ? WHERE guid = 'b1'", (older,))
+    blog = store.blog("b1")
+    assert blog is not None and (blog.rich_description, blog.description) == (body, plain)
+    _index_matches_rows(store)
+    store.upsert_blogs([make_blog("b1", title="Anders", description="Niets meer")])
+    assert store.search("huurders") == []
+    _index_matches_rows(store)
 
 
 def test_a_body_packing_would_not_shrink_stays_text(store: Store) -> None:

@@ -130,6 +130,17 @@ def add_words(conn: sqlite3.Connection, text: str) -> None:
     _store_words(conn, fresh)
 
 
+_BATCH_CACHE_KIB = 8000
+"""SQLite's page cache while a batch is written (the default is 2 MB). A page of
+blogs inserts along indexes of random guids (blogs, comments, search_docs): on a
+cache of 100,000 blogs most of those pages were read again (pread was 7% of a
+first sync's samples), and dirty ones spilled to the WAL before the commit.
+Client CPU of a first sync of 100,000 blogs, with and without it: 99.5 s against
+104.9 s in one run, 104.9 s against 109.0 s in another; peak memory the same
+(71 MB). Small beside the noise of a shared machine, but it costs nothing: the
+cache shrinks back when the batch ends, so a reader's connection keeps the default."""
+
+
 @contextmanager
 def index_batch(conn: sqlite3.Connection) -> Iterator[None]:
     """Index the documents added inside at its end, all at once.
@@ -144,14 +155,20 @@ def index_batch(conn: sqlite3.Connection) -> Iterator[None]:
         return
     pending: dict[int, tuple[str, str, str]] = {}
     setattr(conn, "pending_documents", pending)  # noqa: B010
+    (cache_size,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = -{_BATCH_CACHE_KIB}")
     try:
-        yield
+        try:
+            yield
+        finally:
+            setattr(conn, "pending_documents", None)  # noqa: B010
+        if pending:
+            conn.executemany(
+                _INSERT_DOCUMENT, [(doc_id, *columns) for doc_id, columns in pending.items()]
+            )
+            add_words(conn, " ".join(" ".join(columns) for columns in pending.values()))
     finally:
-        setattr(conn, "pending_documents", None)  # noqa: B010
-    if not pending:
-        return
-    conn.executemany(_INSERT_DOCUMENT, [(doc_id, *columns) for doc_id, columns in pending.items()])
-    add_words(conn, " ".join(" ".join(columns) for columns in pending.values()))
+        conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 def _store_words(conn: sqlite3.Connection, words: set[str]) -> None:
