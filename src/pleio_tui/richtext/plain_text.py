@@ -78,33 +78,16 @@ def _inline_text(kids: list[Node], depth: int) -> str | None:
 
 
 def _paragraphs_text(doc: Node) -> str | None:
-    """What `_block_text` gives a doc of paragraphs of text and line breaks (most
-    posts and comments), without its calls per node; None for any other doc."""
-    content = doc.get("content")
-    if not isinstance(content, list):
-        return None
+    """What `_block_text` gives a doc of paragraphs of inline nodes (most posts and
+    comments), without its calls per block; None for any other doc."""
     paragraphs: list[str] = []
-    for block in content:
-        if not isinstance(block, dict):
-            continue
+    for block in children(doc):
         if block.get("type") != "paragraph":
             return None
-        inline = block.get("content")
-        if not isinstance(inline, list):
-            continue
-        parts: list[str] = []
-        for kid in inline:
-            if not isinstance(kid, dict):
-                continue
-            kind = kid.get("type")
-            if kind == "text":
-                text = kid.get("text")
-                parts.append(text if isinstance(text, str) else "")
-            elif kind == "hardBreak":
-                parts.append("\n")
-            else:
-                return None
-        paragraph = "".join(parts).strip("\n")
+        inline = _inline_text(children(block), 1)
+        if inline is None:
+            return None
+        paragraph = inline.strip("\n")
         if paragraph:
             paragraphs.append(paragraph)
     return "\n\n".join(paragraphs).strip()
