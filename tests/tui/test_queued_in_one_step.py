@@ -12,7 +12,7 @@ from typing import Any
 from test_app_support import SIZE, choose_group, make_app, notices, open_blog, synced, wait_for
 from textual.pilot import Pilot
 
-from pleio_tui.models import OutboxKind
+from pleio_tui.models import OutboxItem, OutboxKind
 from pleio_tui.server import LocalSite
 from pleio_tui.tui.app import PleioApp
 
@@ -50,6 +50,17 @@ async def refused_and_nothing_queued(pilot: Pilot[Any], tmp_path: Path, *keys: s
     _cache(tmp_path, "DROP TRIGGER test_refuse")
 
 
+async def queued_by(pilot: Pilot[Any], *keys: str) -> OutboxItem:
+    """Press `keys` on a cache that takes the writes: the one item they queue."""
+    app = pilot.app
+    assert isinstance(app, PleioApp) and app.store is not None
+    store = app.store
+    await pilot.press(*keys)
+    await wait_for(pilot, lambda: len(store.outbox()) == 1)
+    (item,) = store.outbox()
+    return item
+
+
 async def test_a_bookmark_that_cannot_be_shown_is_not_queued(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:
@@ -64,10 +75,8 @@ async def test_a_bookmark_that_cannot_be_shown_is_not_queued(
         await refused_and_nothing_queued(pilot, tmp_path, "b")
         assert app.open_blog is not None and not app.open_blog.is_bookmarked
 
-        await pilot.press("b")
+        item = await queued_by(pilot, "b")
         assert app.store is not None
-        await wait_for(pilot, lambda: len(app.store.outbox()) == 1)  # type: ignore[union-attr]
-        (item,) = app.store.outbox()
         assert (item.kind, item.target_guid, item.score) == (OutboxKind.BOOKMARK, guid, 1)
         blog = app.store.blog(guid)
         assert blog is not None and blog.is_bookmarked
@@ -87,10 +96,8 @@ async def test_an_answer_to_an_event_that_cannot_be_shown_is_not_queued(
 
         await refused_and_nothing_queued(pilot, tmp_path, "a")
 
-        await pilot.press("a")
+        item = await queued_by(pilot, "a")
         assert app.store is not None
-        await wait_for(pilot, lambda: len(app.store.outbox()) == 1)  # type: ignore[union-attr]
-        (item,) = app.store.outbox()
         assert (item.kind, item.target_guid, item.title) == (OutboxKind.ATTEND, guid, "accept")
         event = app.store.blog(guid)
         assert event is not None and event.details.is_attending == "accept"
@@ -113,10 +120,8 @@ async def test_a_best_answer_that_cannot_be_shown_is_not_queued(
 
         await refused_and_nothing_queued(pilot, tmp_path, "asterisk")
 
-        await pilot.press("asterisk")
+        item = await queued_by(pilot, "asterisk")
         assert app.store is not None
-        await wait_for(pilot, lambda: len(app.store.outbox()) == 1)  # type: ignore[union-attr]
-        (item,) = app.store.outbox()
         assert (item.kind, item.thread_guid, item.score) == (OutboxKind.BEST_ANSWER, guid, 1)
         question = app.store.blog(guid)
         assert question is not None and question.details.best_answer_guid == item.target_guid
