@@ -33,9 +33,12 @@ from pleio_tui.sync.delivery import Delivered, send_item
 from pleio_tui.sync.events import OutboxOutcome, OutboxResult
 from pleio_tui.sync.lookup import CLIENT_CLOCK_MARGIN, ThreadUnknownError, find_on_site
 
-LOOKUP_DELAY = timedelta(seconds=10)
-"""A write whose answer timed out may still be on its way to the site: its lookup
-waits this long after the last attempt, so that it cannot miss a late arrival."""
+LOOKUP_DELAY = timedelta(seconds=90)
+"""A write whose answer was lost may still be on its way to the site: its lookup
+waits this long after the last attempt, so that it cannot miss a late arrival.
+A gateway in front of the site (nginx, by default) holds a request up to 60 s
+before it gives up on the site, which then still acts on it; the answer may be
+lost at once (a reset), so the wait counts from then and covers the gateway's."""
 
 _CREATED_KINDS = (
     OutboxKind.BLOG,
