@@ -50,5 +50,7 @@ def test_switch_between_two_sites_in_a_terminal(
     terminal.keys("c")
     terminal.wait_for_text("Only logged-in users can write on")
     terminal.keys("n")
+    # The question closes before the next key: typed into it, `Q` is not a choice.
+    terminal.wait_for(lambda s: "No (n/esc)" not in s)
     terminal.keys("Q")
     assert terminal.wait_for_exit() == "0"
