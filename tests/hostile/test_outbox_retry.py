@@ -91,3 +91,16 @@ def test_backoff_doubles_to_a_minute_with_jitter() -> None:
     early, late = Backoff(rng=lambda: 0.0), Backoff(rng=lambda: 1.0)
     assert early.next_delay() < 2 < late.next_delay()
     assert early.next_delay() / 2 >= 1.5 and late.next_delay() / 4 <= 1.25
+
+
+def test_retry_delays_leave_the_shared_random_generator_alone() -> None:
+    """Jitter drawn in a network thread would move the state of `random` under
+    whatever else the process seeded or draws from (a test's generated examples)."""
+    import random
+
+    from pleio_tui.api import RetryPolicy
+
+    before = random.getstate()
+    Backoff().next_delay()
+    RetryPolicy().delay(2)
+    assert random.getstate() == before

@@ -54,6 +54,10 @@ DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 JsonObject = dict[str, Any]
 
 
+_JITTER = random.Random()
+"""Its own generator: the process's shared one stays as other code left it."""
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """Exponential backoff with jitter for reads: delay n is about base * 2**n, capped."""
@@ -64,7 +68,7 @@ class RetryPolicy:
 
     def delay(self, retry_number: int) -> float:
         ceiling = min(self.max_delay, self.base_delay * 2**retry_number)
-        return random.uniform(ceiling / 2, ceiling)
+        return _JITTER.uniform(ceiling / 2, ceiling)
 
 
 def graphql_endpoint(site_url: str) -> str:

@@ -54,7 +54,7 @@ class Backoff:
         if rng is None:
             import random  # when first probing, not at every start
 
-            rng = random.random
+            rng = random.Random().random  # its own: the shared one stays as it was
         self._first = first
         self._longest = longest
         self._jitter = jitter
