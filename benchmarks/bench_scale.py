@@ -29,6 +29,7 @@ import json
 import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -38,6 +39,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 SCALE_BLOGS = 100_000
 FEED_POSITIONS = (0.0, 0.25, 0.5, 0.75, 1.0)
 WINDOW = 50
+PAIRS_PER_REPEAT = 10
+"""`viewer` round trips and unchanged syncs taken in turn, per repeat of the plan."""
 _LAUNCH = "--launch"
 
 
@@ -159,13 +162,11 @@ def feed_window_seconds(cache: Path, repeats: int) -> dict[float, float]:
     return found
 
 
-def viewer_round_trip_seconds(url: str, session: str, repeats: int) -> float:
+def viewer_round_trip_seconds(url: str, session: str) -> float:
     """One `viewer` query in the envelope a sync runs in: its own event loop and a
     new client, so the two differ only by what the sync asks and does beyond one
     question (its cache opened, its one request's answer compared)."""
     import time
-
-    from timing import median_of
 
     from pleio_tui.api import PleioClient
 
@@ -173,12 +174,23 @@ def viewer_round_trip_seconds(url: str, session: str, repeats: int) -> float:
         async with PleioClient(url, session) as client:
             await client.viewer()
 
-    def timed() -> float:
-        started = time.perf_counter()
-        asyncio.run(ask())
-        return time.perf_counter() - started
+    started = time.perf_counter()
+    asyncio.run(ask())
+    return time.perf_counter() - started
 
-    return median_of(timed, repeats)
+
+def paired_medians(url: str, session: str, cache: Path, pairs: int) -> tuple[float, float]:
+    """Medians of a `viewer` round trip and of a sync of the unchanged site, taken
+    in turn: a few milliseconds each, so a run of one after the other would let the
+    machine's drift decide their ratio."""
+    import statistics
+
+    viewers: list[float] = []
+    syncs: list[float] = []
+    for _ in range(max(1, pairs)):
+        viewers.append(viewer_round_trip_seconds(url, session))
+        syncs.append(sync_seconds(url, session, cache))
+    return statistics.median(viewers), statistics.median(syncs)
 
 
 def guid_listing_seconds(url: str, session: str) -> float:
@@ -253,10 +265,17 @@ def delete_one_blog(url: str) -> None:
         raise RuntimeError(f"could not delete {guid}: {done}")
 
 
+def _then_sync(change: Callable[[str], None], url: str, session: str, cache: Path) -> float:
+    """`change` made on the site, then the seconds of the sync that follows."""
+    change(url)
+    return sync_seconds(url, session, cache)
+
+
 def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
     """Every row of this module, on a local site of `blogs` generated blogs."""
     import bench_sync
     from table import Result, Unit
+    from timing import median_of
 
     size = f"{blogs:,}"
     cache = work / "scale.sqlite3"
@@ -268,13 +287,12 @@ def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
         stored = cache_bytes(cache)
         windows = feed_window_seconds(cache, repeats)
         slowest = max(windows, key=windows.__getitem__)
-        viewer = viewer_round_trip_seconds(url, session, repeats)
-        unchanged = sorted(sync_seconds(url, session, cache) for _ in range(max(1, repeats)))
-        unchanged_median = unchanged[len(unchanged) // 2]
-        comment_on_one_blog(url)
-        after_comment = sync_seconds(url, session, cache)
-        delete_one_blog(url)
-        after_deletion = sync_seconds(url, session, cache)
+        sync_seconds(url, session, cache)  # the site's and the cache's pages read once
+        viewer, unchanged_median = paired_medians(url, session, cache, PAIRS_PER_REPEAT * repeats)
+        after_comment = median_of(
+            lambda: _then_sync(comment_on_one_blog, url, session, cache), repeats
+        )
+        after_deletion = _then_sync(delete_one_blog, url, session, cache)
         listing = guid_listing_seconds(url, session)
         daily_check = sync_seconds(url, session, cache, reconcile_now=True)
     return [

@@ -249,7 +249,9 @@ def notes() -> list[str]:
         "app, pages through the feed to its end, opens a post and searches.",
         "At 100,000 blogs (bench_scale.py): the first sync and its floor (the same pages "
         "fetched and parsed, nothing kept) each run in a process of their own, measured by "
-        "its rusage; the cache's size is compared with the bytes of JSON the site sent.",
+        "its rusage; the cache's size is compared with the bytes of JSON the site sent. "
+        "A `viewer` round trip and a sync of the unchanged site take turns, 10 pairs per "
+        "repeat; the sync after a new comment is the median of one per repeat.",
     ]
 
 
