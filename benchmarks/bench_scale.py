@@ -166,7 +166,7 @@ def viewer_round_trip_seconds(url: str, session: str) -> float:
     """One `viewer` query in the envelope a sync runs in: its own event loop and a
     new client, so the two differ only by what the sync asks and does beyond one
     question (its cache opened, its one request's answer compared)."""
-    import time
+    from timing import seconds
 
     from pleio_tui.api import PleioClient
 
@@ -174,9 +174,7 @@ def viewer_round_trip_seconds(url: str, session: str) -> float:
         async with PleioClient(url, session) as client:
             await client.viewer()
 
-    started = time.perf_counter()
-    asyncio.run(ask())
-    return time.perf_counter() - started
+    return seconds(lambda: asyncio.run(ask()))
 
 
 def paired_medians(url: str, session: str, cache: Path, pairs: int) -> tuple[float, float]:
@@ -195,7 +193,7 @@ def paired_medians(url: str, session: str, cache: Path, pairs: int) -> tuple[flo
 
 def guid_listing_seconds(url: str, session: str) -> float:
     """Every page of guids as the daily check asks for them, nothing kept."""
-    import time
+    from timing import seconds
 
     from pleio_tui.api import PleioClient
     from pleio_tui.sync.reconcile import GUID_PAGE_SIZE
@@ -207,17 +205,13 @@ def guid_listing_seconds(url: str, session: str) -> float:
                 page = await client.blog_guids(offset, GUID_PAGE_SIZE)
                 offset, total = offset + GUID_PAGE_SIZE, page.total
 
-    started = time.perf_counter()
-    asyncio.run(listing())
-    return time.perf_counter() - started
+    return seconds(lambda: asyncio.run(listing()))
 
 
 def sync_seconds(url: str, session: str, cache: Path, *, reconcile_now: bool = False) -> float:
-    import time
+    from timing import seconds
 
-    started = time.perf_counter()
-    asyncio.run(_first_sync(url, session, cache, reconcile_now))
-    return time.perf_counter() - started
+    return seconds(lambda: asyncio.run(_first_sync(url, session, cache, reconcile_now)))
 
 
 def _as_admin(url: str, query: str, variables: dict[str, object] | None = None) -> dict:
