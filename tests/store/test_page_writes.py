@@ -13,6 +13,7 @@ from store_factories import HADEWYCH, JAN, make_blog, make_comment
 
 from pleio_tui.models import Blog, User
 from pleio_tui.store import Store
+from pleio_tui.store.users import save_users
 
 
 def _page(size: int) -> list[Blog]:
@@ -58,6 +59,25 @@ def test_a_page_is_written_with_a_statement_per_kind_of_row(store: Store) -> Non
     assert count("INSERT INTO search_index") == 60 + 20  # the documents, nothing else
     assert [hit.blog_guid for hit in store.search("nummer7")] == ["b7"]
     assert [hit.blog_guid for hit in store.search("zuivering13")] == ["b13"]
+
+
+def test_authors_the_cache_holds_as_sent_are_not_written_again(store: Store) -> None:
+    """Every page and thread names its authors again: one rewritten unchanged
+    would put its page into the transaction for nothing. A changed field, and
+    only that, is written; a field the site left out keeps the cached value."""
+    store.upsert_blogs(_page(3))
+    changes = store._conn.total_changes
+    store._conn.execute("BEGIN")
+    save_users(store._conn, [JAN, HADEWYCH, User(JAN.guid, JAN.name)])
+    assert store._conn.total_changes == changes
+    save_users(store._conn, [User(JAN.guid, "Jan Jansen"), HADEWYCH])
+    store._conn.execute("COMMIT")
+    assert store._conn.total_changes == changes + 1
+    rows = store._conn.execute("SELECT guid, name, username FROM users ORDER BY guid")
+    assert [tuple(row) for row in rows] == [
+        (HADEWYCH.guid, HADEWYCH.name, HADEWYCH.username),
+        (JAN.guid, "Jan Jansen", JAN.username),
+    ]
 
 
 def _written(path: Path, pages: list[list[Blog]]) -> dict[str, object]:

@@ -15,7 +15,14 @@ ON CONFLICT (guid) DO UPDATE SET
     username = coalesce(excluded.username, users.username),
     icon = coalesce(excluded.icon, users.icon),
     url = coalesce(excluded.url, users.url)
+WHERE users.name IS NOT excluded.name
+   OR users.username IS NOT coalesce(excluded.username, users.username)
+   OR users.icon IS NOT coalesce(excluded.icon, users.icon)
+   OR users.url IS NOT coalesce(excluded.url, users.url)
 """
+"""An author the cache holds as the site sends it is not written again: every page
+and every thread names its authors, and a row rewritten unchanged still puts its
+page in the transaction."""
 
 
 def save_user(conn: sqlite3.Connection, user: User | None) -> str | None:
