@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import json
 import resource
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable
@@ -177,12 +178,29 @@ def viewer_round_trip_seconds(url: str, session: str) -> float:
     return seconds(lambda: asyncio.run(ask()))
 
 
+def blog_round_trip(url: str, session: str, guid: str) -> tuple[float, int]:
+    """The seconds of one blog asked for with its thread, as a sync asks for a
+    commented one, from a new client; and the comments of that thread."""
+    from timing import seconds
+
+    from pleio_tui.api import PleioClient
+    from pleio_tui.sync.freshness import thread_size
+
+    comments = 0
+
+    async def ask() -> None:
+        nonlocal comments
+        async with PleioClient(url, session) as client:
+            blog = await client.blog(guid)
+        comments = thread_size(blog.comments if blog is not None else None)
+
+    return seconds(lambda: asyncio.run(ask())), comments
+
+
 def paired_medians(url: str, session: str, cache: Path, pairs: int) -> tuple[float, float]:
     """Medians of a `viewer` round trip and of a sync of the unchanged site, taken
     in turn: a few milliseconds each, so a run of one after the other would let the
     machine's drift decide their ratio."""
-    import statistics
-
     viewers: list[float] = []
     syncs: list[float] = []
     for _ in range(max(1, pairs)):
@@ -286,6 +304,9 @@ def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
         after_comment = median_of(
             lambda: _then_sync(comment_on_one_blog, url, session, cache), repeats
         )
+        commented = _blog_at(url, 0.5)
+        thread = [blog_round_trip(url, session, commented) for _ in range(max(1, repeats))]
+        thread_seconds = statistics.median(seconds for seconds, _ in thread)
         after_deletion = _then_sync(delete_one_blog, url, session, cache)
         listing = guid_listing_seconds(url, session)
         daily_check = sync_seconds(url, session, cache, reconcile_now=True)
@@ -327,7 +348,8 @@ def scale_results(work: Path, blogs: int, repeats: int) -> list[object]:
             note="floor: one `viewer` round trip from a new client, as a sync starts",
         ),
         Result(
-            f"sync of {size} blogs after one new comment",
+            f"sync of {size} blogs after one new comment (the blog alone, with its"
+            f" thread of {thread[-1][1]}: {thread_seconds * 1000:.1f} ms)",
             after_comment,
             3.0,
             floor=viewer,

@@ -332,4 +332,10 @@ def test_the_scale_rows_run(
     assert set(windows) == set(bench_scale.FEED_POSITIONS)
     viewer, unchanged = bench_scale.paired_medians(demo_site.url, hadewych, synced_cache, pairs=1)
     assert viewer > 0 and unchanged > 0
+    with Store.open(synced_cache) as store:
+        busiest = "SELECT blog_guid, count(*) FROM comments GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+        guid, comments = store._conn.execute(busiest).fetchone()
+    assert (
+        comments > 1 and bench_scale.blog_round_trip(demo_site.url, hadewych, guid)[1] == comments
+    )
     assert bench_scale.sync_seconds(demo_site.url, hadewych, synced_cache, reconcile_now=True) > 0
