@@ -5,6 +5,7 @@ set and makes its snippets in one pass, and the benchmark command is runnable.""
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sqlite3
 import sys
@@ -17,6 +18,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 import bench_app  # noqa: E402
 import bench_scale  # noqa: E402
+import bench_sqlite_work  # noqa: E402
 import run  # noqa: E402
 import synthetic  # noqa: E402
 from table import Result, Unit  # noqa: E402
@@ -339,3 +341,31 @@ def test_the_scale_rows_run(
         comments > 1 and bench_scale.blog_round_trip(demo_site.url, hadewych, guid)[1] == comments
     )
     assert bench_scale.sync_seconds(demo_site.url, hadewych, synced_cache, reconcile_now=True) > 0
+
+
+def test_the_replayed_sqlite_work_is_the_whole_of_a_syncs_writes(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    """bench_sqlite_work replays every statement a first sync sent its cache: the
+    replayed cache holds what the synced one does, row for row and word for word."""
+    synced, replayed, log = (tmp_path / n for n in ("synced.db", "replayed.db", "log.pickle"))
+    bench_sqlite_work._run("record", demo_site.url, hadewych, str(synced), str(log))
+    work = json.loads(bench_sqlite_work._run("replay", str(replayed), str(log)))
+    assert work["statements"] > 20 and work["cpu"] > 0
+
+    def held(path: Path) -> list[object]:
+        with Store.open(path) as store:
+            tables = ("blogs", "comments", "users", "groups", "search_docs", "search_vocab")
+            rows = [sorted(map(tuple, store._conn.execute(f"SELECT * FROM {t}"))) for t in tables]
+            return [*rows, [hit.blog_guid for hit in store.search("Pleio")]]
+
+    synced_rows = held(synced)
+    assert synced_rows[0] and synced_rows[-1]  # blogs, and words found in them
+    assert held(replayed) == synced_rows
+    # Without FTS5, the same statements leave the same rows; search has no index.
+    plain = tmp_path / "plain.db"
+    assert json.loads(bench_sqlite_work._run("replay", str(plain), str(log), "plain"))["cpu"] > 0
+    with Store.open(plain) as store:
+        blogs = sorted(map(tuple, store._conn.execute("SELECT * FROM blogs")))
+        indexed = store._conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
+    assert blogs == synced_rows[0] and indexed == len(synced_rows[4])
