@@ -13,7 +13,7 @@ import shlex
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -74,6 +74,8 @@ class SizedTerminal(Terminal):
             time.sleep(0.05)
         self.tmux("set-option", "-t", self.session, "remain-on-exit", "on")
         self.tmux("pipe-pane", "-t", self.session, f"cat >> {shlex.quote(str(self.output))}")
+        # Without the pipe no hyperlink could be read back: say so here, not later.
+        assert self.pane("pane_pipe") == "1", "tmux did not start the output pipe"
         assignments = [f"{name}={value}" for name, value in env.items()]
         wrapped = ["sh", "-c", f'"$@"; echo "{EXIT_MARK}$?"', "sh"]
         # COLUMNS and LINES, when the test process has them, would fix the
@@ -95,6 +97,25 @@ class SizedTerminal(Terminal):
         data = self.output.read_bytes() if self.output.exists() else b""
         # The closing sequence has an empty target.
         return [t.decode("utf-8", "replace") for t in OSC8.findall(data) if t]
+
+    def wait_for_hyperlinks(
+        self, condition: Callable[[list[str]], bool], timeout: float = 15
+    ) -> list[str]:
+        """The hyperlink targets written so far, once they meet the condition.
+
+        The screen and the pipe to the output file are two readers of the pane
+        that tmux serves in turn: the file is read until it holds the link, not
+        only at the moment the screen shows it (one CI run found no hyperlink
+        at all in it then)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            targets = self.hyperlinks()
+            if condition(targets):
+                return targets
+            if time.monotonic() > deadline:
+                size = self.output.stat().st_size if self.output.exists() else None
+                raise AssertionError(f"timed out; {size} bytes written, hyperlinks: {targets}")
+            time.sleep(0.1)
 
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -141,9 +162,9 @@ def test_links_dates_and_back_in_a_real_terminal(
     shown_url = url_line.split("http://", 1)[1].split()[0].rstrip("│┃ ")
     assert shown_url.endswith("…") or "/blog/view/" in shown_url, url_line
     # The terminal got the whole target as a hyperlink, and nothing but http(s).
-    targets = sized.hyperlinks()
-    whole = [t for t in targets if "/blog/view/" in t and "regels-verminderen" in t]
-    assert whole, targets
+    targets = sized.wait_for_hyperlinks(
+        lambda written: any("/blog/view/" in t and "regels-verminderen" in t for t in written)
+    )
     assert all(t.startswith(("http://", "https://", "mailto:")) for t in targets), targets
 
     sized.type("1")
