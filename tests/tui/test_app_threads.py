@@ -242,6 +242,44 @@ async def test_comments_edited_and_deleted_offline_show_waiting_then_reach_the_s
         assert "⏳" not in post_text(app)
 
 
+async def test_a_comment_still_in_the_outbox_takes_no_reply_until_the_site_has_it(
+    demo_site: LocalSite, hadewych: str, tmp_path: Path
+) -> None:
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+
+    app = make_app(demo_site.url, None, tmp_path, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_blog(pilot, "Leren door doen")
+        blog_guid = app.open_blog.guid if app.open_blog else ""
+        await pilot.press("c", *"Onderweg in de trein", "ctrl+s")
+        await wait_for(pilot, lambda: "Onderweg in de trein" in post_text(app))
+        view = app.main.post.view
+        app.main.activate(app.main.post)
+        await pilot.press("J")  # the first comment: a new one goes first, waiting
+        await wait_for(pilot, lambda: (view.selected_comment_guid or "").startswith("outbox:"))
+        await pilot.press("R")
+        # Its guid is the outbox's: a reply queued to it could never be delivered.
+        assert not app.main.post.composer.is_open
+        assert any("nog niet verstuurd" in text for text in notices(pilot)), notices(pilot)
+        assert app.store is not None and len(app.store.outbox()) == 1
+
+    app = make_app(demo_site.url, hadewych, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await synced(pilot)
+        await wait_for(pilot, lambda: sent(app))
+        await open_blog(pilot, "Leren door doen")
+        arrived = await select_comment(
+            pilot, lambda c: c.description.strip() == "Onderweg in de trein"
+        )
+        await pilot.press("R")  # the site has it now, under its own guid
+        composer = app.main.post.composer
+        assert composer.is_open and composer.draft_key == f"reply:{arrived.guid}"
+        on_site = site_comments(demo_site, hadewych, blog_guid)
+        assert [c["description"].strip() for c in on_site].count("Onderweg in de trein") == 1
+
+
 async def test_e_edits_a_posts_title_body_and_tags_together(
     demo_site: LocalSite, hadewych: str, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from pleio_tui.tui.controllers.post_edit import post_edit_screen
 from pleio_tui.tui.controllers.threads import ThreadActions
 from pleio_tui.tui.drafts import DraftTarget, draft_target
 from pleio_tui.tui.keys import key_label
+from pleio_tui.tui.render.waiting import WAITING_PREFIX
 
 if TYPE_CHECKING:
     from pleio_tui.tui.controllers.host import AppHost
@@ -81,7 +82,11 @@ class WritingController:
             return
         comment = self._reading.selected_comment()
         if comment is None:
-            self._host.notify_plain(self._host.strings("notice.no_comment"))
+            # A comment still in the outbox has no guid on the site to reply to yet.
+            selected = self._host.main.post.view.selected_comment_guid or ""
+            waiting = selected.startswith(WAITING_PREFIX)
+            notice = "notice.comment_not_sent" if waiting else "notice.no_comment"
+            self._host.notify_plain(self._host.strings(notice))
             return
         # Two levels: a reply to a reply goes under the top-level comment.
         target = comment.guid if comment.parent_guid == blog.guid else comment.parent_guid
