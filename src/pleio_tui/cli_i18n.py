@@ -155,6 +155,9 @@ NL: dict[str, str] = {
     "Rejected: {why}. {thing} is kept in the outbox as failed (and as a draft)": (
         "Geweigerd: {why}. {thing} blijft als mislukt in de outbox (en als concept)"
     ),
+    "Rejected: {why}. {thing} is kept in the outbox as failed": (
+        "Geweigerd: {why}. {thing} blijft als mislukt in de outbox"
+    ),
     "Queued: another pleio-tui is sending the outbox now; it or the next sync sends it": (
         "In de outbox: een andere pleio-tui verstuurt de outbox nu; die of de volgende "
         "synchronisatie verstuurt het"

@@ -105,6 +105,10 @@ NL_COMMANDS: dict[str, str] = {
     "{why}; nothing was sent or queued, what you wrote is kept as a draft": (
         "{why}; er is niets verstuurd of in de outbox gezet, wat je schreef is bewaard als concept"
     ),
+    "{why}; nothing was sent or queued; a draft written earlier for the same place stays": (
+        "{why}; er is niets verstuurd of in de outbox gezet; een eerder concept voor dezelfde "
+        "plek blijft bewaard"
+    ),
     "only logged-in users can write on {site}, as on Pleio: log in with {how}": (
         "alleen ingelogde gebruikers kunnen schrijven op {site}, zoals op Pleio: log in met {how}"
     ),

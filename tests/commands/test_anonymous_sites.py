@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -102,6 +103,32 @@ def test_comment_and_post_without_an_account_say_so_in_one_line(
             "Mijn eerste post",
         }
     assert comments_on_site(demo_site, guid) == before
+
+
+def test_without_an_account_a_draft_the_app_keeps_stays_and_the_text_goes_to_a_file(
+    demo_site: LocalSite,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli("login", demo_site.url, "--anonymous") == 0
+    assert cli("sync") == 0
+    guid = blog_guid(demo_site.url)
+    with cache_of(demo_site.url) as store:  # written in the app, for the same blog
+        store.save_draft(f"comment:{guid}", "", "Een concept uit de app")
+    capsys.readouterr()
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Mooi stuk!\n"))
+    assert cli("comment", guid, "-") == 1
+
+    err = capsys.readouterr().err
+    assert "a draft written earlier for the same place stays" in err
+    rescued = Path(err.split("your text is in ", 1)[1].split()[0])
+    assert rescued.read_text(encoding="utf-8").strip() == "Mooi stuk!"
+    with cache_of(demo_site.url) as store:
+        assert store.outbox() == []
+        assert [(d.key, d.body) for d in store.drafts()] == [
+            (f"comment:{guid}", "Een concept uit de app")
+        ]
 
 
 def test_a_closed_site_says_it_shows_nothing_to_visitors(

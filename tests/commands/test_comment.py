@@ -76,6 +76,26 @@ def test_comment_on_a_blog_by_its_address(
         assert store.drafts() == [] and store.outbox((OutboxState.PENDING,)) == []
 
 
+def test_a_draft_the_app_keeps_for_the_same_blog_outlives_a_comment_sent_from_here(
+    demo_site: LocalSite, hadewych: str, text_file: Path
+) -> None:
+    url = synced(demo_site, hadewych)
+    guid, _ = seed_blog(url)
+    half = "Een half antwoord, nog lang niet af"
+    with cache_of(url) as store:  # what the app keeps while the user types there
+        store.save_draft(f"comment:{guid}", "", half)
+
+    assert cli("comment", "--site", url, guid, str(text_file)) == 0
+
+    assert (
+        texts(thread(demo_site, hadewych, guid)["comments"]).count(TEXT.strip().replace("**", ""))
+        == 1
+    )
+    with cache_of(url) as store:
+        assert [(d.key, d.body) for d in store.drafts()] == [(f"comment:{guid}", half)]
+        assert store.outbox((OutboxState.PENDING, OutboxState.SENDING)) == []
+
+
 def test_a_reply_reads_stdin_and_queues_when_the_site_is_down(
     demo_site: LocalSite,
     hadewych: str,

@@ -3,7 +3,8 @@ now or queued in the outbox.
 
 Nothing written is lost: the text is saved as a draft and queued before any
 network, and what the site refuses stays in the outbox with the reason. Text
-with nothing to see is refused before it is queued (and kept as a draft).
+with nothing to see is refused before it is queued (and kept as a draft). A
+draft the app keeps for the same place is left as it is.
 """
 
 from __future__ import annotations
@@ -89,26 +90,32 @@ def write(
     """Queue `writing` and send the outbox (unless offline); the exit status.
 
     `sent_line` words what the user sees once the site has it."""
+    # The app keeps its drafts under the same keys: one written there for the
+    # same place is never overwritten, nor deleted once this writing is sent.
     if is_blank_markdown(writing.body):
-        kept = bool(writing.body.strip())
-        if kept:
-            store.save_draft(writing.draft_key, writing.title, writing.body)
+        kept = bool(writing.body.strip()) and store.keep_draft(
+            writing.draft_key, writing.title, writing.body
+        )
         text = tr("{thing} has no text to show: nothing was sent or queued", thing=thing(writing))
         draft = tr("; what you wrote is kept as a draft") if kept else ""
         say("pleio-tui: " + text + draft)
         return 2
-    store.save_draft(writing.draft_key, writing.title, writing.body)
+    drafted = store.keep_draft(writing.draft_key, writing.title, writing.body)
     if read_only(context, store):
         # Never queued under no one's name: kept as a draft until the user logs in.
-        text = "{why}; nothing was sent or queued, what you wrote is kept as a draft"
-        say("pleio-tui: " + tr(text, why=only_members_write(context)))
+        why = only_members_write(context)
+        if drafted:
+            text = "{why}; nothing was sent or queued, what you wrote is kept as a draft"
+            say("pleio-tui: " + tr(text, why=why))
+        else:
+            _rescue_beside_a_draft(writing, why)
         return 1
     item = store.enqueue(
         writing.kind,
         writing.target_guid,
         writing.title,
         writing.body,
-        draft_key=writing.draft_key,
+        draft_key=writing.draft_key if drafted else None,
         thread_guid=writing.thread_guid,
     )
     if context.offline:
@@ -124,7 +131,22 @@ def write(
         say("pleio-tui: " + tr("{why}; {thing} waits in the outbox", why=why, thing=thing(writing)))
         return 1
     mine = next((outcome for outcome in outcomes if outcome.item_id == item.id), None)
-    return _report(context, writing, mine, stopped_by, sent_line, busy)
+    return _report(context, writing, mine, stopped_by, sent_line, busy, drafted)
+
+
+def _rescue_beside_a_draft(writing: Writing, why: str) -> None:
+    """Not queued, and the draft key holds other writing: the text goes to a
+    private file (or standard output), the draft stays as it was."""
+    where = _rescue(writing.title, writing.body)
+    kept = (
+        tr("your text is in {where}", where=where)
+        if where
+        else tr("your text follows on standard output")
+    )
+    text = "{why}; nothing was sent or queued; a draft written earlier for the same place stays"
+    say("pleio-tui: " + tr(text, why=why) + "; " + kept)
+    if where is None:
+        print((f"# {writing.title}\n\n" if writing.title else "") + writing.body)
 
 
 async def _replay(
@@ -144,13 +166,16 @@ def _report(
     mine: OutboxOutcome | None,
     stopped_by: PleioError | None,
     sent_line: Callable[[OutboxOutcome], str],
-    busy: bool = False,
+    busy: bool,
+    drafted: bool,
 ) -> int:
     if mine is not None and mine.delivered:
         say(sent_line(mine))
         return 0
     if mine is not None and mine.result == OutboxResult.FAILED:
-        text = "Rejected: {why}. {thing} is kept in the outbox as failed (and as a draft)"
+        text = "Rejected: {why}. {thing} is kept in the outbox as failed"
+        if drafted:
+            text += " (and as a draft)"
         why = describe_code(mine.error_code or "error")
         say(tr(text, why=why, thing=thing(writing).capitalize()))
         return 1

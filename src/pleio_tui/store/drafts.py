@@ -29,6 +29,19 @@ class DraftsMixin(StoreBase):
                 (key, title, body, now_db()),
             )
 
+    def keep_draft(self, key: str, title: str, body: str) -> bool:
+        """Save this writing as the draft under `key`, unless the key holds other
+        writing (the app's, saved while the user typed there): that is never
+        overwritten. True when the draft under `key` is this writing."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                """INSERT INTO drafts (key, title, body, updated_at) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at
+                   WHERE drafts.title = excluded.title AND drafts.body = excluded.body""",
+                (key, title, body, now_db()),
+            )
+            return cursor.rowcount > 0
+
     def load_draft(self, key: str) -> Draft | None:
         row = self._row("SELECT * FROM drafts WHERE key = ?", (key,))
         return None if row is None else _draft(row)
