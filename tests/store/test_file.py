@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from store_factories import make_blog
 
+from pleio_tui.models import OutboxKind
 from pleio_tui.store import CacheBusyError, CacheCorruptError, NewerSchemaError, Store
 from pleio_tui.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -45,8 +46,34 @@ def test_wal_and_settings(store: Store, cache_path: Path) -> None:
         conn.close()
     own = store._conn
     assert own.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert own.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert own.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_what_the_user_wrote_is_on_the_disk_at_commit_and_site_rows_are_not_waited_for(
+    store: Store,
+) -> None:
+    """A power cut may take back NORMAL commits: never a queued item, its draft
+    or an outbox state (a "sending" mark lost after the request left would send
+    it again); rows the site sends again may wait for the next sync."""
+    store.upsert_blogs([make_blog("b1")])
+    seen: list[str] = []
+    store._conn.set_trace_callback(seen.append)
+    item = store.enqueue(OutboxKind.COMMENT, "b1", body="Een reactie")
+    store.save_draft("comment:b1", "", "Nog een")
+    assert store.take_outbox_lease()
+    store.mark_sending(item.id)
+    store.release_outbox_lease()
+    store.upsert_blogs([make_blog("b2")])
+    store.set_watermark("last_sync", "2026-11-29T00:00:00+00:00")
+    store._conn.set_trace_callback(None)
+    before_each_begin = [seen[i - 1] for i, sql in enumerate(seen) if sql == "BEGIN IMMEDIATE"]
+    assert before_each_begin == [
+        "PRAGMA synchronous = FULL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA synchronous = NORMAL",
+        "PRAGMA synchronous = NORMAL",
+    ]
 
 
 def test_migrations_run_on_an_empty_file_and_reopen_is_a_no_op(tmp_path: Path) -> None:

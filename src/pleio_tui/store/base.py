@@ -28,10 +28,11 @@ class StoreBase:
     """The opened file's device and inode, checked before every write."""
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: every write method is all-or-nothing."""
+    def _write(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """One transaction: every write method is all-or-nothing. `durable=False`
+        only for what the site can send again (see `write_transaction`)."""
         check_same_file(self._path, self._identity)
-        with write_transaction(self._conn, self._path) as conn:
+        with write_transaction(self._conn, self._path, durable=durable) as conn:
             yield conn
 
     def is_same_file(self) -> bool:

@@ -263,13 +263,13 @@ class BlogCacheMixin(StoreBase):
         """Save blogs in one transaction. A blog whose `comments` is None keeps its
         cached thread; otherwise the thread is replaced by the one given."""
         page = list(blogs)
-        with self._write() as conn, index_batch(conn):
+        with self._write(durable=False) as conn, index_batch(conn):
             for run in _distinct_runs(page):
                 _upsert_page(conn, run)
 
     def delete_blogs(self, guids: Iterable[str]) -> None:
         """Forget blogs the site no longer has (their comments go with them)."""
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             doomed = list(guids)
             unindex_blogs(conn, doomed)
             conn.executemany("DELETE FROM blogs WHERE guid = ?", [(guid,) for guid in doomed])

@@ -64,8 +64,9 @@ def open_connection(path: Path, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> s
 
     `isolation_level=None` leaves transactions to `write_transaction`, so each
     one starts with BEGIN IMMEDIATE and never deadlocks upgrading a read lock.
-    WAL with synchronous=NORMAL survives a crash or power cut with at most the
-    last commits lost, never a damaged file.
+    WAL never leaves a damaged file after a crash or power cut; how many of the
+    last commits a power cut may take back is each write's choice
+    (`write_transaction`).
     """
     try:
         create_private_dirs(path.parent)
@@ -160,9 +161,19 @@ def compact(conn: sqlite3.Connection, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
 
 
 @contextmanager
-def write_transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
-    """One all-or-nothing write: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+def write_transaction(
+    conn: sqlite3.Connection, path: Path, *, durable: bool = True
+) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing write: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error.
+
+    A durable commit is on the disk when it returns (synchronous=FULL): what the
+    user wrote and every state of the outbox, whose "sending" mark must outlive a
+    power cut once the request may have left. Rows the site can send again take
+    synchronous=NORMAL, which a power cut may roll back to an earlier commit
+    (never to a damaged file); a durable commit also makes those before it safe.
+    """
     with translated_errors(path):
+        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn

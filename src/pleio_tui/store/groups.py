@@ -106,7 +106,7 @@ def _group_row(row: sqlite3.Row) -> GroupRow:
 
 class GroupCacheMixin(StoreBase):
     def upsert_groups(self, groups: Iterable[Group]) -> None:
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             for group in groups:
                 conn.execute(_UPSERT_GROUP, _group_params(group))
 

@@ -89,7 +89,7 @@ class NotificationsMixin(OutboxMixin):
         its count of unread ones, in place of what the cache held."""
         listed = list(items)
         unread_listed = sum(1 for n in listed if n.is_unread)
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             conn.execute("DELETE FROM notifications")
             conn.executemany(
                 f"INSERT OR REPLACE INTO notifications ({_COLUMNS})"

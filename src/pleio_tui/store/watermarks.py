@@ -13,7 +13,7 @@ class WatermarksMixin(StoreBase):
         return value
 
     def set_watermark(self, key: str, value: str) -> None:
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             conn.execute(
                 "INSERT INTO watermarks (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -21,12 +21,12 @@ class WatermarksMixin(StoreBase):
             )
 
     def delete_watermark(self, key: str) -> None:
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             conn.execute("DELETE FROM watermarks WHERE key = ?", (key,))
 
     def add_listed_guids(self, guids: Iterable[str], progress_key: str, progress: str) -> None:
         """Remember guids a reconcile saw listed, and how far it got, together."""
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             conn.executemany(
                 "INSERT OR IGNORE INTO listed_guids (guid) VALUES (?)", [(g,) for g in guids]
             )
@@ -37,7 +37,7 @@ class WatermarksMixin(StoreBase):
             )
 
     def clear_listed_guids(self) -> None:
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             conn.execute("DELETE FROM listed_guids")
 
     def listed_guid_count(self) -> int:
@@ -63,7 +63,7 @@ class WatermarksMixin(StoreBase):
 
     def finish_listing(self, progress_key: str, done_key: str, done_at: str) -> None:
         """Forget the listed guids and the progress; remember when it finished."""
-        with self._write() as conn:
+        with self._write(durable=False) as conn:
             conn.execute("DELETE FROM listed_guids")
             conn.execute("DELETE FROM watermarks WHERE key = ?", (progress_key,))
             conn.execute(
