@@ -167,3 +167,17 @@ def refused_site_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+def give_id(site: LocalSite, old: str, new: str) -> None:
+    """Give the record `old` (a user, group, blog or comment) the id `new` in the
+    site's database, everywhere it is named: a site under someone else's control
+    answers with whatever guids it likes."""
+    with sqlite3.connect(site.data_dir / DB_FILE_NAME, timeout=10) as conn:
+        listed = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = [row[0] for row in listed]
+        for table in tables:
+            for column in conn.execute(f"PRAGMA table_info({table})").fetchall():
+                name = column[1]
+                conn.execute(f"UPDATE {table} SET {name} = ? WHERE {name} = ?", (new, old))
+    conn.close()

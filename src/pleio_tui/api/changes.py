@@ -15,6 +15,7 @@ from pleio_tui.api.parse import (
     is_object,
     parse_datetime,
     parse_group,
+    parse_guid,
     parse_page,
     parse_site,
     parse_viewer,
@@ -81,11 +82,8 @@ def _count(value: Any) -> int:
 
 
 def parse_mark(edge: dict[str, Any]) -> ChangeMark:
-    guid = edge.get("guid")
-    if not isinstance(guid, str) or not guid:
-        raise MalformedData("a change mark without a guid")
     return ChangeMark(
-        guid,
+        parse_guid(edge.get("guid")),
         parse_datetime(edge.get("timeUpdated")),
         _count(edge.get("commentCount")),
         edge.get("__typename") == "Blog",

@@ -26,11 +26,13 @@ from pleio_tui.api.content_client import ContentCalls
 from pleio_tui.api.errors import NotLoggedInError, PleioCode
 from pleio_tui.api.notifications import NotificationCalls
 from pleio_tui.api.parse import (
+    guid_of,
     is_blog,
     is_object,
     parse_blog,
     parse_comment,
     parse_group,
+    parse_guid,
     parse_page,
     parse_site,
     parse_viewer,
@@ -191,7 +193,7 @@ class PleioClient(NotificationCalls, ContentCalls, ChangeCalls):
             return None
         with reading_answer():
             return ReactionState(
-                guid=str(entity["guid"]),
+                guid=parse_guid(entity.get("guid")),
                 votes=int(entity.get("votes") or 0),
                 has_voted=entity.get("hasVoted") is True,
                 is_bookmarked=entity.get("isBookmarked") is True,
@@ -323,7 +325,7 @@ class PleioClient(NotificationCalls, ContentCalls, ChangeCalls):
         with reading_answer():
             voted = object_at(data, "vote", "object")
             return VoteState(
-                guid=voted["guid"],
+                guid=parse_guid(voted.get("guid")),
                 votes=int(voted.get("votes") or 0),
                 has_voted=voted.get("hasVoted") is True,
             )
@@ -390,7 +392,7 @@ class PleioClient(NotificationCalls, ContentCalls, ChangeCalls):
         variables = {"offset": offset, "limit": limit}
         data = await self._transport.query(queries.BLOG_GUIDS, variables, "BlogGuids")
         with reading_answer():
-            return parse_page(data.get("entities"), lambda edge: str(edge["guid"]), has_guid)
+            return parse_page(data.get("entities"), guid_of, has_guid)
 
     async def comments_under(self, guid: str) -> tuple[Comment, ...] | None:
         """The comments directly under a blog or a comment (with their replies, for a

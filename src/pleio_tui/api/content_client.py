@@ -12,8 +12,8 @@ from pleio_tui.api import queries
 from pleio_tui.api.answers import ReactionState, has_guid, object_at, reading_answer
 from pleio_tui.api.content_queries import CONTENT_SUBTYPES
 from pleio_tui.api.errors import OfflineError
-from pleio_tui.api.parse import is_object, parse_comment, parse_page
-from pleio_tui.api.parse_content import is_content, parse_content
+from pleio_tui.api.parse import guid_of, is_object, parse_comment, parse_guid, parse_page
+from pleio_tui.api.parse_content import best_answer_guid, is_content, parse_content
 from pleio_tui.models import Blog, Comment, Page
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class ContentCalls:
         variables = {"subtypes": list(subtypes), "offset": offset, "limit": limit}
         data = await self._transport.query(queries.CONTENT_GUIDS, variables, "ContentGuids")
         with reading_answer():
-            return parse_page(data.get("entities"), lambda edge: str(edge["guid"]), has_guid)
+            return parse_page(data.get("entities"), guid_of, has_guid)
 
     async def content_item(self, guid: str) -> Blog | None:
         """One item of a kind beside blogs; None when the site has none by this guid."""
@@ -130,7 +130,7 @@ class ContentCalls:
         )
         with reading_answer():
             question = object_at(data, "toggleBestAnswer", "entity")
-        return _best(question.get("comments"))
+            return best_answer_guid(question.get("comments"))
 
     async def best_answer(self, question_guid: str) -> str | bool | None:
         """A question's best answer now (None for none); False when there is no such question."""
@@ -140,7 +140,8 @@ class ContentCalls:
         entity = data.get("entity")
         if not isinstance(entity, dict) or entity.get("__typename") != "Question":
             return False
-        return _best(entity.get("comments"))
+        with reading_answer():
+            return best_answer_guid(entity.get("comments"))
 
     async def content_reaction_state(self, guid: str) -> ReactionState | None:
         variables = {"guid": guid}
@@ -152,7 +153,7 @@ class ContentCalls:
             return None
         with reading_answer():
             return ReactionState(
-                guid=str(entity["guid"]),
+                guid=parse_guid(entity.get("guid")),
                 votes=int(entity.get("votes") or 0),
                 has_voted=entity.get("hasVoted") is True,
                 is_bookmarked=entity.get("isBookmarked") is True,
@@ -166,13 +167,6 @@ class ContentCalls:
         if (asked.scheme, asked.netloc) != (own.scheme, own.netloc):
             raise ForeignDownloadError(url)
         return await self._transport.get_bytes(url, MAX_DOWNLOAD_BYTES)
-
-
-def _best(comments: Any) -> str | None:
-    for comment in comments or []:
-        if isinstance(comment, dict) and comment.get("isBestAnswer") is True:
-            return str(comment.get("guid"))
-    return None
 
 
 __all__ = ["ContentCalls", "ForeignDownloadError", "OfflineError"]

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from pleio_tui.api import queries
 from pleio_tui.api.answers import object_at, reading_answer
-from pleio_tui.api.parse import MalformedData, parse_datetime, parse_user
+from pleio_tui.api.parse import MalformedData, is_guid, optional_guid, parse_datetime, parse_user
 from pleio_tui.api.transport import GraphQLTransport
 from pleio_tui.models import Notification
 
@@ -29,8 +29,9 @@ class NotificationPage(NamedTuple):
 
 
 def item_guid_from_url(url: str) -> str | None:
+    """The guid the url names; None when it names none, or something that is no guid."""
     found = _ITEM_IN_URL.findall(url or "")
-    return found[-1] if found else None
+    return found[-1] if found and is_guid(found[-1]) else None
 
 
 def _text(value: Any) -> str:
@@ -47,7 +48,7 @@ def parse_notification(data: dict[str, Any]) -> Notification:
     entity = data.get("entity") if isinstance(data.get("entity"), dict) else {}
     container = data.get("container") if isinstance(data.get("container"), dict) else {}
     kind = _text(entity.get("__typename")) or None
-    entity_guid = _text(entity.get("guid")) or None
+    entity_guid = optional_guid(entity.get("guid"))
     item = entity_guid if kind in OPENED_AS_ITEMS else item_guid_from_url(_text(entity.get("url")))
     return Notification(
         id=raw_id,
@@ -60,7 +61,7 @@ def parse_notification(data: dict[str, Any]) -> Notification:
         item_guid=item if kind in OPENED_AS_ITEMS or kind == "Comment" else None,
         title=_text(entity.get("title")) or _text(entity.get("name")),
         excerpt=_text(entity.get("description")) if kind == "Comment" else "",
-        container_guid=_text(container.get("guid")) or None,
+        container_guid=optional_guid(container.get("guid")),
         container_name=_text(container.get("name")) or None,
     )
 

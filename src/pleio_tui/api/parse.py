@@ -3,10 +3,15 @@
 Pleio allows null in most fields; a null becomes the model's empty value. A
 missing `guid` or a value of the wrong type is a malformed answer, raised as
 `OfflineError("malformed_response")` by the caller catching `MalformedData`.
+
+Every guid in an answer is checked against `GUID`: the cache keeps it, and it
+becomes part of file paths and addresses, so a site's guid is remote text that
+must not be trusted. Messages about a bad guid describe it, never quote it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
@@ -33,11 +38,30 @@ class MalformedData(ValueError):
     """The answer has the wrong shape for what was asked."""
 
 
-def _guid(data: Json) -> str:
-    guid = data.get("guid")
-    if not isinstance(guid, str) or not guid:
-        raise MalformedData(f"no guid in {sorted(data)}")
-    return guid
+GUID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]{0,63}")
+"""What Pleio's guids are: `str(uuid)` of a model's id, or a small number as text."""
+
+
+def is_guid(value: Any) -> bool:
+    return isinstance(value, str) and GUID.fullmatch(value) is not None
+
+
+def parse_guid(value: Any) -> str:
+    """`value` when it is a guid; MalformedData, which describes it without quoting it, if not."""
+    if is_guid(value):
+        return value
+    if not isinstance(value, str) or not value:
+        raise MalformedData("no guid where one belongs")
+    raise MalformedData(f"a guid of {len(value)} characters that is not one")
+
+
+def optional_guid(value: Any) -> str | None:
+    """None for a guid that is null or empty; else as `parse_guid`."""
+    return None if value is None or value == "" else parse_guid(value)
+
+
+def guid_of(data: Json) -> str:
+    return parse_guid(data.get("guid"))
 
 
 def _text(value: Any) -> str:
@@ -81,7 +105,7 @@ def parse_user(data: Any) -> User | None:
     if not isinstance(data, dict):
         return None
     return User(
-        guid=_guid(data),
+        guid=guid_of(data),
         name=_text(data.get("name")),
         username=_optional_text(data.get("username")),
         icon=_optional_text(data.get("icon")),
@@ -100,7 +124,7 @@ def parse_viewer(data: Json) -> Viewer:
 def parse_site(data: Json) -> Site:
     options = data.get("accessIds") or []
     return Site(
-        guid=_guid(data),
+        guid=guid_of(data),
         name=_text(data.get("name")),
         language=_text(data.get("language")) or "nl",
         default_access_id=_count(data.get("defaultAccessId")),
@@ -121,7 +145,7 @@ def _membership(value: Any) -> Membership:
 
 def parse_group(data: Json) -> Group:
     return Group(
-        guid=_guid(data),
+        guid=guid_of(data),
         name=_text(data.get("name")),
         description=_text(data.get("description")),
         excerpt=_text(data.get("excerpt")),
@@ -142,7 +166,7 @@ def parse_group(data: Json) -> Group:
 
 def parse_comment(data: Json, *, blog_guid: str, parent_guid: str) -> Comment:
     """A comment and its replies; Pleio's Comment does not name its container, the caller does."""
-    guid = _guid(data)
+    guid = guid_of(data)
     time_updated = parse_datetime(data.get("timeUpdated"))
     return Comment(
         guid=guid,
@@ -170,7 +194,7 @@ def parse_comment(data: Json, *, blog_guid: str, parent_guid: str) -> Comment:
 
 def parse_blog(data: Json) -> Blog:
     """A blog; `comments` stays None unless the query selected them."""
-    guid = _guid(data)
+    guid = guid_of(data)
     group = data.get("group")
     group = group if isinstance(group, dict) else {}
     # A selected field is always in the answer, null or not: absent means not asked for.
@@ -188,7 +212,7 @@ def parse_blog(data: Json) -> Blog:
         time_updated=parse_datetime(data.get("timeUpdated")),
         time_published=parse_datetime(data.get("timePublished")),
         status_published=_text(data.get("statusPublished")) or "published",
-        group_guid=_optional_text(group.get("guid")),
+        group_guid=optional_guid(group.get("guid")),
         group_name=_optional_text(group.get("name")),
         owner=parse_user(data.get("owner")),
         can_edit=_flag(data.get("canEdit")),

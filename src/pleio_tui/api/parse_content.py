@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from pleio_tui.api.content_queries import CONTENT_SUBTYPES
-from pleio_tui.api.parse import Json, parse_blog, parse_datetime
+from pleio_tui.api.parse import Json, optional_guid, parse_blog, parse_datetime
 from pleio_tui.models import Blog, ContentDetails
 
 CONTENT_TYPENAMES = {
@@ -35,16 +35,19 @@ def _text(value: Any) -> str | None:
 
 
 def _pair(value: Any) -> tuple[str, str] | None:
-    if not isinstance(value, dict) or not isinstance(value.get("guid"), str):
+    if not isinstance(value, dict):
         return None
-    return value["guid"], value.get("title") if isinstance(value.get("title"), str) else ""
+    guid = optional_guid(value.get("guid"))
+    if guid is None:
+        return None
+    return guid, value.get("title") if isinstance(value.get("title"), str) else ""
 
 
-def _best_answer(comments: Any) -> str | None:
+def best_answer_guid(comments: Any) -> str | None:
+    """The guid of the comment marked as the best answer, if any."""
     for comment in comments or []:
         if isinstance(comment, dict) and comment.get("isBestAnswer") is True:
-            guid = comment.get("guid")
-            return guid if isinstance(guid, str) else None
+            return optional_guid(comment.get("guid"))
     return None
 
 
@@ -60,7 +63,7 @@ def parse_details(data: Json) -> ContentDetails:
         enable_maybe=data.get("enableMaybeAttendEvent") is not False,
         is_closed=data.get("isClosed") is True,
         can_choose_best_answer=data.get("canChooseBestAnswer") is True,
-        best_answer_guid=_best_answer(data.get("comments")),
+        best_answer_guid=best_answer_guid(data.get("comments")),
         parent=_pair(data.get("parent")),
         children=tuple(p for p in (_pair(child) for child in children) if p is not None),
         size=size if isinstance(size, int) and not isinstance(size, bool) else 0,

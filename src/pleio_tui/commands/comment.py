@@ -82,9 +82,9 @@ def _context(args: argparse.Namespace, ref: BlogRef) -> SiteContext:
 
 
 def commented_line(site_url: str, blog_url: str, outcome: OutboxOutcome) -> str:
-    return (
-        f"Commented: {absolute_url(site_url, blog_url) or site_url} (comment {outcome.remote_guid})"
-    )
+    # The comment's guid is the site's, or the outbox's as an older version kept it.
+    guid = terminal_safe_line(outcome.remote_guid or "")
+    return f"Commented: {absolute_url(site_url, blog_url) or site_url} (comment {guid})"
 
 
 def _blog_url(blog: Blog | None, ref: BlogRef, item: str) -> str:

@@ -26,7 +26,10 @@ class GroupChoiceError(LookupError):
 
 
 def _listing(groups: list[tuple[str, str]]) -> str:
-    shown = [f"  {terminal_safe_line(name)}  ({guid})" for guid, name in groups[:MAX_CANDIDATES]]
+    shown = [
+        f"  {terminal_safe_line(name)}  ({terminal_safe_line(guid)})"
+        for guid, name in groups[:MAX_CANDIDATES]
+    ]
     if len(groups) > MAX_CANDIDATES:
         shown.append("  " + tr("... and {count} more", count=len(groups) - MAX_CANDIDATES))
     return "\n".join(shown)

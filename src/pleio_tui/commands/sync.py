@@ -124,7 +124,9 @@ def summary(site_url: str, report: SyncReport) -> str:
 def _describe_item(item: OutboxItem | None) -> str:
     if item is None:
         return tr("an outbox item")
-    what = f'"{terminal_safe_line(item.title)}"' if item.title else item.target_guid
+    # An outbox row keeps the guid it was queued for, from a cache an older version filled.
+    guid = terminal_safe_line(item.target_guid)
+    what = f'"{terminal_safe_line(item.title)}"' if item.title else guid
     return tr("outbox item {id} ({kind} {what})", id=item.id, kind=item.kind.value, what=what)
 
 

@@ -190,7 +190,7 @@ def build_app(conn: sqlite3.Connection, *, closed: bool, doors: Doors | None = N
             Route("/login", login_submit, methods=["POST"]),
             Route("/logout", logout, methods=["POST"]),
             Route(
-                "/file/download/{guid}/{name}",
+                "/file/download/{guid}/{name:path}",  # a title with no slug leaves it empty
                 download_endpoint(conn, closed=closed, site_name=site_name),
                 methods=["GET"],
             ),

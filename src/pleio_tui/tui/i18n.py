@@ -2,16 +2,17 @@
 
 One table per language, the same message ids in both (a test checks it). Values
 put into a message (`{title}`, `{name}`) are remote text: they are flattened to one
-line and stripped of control and bidi-override characters here, but the result is
-still plain text. Show it as `Content`/`Text`, never as markup.
+line and stripped of what `terminal_safe` removes (controls, escapes, bidi and
+invisible characters) here, but the result is still plain text. Show it as
+`Content`/`Text`, never as markup.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal, NamedTuple
 
+from pleio_tui.richtext.terminal import terminal_safe
 from pleio_tui.tui.i18n_content import EN_CONTENT, NL_CONTENT
 from pleio_tui.tui.i18n_inbox import EN_INBOX, NL_INBOX
 from pleio_tui.tui.i18n_kinds import EN_KINDS, NL_KINDS
@@ -520,23 +521,16 @@ EN: dict[str, str] = {
 TABLES: dict[Lang, dict[str, str]] = {"nl": NL, "en": EN}
 
 _FIELD = re.compile(r"\{(\w+)\}")
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\t\v\f\x85\u2028\u2029", " "))
 _SAFE_CODE = re.compile(r"[^A-Za-z0-9_.:-]")
 _MAX_CODE_LENGTH = 60
 
 
 def one_line(value: object) -> str:
-    """Remote text made fit for a single terminal line: control and bidi-override
-    characters removed, line breaks and tabs turned into spaces."""
-    out: list[str] = []
-    for char in str(value):
-        if char in "\n\r\t\v\f\x85\u2028\u2029":
-            out.append(" ")
-        elif char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
-            continue
-        else:
-            out.append(char)
-    return "".join(out)
+    """Remote text made fit for a single terminal line: each line break and tab a
+    space, then whatever `terminal_safe` removes (controls, escapes, bidi marks,
+    invisible characters) removed."""
+    return terminal_safe(str(value).translate(_LINE_BREAKS))
 
 
 def safe_code(code: str) -> str:

@@ -44,6 +44,10 @@ NL_CONTENT: dict[str, str] = {
     "notice.downloaded": "Opgeslagen in {path}; wordt geopend.",
     "notice.download_failed": "Downloaden mislukte: {reason}",
     "notice.download_offline": "Downloaden kan alleen met verbinding met de site.",
+    "notice.download_outside": (
+        "Niet opgeslagen: {path} komt buiten de downloadmap {folder} uit "
+        "(een koppeling naar elders?)."
+    ),
     "post.event_when": "Wanneer: {when}",
     "post.event_where": "Waar: {where}",
     "post.event_answer": "Jouw antwoord: {answer}",
@@ -107,6 +111,9 @@ EN_CONTENT: dict[str, str] = {
     "notice.downloaded": "Saved in {path}; opening it.",
     "notice.download_failed": "The download failed: {reason}",
     "notice.download_offline": "Downloading needs the site to be reachable.",
+    "notice.download_outside": (
+        "Not saved: {path} ends up outside the downloads folder {folder} (a link elsewhere?)."
+    ),
     "post.event_when": "When: {when}",
     "post.event_where": "Where: {where}",
     "post.event_answer": "Your answer: {answer}",

@@ -36,7 +36,9 @@ NL_READER: dict[str, str] = {
         "Het adres: {url}"
     ),
     "notice.opening_post": "Blog ophalen van de site…",
-    "notice.post_unreachable": "Dit blog staat niet in de cache en de site is niet bereikbaar.",
+    "notice.post_unreachable": (
+        "Dit blog staat niet in de cache en de site is niet bereikbaar. Het adres: {url}"
+    ),
     # the theme
     "palette.theme": "Thema: {theme}",
     "palette.placeholder": "Zoek een opdracht…",
@@ -90,7 +92,9 @@ EN_READER: dict[str, str] = {
         "to the terminal (OSC 52), which not every terminal accepts. The address: {url}"
     ),
     "notice.opening_post": "Fetching the blog from the site…",
-    "notice.post_unreachable": "This blog is not in the cache and the site cannot be reached.",
+    "notice.post_unreachable": (
+        "This blog is not in the cache and the site cannot be reached. The address: {url}"
+    ),
     "palette.theme": "Theme: {theme}",
     "palette.placeholder": "Search for commands…",
     "palette.no_matches": "No matches found",

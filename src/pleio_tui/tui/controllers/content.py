@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pleio_tui.models import Blog, OutboxKind
 from pleio_tui.store import StoreError
+from pleio_tui.tui.file_names import is_inside, safe_file_name
 
 if TYPE_CHECKING:
     from pleio_tui.tui.controllers.host import AppHost
@@ -46,12 +47,6 @@ def next_attendance(current: str | None, *, maybe: bool = True) -> str:
 
 def item_draft_key(kind: str, group_guid: str) -> str:
     return f"{kind}:{group_guid}"
-
-
-def safe_file_name(title: str, guid: str) -> str:
-    """A name for the downloaded file that stays inside its folder: no path parts."""
-    name = "".join(c for c in title if c.isprintable() and c not in "/\\:\0").strip(" .")
-    return name[:120] or guid
 
 
 def open_with_system(path: Path) -> None:
@@ -263,14 +258,27 @@ class ContentController:
             reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
             host.notify_plain(host.strings("notice.download_failed", reason=reason), "error")
             return
-        folder = self.downloads / blog.guid
+        path = self.downloads / safe_file_name(blog.guid, "item") / safe_file_name(blog.title)
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = folder / safe_file_name(blog.title, blog.guid)
-            path.write_bytes(content)
-            path.chmod(0o600)
+            saved = self._save(path, content)
         except OSError as exc:
             host.notify_plain(host.strings("notice.download_failed", reason=str(exc)), "error")
             return
+        if not saved:
+            notice = host.strings("notice.download_outside", path=str(path), folder=self.downloads)
+            host.notify_plain(notice, "error")
+            return
         host.notify_plain(host.strings("notice.downloaded", path=str(path)))
         self.opener(path)
+
+    def _save(self, path: Path, content: bytes) -> bool:
+        """Write `path`, private, unless it (its folder a link elsewhere, say)
+        resolves to a place outside the downloads folder: False then."""
+        if not is_inside(path, self.downloads):
+            return False
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not is_inside(path, self.downloads):
+            return False
+        path.write_bytes(content)
+        path.chmod(0o600)
+        return True

@@ -67,7 +67,7 @@ class LinkFollower:
             host.notify_plain(host.strings("notice.opening_post"))
             host.run_worker(self._fetch_and_open(guid, url), group="follow", exclusive=True)
         else:
-            self._say_with_url(host.strings("notice.post_unreachable") + f" {url}")
+            self._say_with_url(host.strings("notice.post_unreachable", url=url))
 
     async def _fetch_and_open(self, guid: str, url: str) -> None:
         from pleio_tui.api import PleioError  # httpx: off the first frame
@@ -80,7 +80,7 @@ class LinkFollower:
             blog = await run_job(host.site, fetch_blog_job(guid))
         except (PleioError, StoreError) as exc:
             host.post_message(NetworkFailed(exc, quiet_offline=True))
-            self._say_with_url(host.strings("notice.post_unreachable") + f" {url}")
+            self._say_with_url(host.strings("notice.post_unreachable", url=url))
             return
         host.post_message(SiteAnswered())
         if blog is None:  # not a blog this user can read: the site may still show it

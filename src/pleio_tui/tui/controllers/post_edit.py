@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pleio_tui.models import Blog
+from pleio_tui.richtext import terminal_safe_line
 from pleio_tui.store import StoreError
 
 if TYPE_CHECKING:
@@ -30,15 +31,17 @@ def post_edit_screen(
         return None
     title, body = (draft.title, draft.body) if draft else ("", "")
     title, body = host.storage.kept_draft(key) or (title, body)
+    # The boxes show what they hold as it is: Input lets escapes through to the terminal.
+    tags = tuple(tag for tag in map(terminal_safe_line, blog.tags) if tag)
     return NewPostScreen(
         blog.group_guid or "",
         blog.group_name or "",
         host.strings,
         # A draft of the comment composer's edits held the body alone.
-        title=title or blog.title,
+        title=terminal_safe_line(title or blog.title),
         body=body or body_to_markdown(blog.rich_description, blog.description),
         keymap=host.keys,
         send=send,
         edit_of=blog.guid,
-        tags=blog.tags,
+        tags=tags,
     )

@@ -20,7 +20,7 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from pleio_tui.models import Blog, Comment, FeedRow
-from pleio_tui.richtext import body_to_markdown, terminal_safe, terminal_safe_line
+from pleio_tui.richtext import body_to_markdown, safe_link, terminal_safe, terminal_safe_line
 from pleio_tui.tui.render.body_chunks import markdown_chunks
 from pleio_tui.tui.render.kinds import (
     UNCOMMENTED,
@@ -334,18 +334,24 @@ class _PostRenderer:
         lines = [Text(), self.rule(), Text(self.strings.related_heading, BOLD)]
         for row in related:
             title = terminal_safe_line(row.title) or self.strings.untitled
-            url = f"{self.site_url.rstrip('/')}/blog/view/{row.guid}"
-            index = self.markdown.add_link(url, title)
-            self.related_guids[index] = row.guid
+            # The guid comes from the cache, which an older version filled unchecked.
+            url = safe_link(f"{self.site_url.rstrip('/')}/blog/view/{row.guid}")
             item = Text("• ", DIM)
-            item.append(title, BOLD + self.markdown.link_style(Style(), index, url))
+            if url is None:  # listed, but no link: no address holds that guid
+                index = None
+                item.append(title, BOLD)
+            else:
+                index = self.markdown.add_link(url, title)
+                self.related_guids[index] = row.guid
+                item.append(title, BOLD + self.markdown.link_style(Style(), index, url))
             details = [terminal_safe_line(row.author_name)]
             if row.group_name:
                 details.append(terminal_safe_line(row.group_name))
             if row.time_published is not None:
                 details.append(self.strings.format_age(row.time_published))
             item.append(" — " + " · ".join(part for part in details if part), DIM)
-            item.append(link_number(index), LINK_NUMBER)
+            if index is not None:
+                item.append(link_number(index), LINK_NUMBER)
             first, *rest = wrap(item, self.text_width - 2)
             lines.append(first)
             lines.extend(prefixed(Text("  "), line) for line in rest)
