@@ -1,6 +1,7 @@
 """Where a downloaded file goes: names made from the site's title and guid that
-stay inside the downloads folder on any system, and the check, right before
-writing, that the place a path resolves to is inside that folder."""
+stay inside the downloads folder on any system, the check, right before
+writing, that the place a path resolves to is inside that folder, and which
+files the system may open at once."""
 
 from __future__ import annotations
 
@@ -38,3 +39,18 @@ def safe_file_name(text: str, fallback: str = FALLBACK_NAME) -> str:
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether `path`, once every link and `..` in it is followed, is in `folder`."""
     return path.resolve().is_relative_to(folder.resolve())
+
+
+_DOCUMENTS = ("pdf", "txt", "md", "csv", "tsv", "rtf", "odt", "ods", "odp", "odg", "docx", "xlsx")
+_MORE_DOCUMENTS = ("pptx", "epub")
+_PICTURES = ("png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff")
+_SOUND_AND_VIDEO = ("mp3", "m4a", "wav", "ogg", "oga", "flac", "mp4", "m4v", "webm", "mkv", "mov")
+OPENS_AT_ONCE = frozenset(_DOCUMENTS + _MORE_DOCUMENTS + _PICTURES + _SOUND_AND_VIDEO)
+"""Documents, pictures and sound, by extension. The site names the file, and the
+system's opener runs what it is given with whatever claims its type: a program
+under Wine, a `.jar` with Java, a launcher, a web page's scripts, a document
+with macros. Anything not here is saved and not opened."""
+
+
+def opens_at_once(path: Path) -> bool:
+    return path.suffix.lower().removeprefix(".") in OPENS_AT_ONCE

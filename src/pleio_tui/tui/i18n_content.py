@@ -42,6 +42,9 @@ NL_CONTENT: dict[str, str] = {
     "notice.not_a_file": "Dit is geen bestand.",
     "notice.downloading": "Bestand wordt gedownload...",
     "notice.downloaded": "Opgeslagen in {path}; wordt geopend.",
+    "notice.downloaded_unopened": (
+        "Opgeslagen in {path}; niet geopend: een bestand van deze soort kan een programma starten."
+    ),
     "notice.download_failed": "Downloaden mislukte: {reason}",
     "notice.download_offline": "Downloaden kan alleen met verbinding met de site.",
     "notice.download_outside": (
@@ -109,6 +112,9 @@ EN_CONTENT: dict[str, str] = {
     "notice.not_a_file": "This is not a file.",
     "notice.downloading": "Downloading the file...",
     "notice.downloaded": "Saved in {path}; opening it.",
+    "notice.downloaded_unopened": (
+        "Saved in {path}; not opened: a file of this kind can start a program."
+    ),
     "notice.download_failed": "The download failed: {reason}",
     "notice.download_offline": "Downloading needs the site to be reachable.",
     "notice.download_outside": (

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pleio_tui.models import Blog, OutboxKind
 from pleio_tui.store import StoreError
-from pleio_tui.tui.file_names import is_inside, safe_file_name
+from pleio_tui.tui.file_names import is_inside, opens_at_once, safe_file_name
 
 if TYPE_CHECKING:
     from pleio_tui.tui.controllers.host import AppHost
@@ -267,6 +267,9 @@ class ContentController:
         if not saved:
             notice = host.strings("notice.download_outside", path=str(path), folder=self.downloads)
             host.notify_plain(notice, "error")
+            return
+        if not opens_at_once(path):
+            host.notify_plain(host.strings("notice.downloaded_unopened", path=str(path)), "warning")
             return
         host.notify_plain(host.strings("notice.downloaded", path=str(path)))
         self.opener(path)
