@@ -56,6 +56,13 @@ NL_ACCOUNTS: dict[str, str] = {
     "{variable} is set and still gives a session to every command": (
         "{variable} is gezet en geeft nog steeds elke opdracht een sessie"
     ),
+    "{variable} is set, but {site_variable} does not name the site it is for: set "
+    "{site_variable} to that site's address (https://...), or unset {variable}; "
+    "nothing was sent": (
+        "{variable} is gezet, maar {site_variable} noemt niet de site waar hij voor is: zet "
+        "{site_variable} op het adres van die site (https://...), of haal {variable} weg; "
+        "er is niets verstuurd"
+    ),
 }
 
 NL_COMMANDS: dict[str, str] = {
