@@ -77,12 +77,6 @@ NL_COMMANDS: dict[str, str] = {
     "{site} shows nothing to visitors (a closed site); log in with {how} (or set {variable})": (
         "{site} laat bezoekers niets zien (een besloten site); log in met {how} (of zet {variable})"
     ),
-    "{variable} holds one site's session and `sync --all` would send it to every "
-    "site: unset it (the keyring keeps a session per site), or sync one site with --site": (
-        "{variable} bevat de sessie van één site en `sync --all` zou die naar elke site "
-        "sturen: haal hem weg (de sleutelbos bewaart een sessie per site), of synchroniseer "
-        "één site met --site"
-    ),
     "{failed} of {count} sites failed to sync": (
         "{failed} van {count} sites konden niet worden gesynchroniseerd"
     ),

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from command_helpers import graphql
+from command_helpers import cli, graphql
 
 from cookie_relay import CookieRelay
 from fixtures_site import SiteFactory
 from pleio_tui.credentials import load_session, save_session
+from pleio_tui.paths import AppDirs
 from pleio_tui.secret import SESSION_ENV, Secret
 from pleio_tui.server import LocalSite
 from pleio_tui.session_env import SESSION_SITE_ENV, UnboundSessionError
@@ -76,6 +77,12 @@ def refusal_line(done: subprocess.CompletedProcess[str]) -> str:
     assert line.startswith("pleio-tui: ") and "Traceback" not in done.stderr
     assert SESSION_ENV in line and SESSION_SITE_ENV in line and "nothing was sent" in line
     return line
+
+
+def write_config(text: str) -> None:
+    config_file = AppDirs.default().config_file
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text(text, encoding="utf-8")
 
 
 # --- which site gets it ---
@@ -192,3 +199,48 @@ def test_a_session_without_its_site_is_refused_in_one_line_and_sent_nowhere(
     line = refusal_line(done)
     assert "geheime-sessie" not in done.stderr and "geheime-sessie" not in line
     assert site.requests == 0
+
+
+# --- sync --all ---
+
+
+def test_sync_all_gives_each_site_its_own_session(
+    relayed: Callable[[], Relayed],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The variable's site gets it, a site in the keyring its own, the third none."""
+    (first_site, bound), (second_site, kept), (_, visited) = relayed(), relayed(), relayed()
+    write_config(
+        f'[sites.een]\nurl = "{bound.url}"\n[sites.twee]\nurl = "{kept.url}"\n'
+        f'[sites.drie]\nurl = "{visited.url}"\n'
+    )
+    from_env, from_keyring = first_site.login("hadewych"), second_site.login("jan")
+    save_session(kept.url, Secret(from_keyring))
+    monkeypatch.setenv(SESSION_ENV, from_env)
+    monkeypatch.setenv(SESSION_SITE_ENV, bound.url)
+
+    assert cli("sync", "--all") == 0
+
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["een", "twee", "drie"]
+    assert "visitor" not in lines[0] + lines[1] and "visitor" in lines[2]
+    assert bound.sessions() == {from_env}
+    assert kept.sessions() == {from_keyring}
+    assert visited.requests > 0 and visited.sessions() == {None}
+
+
+def test_sync_all_refuses_a_session_without_its_site_before_asking_any_site(
+    relayed: Callable[[], Relayed],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first, second = relayed().relay, relayed().relay
+    write_config(f'[sites.een]\nurl = "{first.url}"\n[sites.twee]\nurl = "{second.url}"\n')
+    monkeypatch.setenv(SESSION_ENV, "geheime-sessie")
+
+    assert cli("sync", "--all") == 2
+
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert SESSION_ENV in line and SESSION_SITE_ENV in line
+    assert first.requests == second.requests == 0

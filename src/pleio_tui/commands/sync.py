@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import shutil
 import sys
 from typing import TextIO
@@ -22,6 +21,7 @@ from pleio_tui.credentials import SESSION_ENV
 from pleio_tui.models import OutboxItem
 from pleio_tui.paths import AppDirs
 from pleio_tui.richtext import terminal_safe_line
+from pleio_tui.session_env import bound_site
 from pleio_tui.store import Store
 from pleio_tui.sync import OutboxResult, StopReason, SyncProgress, SyncReport
 from pleio_tui.sync.runner import sync_site
@@ -211,14 +211,9 @@ def sync_all() -> int:
     config = load_config(dirs.config_file)
     if not config.sites:
         raise NoSiteError(dirs.config_file)
-    if os.environ.get(SESSION_ENV, "").strip() and len(config.sites) > 1:
-        # One site's session, which --all would send to every other site too.
-        text = (
-            "{variable} holds one site's session and `sync --all` would send it to every "
-            "site: unset it (the keyring keeps a session per site), or sync one site with --site"
-        )
-        _say("pleio-tui: " + tr(text, variable=SESSION_ENV))
-        return 2
+    # PLEIO_TUI_SESSION goes to the site it is bound to alone, the keyring gives
+    # the others theirs; without its site it is refused before any site is asked.
+    bound_site()
     failures = 0
     for entry in config.sites:
         line, ok = sync_one_line(entry.name, dirs, config)
