@@ -53,8 +53,13 @@ NL_ACCOUNTS: dict[str, str] = {
         "Uitgelogd van {site}: de bewaarde sessie is weg"
     ),
     "No session was stored for {site}": "Er was geen sessie bewaard voor {site}",
-    "{variable} is set and still gives a session to every command": (
-        "{variable} is gezet en geeft nog steeds elke opdracht een sessie"
+    "{variable} is set and still gives {site} a session: it is the site {site_variable} names": (
+        "{variable} is gezet en geeft {site} nog steeds een sessie: het is de site die "
+        "{site_variable} noemt"
+    ),
+    "{variable} is set, but no command sends it until {site_variable} names its site": (
+        "{variable} is gezet, maar geen opdracht verstuurt hem zolang {site_variable} "
+        "zijn site niet noemt"
     ),
     "{variable} is set, but {site_variable} does not name the site it is for: set "
     "{site_variable} to that site's address (https://...), or unset {variable}; "

@@ -107,13 +107,13 @@ def test_login_and_logout_notices_are_dutch(tmp_path: Path) -> None:
     )
     assert both.stderr == "pleio-tui: --profile hoort bij --from-browser\n"
     # The null keyring forgets without complaint.
-    logout = run(
-        tmp_path, "logout", "https://pleio.example", LANG="nl_NL.UTF-8", **{SESSION_ENV: "x"}
-    )
+    bound = {SESSION_ENV: "x", SESSION_SITE_ENV: "https://pleio.example"}
+    logout = run(tmp_path, "logout", "https://pleio.example", LANG="nl_NL.UTF-8", **bound)
     assert logout.returncode == 0
     assert logout.stderr == (
         "Uitgelogd van https://pleio.example: de bewaarde sessie is weg\n"
-        f"{SESSION_ENV} is gezet en geeft nog steeds elke opdracht een sessie\n"
+        f"{SESSION_ENV} is gezet en geeft https://pleio.example nog steeds een sessie: het is "
+        f"de site die {SESSION_SITE_ENV} noemt\n"
     )
 
 

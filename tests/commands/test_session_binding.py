@@ -244,3 +244,40 @@ def test_sync_all_refuses_a_session_without_its_site_before_asking_any_site(
     [line] = capsys.readouterr().err.strip().splitlines()
     assert SESSION_ENV in line and SESSION_SITE_ENV in line
     assert first.requests == second.requests == 0
+
+
+# --- logout ---
+
+
+@pytest.mark.parametrize(
+    ("named", "said"),
+    [
+        (
+            "https://a.pleio.nl",
+            "PLEIO_TUI_SESSION is set and still gives https://a.pleio.nl a "
+            "session: it is the site PLEIO_TUI_SESSION_SITE names",
+        ),
+        ("https://b.pleio.nl", None),
+        (
+            None,
+            "PLEIO_TUI_SESSION is set, but no command sends it until PLEIO_TUI_SESSION_SITE "
+            "names its site",
+        ),
+    ],
+    ids=["this-site", "another-site", "no-site"],
+)
+def test_logout_says_what_the_environment_session_still_does(
+    named: str | None,
+    said: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(SESSION_ENV, "x")
+    if named is not None:
+        monkeypatch.setenv(SESSION_SITE_ENV, named)
+
+    assert cli("logout", "https://a.pleio.nl") == 0
+
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "No session was stored for https://a.pleio.nl"
+    assert lines[1:] == ([said] if said else [])
