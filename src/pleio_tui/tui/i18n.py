@@ -284,6 +284,11 @@ NL: dict[str, str] = {
         "bruikbare keyring ({reason}). Zet PLEIO_TUI_SESSION op de waarde van "
         "sessionid om de volgende keer ingelogd te zijn."
     ),
+    "notice.session_unbound": (
+        "PLEIO_TUI_SESSION is gezet, maar PLEIO_TUI_SESSION_SITE noemt niet de site waar "
+        "hij voor is: hij wordt niet verstuurd. Zet PLEIO_TUI_SESSION_SITE op het adres "
+        "van die site, of log hier in."
+    ),
     **NL_WRITING,
     **NL_KINDS,
     **NL_SITES,
@@ -505,6 +510,11 @@ EN: dict[str, str] = {
         "Logged in for now, but the session was not stored: this machine has no "
         "usable keyring ({reason}). Set PLEIO_TUI_SESSION to the sessionid value "
         "to be logged in next time."
+    ),
+    "notice.session_unbound": (
+        "PLEIO_TUI_SESSION is set, but PLEIO_TUI_SESSION_SITE does not name the site it "
+        "is for: it is not sent. Set PLEIO_TUI_SESSION_SITE to that site's address, or "
+        "log in here."
     ),
     **EN_WRITING,
     **EN_KINDS,
