@@ -193,9 +193,9 @@ def test_no_keyring_backend_names_the_environment_variable() -> None:
     from keyring.backends import fail
 
     keyring.set_keyring(fail.Keyring())
-    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION"):
+    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION_SITE"):
         load_session("https://a.pleio.nl")
-    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION"):
+    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION_SITE"):
         save_session("https://a.pleio.nl", Secret("x"))
 
 

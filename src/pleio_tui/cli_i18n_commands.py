@@ -68,6 +68,12 @@ NL_ACCOUNTS: dict[str, str] = {
         "{site_variable} op het adres van die site (https://...), of haal {variable} weg; "
         "er is niets verstuurd"
     ),
+    "no usable keyring on this machine to keep the session in ({detail}); set "
+    "{variable} to the sessionid value and {site_variable} to the site's address instead": (
+        "geen bruikbare keyring op deze machine om de sessie in te bewaren ({detail}); zet "
+        "in plaats daarvan {variable} op de waarde van sessionid en {site_variable} op het "
+        "adres van de site"
+    ),
 }
 
 NL_COMMANDS: dict[str, str] = {
@@ -79,8 +85,10 @@ NL_COMMANDS: dict[str, str] = {
         "{site} neemt de sessie niet meer aan: voer {how} uit"
     ),
     "{site} cannot be reached ({why})": "{site} is niet bereikbaar ({why})",
-    "{site} shows nothing to visitors (a closed site); log in with {how} (or set {variable})": (
-        "{site} laat bezoekers niets zien (een besloten site); log in met {how} (of zet {variable})"
+    "{site} shows nothing to visitors (a closed site); log in with {how} "
+    "(or set {variable} and {site_variable})": (
+        "{site} laat bezoekers niets zien (een besloten site); log in met {how} "
+        "(of zet {variable} en {site_variable})"
     ),
     "{failed} of {count} sites failed to sync": (
         "{failed} van {count} sites konden niet worden gesynchroniseerd"

@@ -3,7 +3,7 @@ the one site PLEIO_TUI_SESSION_SITE names).
 
 The session is the user's whole identity on a Pleio site, so it never goes to a
 plain file: a machine without a keyring backend gets a message that names the
-environment variable instead.
+environment variables instead.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ class KeyringUnavailableError(RuntimeError):
         """What the keyring said or did, without the advice."""
         super().__init__(
             "no usable keyring on this machine to keep the session in "
-            f"({detail}); set the environment variable {SESSION_ENV} to the "
-            "sessionid value instead"
+            f"({detail}); set the environment variables {SESSION_ENV} to the "
+            f"sessionid value and {SESSION_SITE_ENV} to the site's address instead"
         )
 
 

@@ -127,6 +127,9 @@ def test_a_login_the_keyring_cannot_keep_is_said_in_dutch(
         done.stderr
     )
     assert done.stderr.rstrip().endswith("Niet ingelogd")
+    assert "geen bruikbare keyring op deze machine" in done.stderr  # the reason in Dutch too
+    assert f"zet in plaats daarvan {SESSION_ENV} op" in done.stderr
+    assert f"en {SESSION_SITE_ENV} op het adres van de site" in done.stderr
 
 
 def test_every_dutch_line_of_argparse_keeps_its_placeholders() -> None:

@@ -112,10 +112,26 @@ def describe_unbound_session() -> str:
     return tr(text, variable=SESSION_ENV, site_variable=SESSION_SITE_ENV)
 
 
+def describe_no_keyring(detail: str) -> str:
+    """No keyring keeps the session: the variables that give it instead."""
+    text = (
+        "no usable keyring on this machine to keep the session in ({detail}); set "
+        "{variable} to the sessionid value and {site_variable} to the site's address instead"
+    )
+    return tr(
+        text,
+        detail=terminal_safe_line(detail),
+        variable=SESSION_ENV,
+        site_variable=SESSION_SITE_ENV,
+    )
+
+
 def explain(exc: Exception) -> str | None:
     """The message for an error a user can act on; None for a bug."""
     if isinstance(exc, UnboundSessionError):
         return describe_unbound_session()
+    if isinstance(exc, KeyringUnavailableError):
+        return describe_no_keyring(exc.detail)
     if isinstance(exc, EXPLAINED):
         return terminal_safe_line(str(exc))
     # A file error with no file named is not about the user's files: a bug.

@@ -17,7 +17,7 @@ from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.sites import login_hint
 from pleio_tui.config import Config, load_config
 from pleio_tui.context import NoSiteError, SiteContext, site_context
-from pleio_tui.credentials import SESSION_ENV
+from pleio_tui.credentials import SESSION_ENV, SESSION_SITE_ENV
 from pleio_tui.models import OutboxItem
 from pleio_tui.paths import AppDirs
 from pleio_tui.richtext import terminal_safe_line
@@ -201,8 +201,17 @@ def closed_to_visitors(context: SiteContext, exc: PleioError | None) -> str:
     if isinstance(exc, OfflineError):
         text = "{site} cannot be reached ({why})"
         return tr(text, site=context.site_url, why=describe_offline(exc))
-    text = "{site} shows nothing to visitors (a closed site); log in with {how} (or set {variable})"
-    return tr(text, site=context.site_url, how=login_hint(context), variable=SESSION_ENV)
+    text = (
+        "{site} shows nothing to visitors (a closed site); log in with {how} "
+        "(or set {variable} and {site_variable})"
+    )
+    return tr(
+        text,
+        site=context.site_url,
+        how=login_hint(context),
+        variable=SESSION_ENV,
+        site_variable=SESSION_SITE_ENV,
+    )
 
 
 def sync_all() -> int:

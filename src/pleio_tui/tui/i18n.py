@@ -282,7 +282,7 @@ NL: dict[str, str] = {
     "notice.session_not_saved": (
         "Ingelogd voor nu, maar de sessie is niet bewaard: deze machine heeft geen "
         "bruikbare keyring ({reason}). Zet PLEIO_TUI_SESSION op de waarde van "
-        "sessionid om de volgende keer ingelogd te zijn."
+        "sessionid en PLEIO_TUI_SESSION_SITE op {site} om de volgende keer ingelogd te zijn."
     ),
     "notice.session_unbound": (
         "PLEIO_TUI_SESSION is gezet, maar PLEIO_TUI_SESSION_SITE noemt niet de site waar "
@@ -509,7 +509,7 @@ EN: dict[str, str] = {
     "notice.session_not_saved": (
         "Logged in for now, but the session was not stored: this machine has no "
         "usable keyring ({reason}). Set PLEIO_TUI_SESSION to the sessionid value "
-        "to be logged in next time."
+        "and PLEIO_TUI_SESSION_SITE to {site} to be logged in next time."
     ),
     "notice.session_unbound": (
         "PLEIO_TUI_SESSION is set, but PLEIO_TUI_SESSION_SITE does not name the site it "

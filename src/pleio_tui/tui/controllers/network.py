@@ -329,7 +329,7 @@ class NetworkController:
             save_session(result.site_url, result.sessionid)
         except KeyringUnavailableError as exc:
             # The session still works for this run; the message names the way out.
-            text = host.strings("notice.session_not_saved", reason=exc.detail)
+            text = host.strings("notice.session_not_saved", reason=exc.detail, site=result.site_url)
             host.notify_plain(text, "warning")
         self.site = access
         self.online = True

@@ -156,7 +156,7 @@ class SitesController:
         try:
             return load_session(url)
         except KeyringUnavailableError as exc:
-            text = strings("notice.session_not_saved", reason=exc.detail)
+            text = strings("notice.session_not_saved", reason=exc.detail, site=url)
             self._app.notify_plain(text, "warning")
         except UnboundSessionError:  # sent nowhere: the site is read as a visitor or asks
             self._app.notify_plain(strings("notice.session_unbound"), "warning")
