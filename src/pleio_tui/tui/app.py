@@ -111,6 +111,7 @@ class PleioApp(ContentActions, App[int]):
             every=self.set_interval,
             later=self.set_timer,
             cache_file=dirs.site_cache_file,
+            allow_insecure_http=config.allow_insecure_http,
         )
         self.sites = SitesController(self, config, dirs)
         self._demo = demo

@@ -159,6 +159,10 @@ NL: dict[str, str] = {
     "login.url_insecure": (
         "Let op: zonder https gaat je sessie onversleuteld over het netwerk naar {host}."
     ),
+    "login.url_insecure_refused": (
+        "{host} via gewoon http zou je sessie onversleuteld versturen: gebruik https://, "
+        "of zet allow_insecure_http = true in de config als het moet. Er is niets verstuurd."
+    ),
     "login.session_empty": "Plak de waarde van de cookie sessionid.",
     "login.session_invalid": "Deze sessionid bevat tekens die een cookie niet kan hebben.",
     "login.checking": "Sessie controleren…",
@@ -392,6 +396,10 @@ EN: dict[str, str] = {
         "Leave the user name and password out of the address; paste the sessionid below."
     ),
     "login.url_insecure": "Careful: without https your session travels unencrypted to {host}.",
+    "login.url_insecure_refused": (
+        "{host} over plain http would send your session unencrypted: use https://, or set "
+        "allow_insecure_http = true in the config if you must. Nothing was sent."
+    ),
     "login.session_empty": "Paste the value of the cookie sessionid.",
     "login.session_invalid": "This sessionid has characters a cookie cannot hold.",
     "login.checking": "Checking the session…",
