@@ -35,6 +35,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
     monkeypatch.delenv("PLEIO_TUI_SESSION", raising=False)
+    monkeypatch.delenv("PLEIO_TUI_SESSION_SITE", raising=False)
     yield backend
     keyring.set_keyring(previous)
 

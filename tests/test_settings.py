@@ -179,9 +179,12 @@ def test_the_session_lives_in_the_keyring_per_site() -> None:
     assert load_session("https://a.pleio.nl") is None
 
 
-def test_the_environment_overrides_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_overrides_the_keyring_for_its_site(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     save_session("https://a.pleio.nl", Secret("from-keyring"))
     monkeypatch.setenv("PLEIO_TUI_SESSION", "from-env")
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", "https://a.pleio.nl")
     assert load_session("https://a.pleio.nl") == Secret("from-env")
 
 
@@ -190,9 +193,9 @@ def test_no_keyring_backend_names_the_environment_variable() -> None:
     from keyring.backends import fail
 
     keyring.set_keyring(fail.Keyring())
-    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION"):
+    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION_SITE"):
         load_session("https://a.pleio.nl")
-    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION"):
+    with pytest.raises(KeyringUnavailableError, match="PLEIO_TUI_SESSION_SITE"):
         save_session("https://a.pleio.nl", Secret("x"))
 
 

@@ -53,8 +53,26 @@ NL_ACCOUNTS: dict[str, str] = {
         "Uitgelogd van {site}: de bewaarde sessie is weg"
     ),
     "No session was stored for {site}": "Er was geen sessie bewaard voor {site}",
-    "{variable} is set and still gives a session to every command": (
-        "{variable} is gezet en geeft nog steeds elke opdracht een sessie"
+    "{variable} is set and still gives {site} a session: it is the site {site_variable} names": (
+        "{variable} is gezet en geeft {site} nog steeds een sessie: het is de site die "
+        "{site_variable} noemt"
+    ),
+    "{variable} is set, but no command sends it until {site_variable} names its site": (
+        "{variable} is gezet, maar geen opdracht verstuurt hem zolang {site_variable} "
+        "zijn site niet noemt"
+    ),
+    "{variable} is set, but {site_variable} does not name the site it is for: set "
+    "{site_variable} to that site's address (https://...), or unset {variable}; "
+    "nothing was sent": (
+        "{variable} is gezet, maar {site_variable} noemt niet de site waar hij voor is: zet "
+        "{site_variable} op het adres van die site (https://...), of haal {variable} weg; "
+        "er is niets verstuurd"
+    ),
+    "no usable keyring on this machine to keep the session in ({detail}); set "
+    "{variable} to the sessionid value and {site_variable} to the site's address instead": (
+        "geen bruikbare keyring op deze machine om de sessie in te bewaren ({detail}); zet "
+        "in plaats daarvan {variable} op de waarde van sessionid en {site_variable} op het "
+        "adres van de site"
     ),
 }
 
@@ -67,14 +85,10 @@ NL_COMMANDS: dict[str, str] = {
         "{site} neemt de sessie niet meer aan: voer {how} uit"
     ),
     "{site} cannot be reached ({why})": "{site} is niet bereikbaar ({why})",
-    "{site} shows nothing to visitors (a closed site); log in with {how} (or set {variable})": (
-        "{site} laat bezoekers niets zien (een besloten site); log in met {how} (of zet {variable})"
-    ),
-    "{variable} holds one site's session and `sync --all` would send it to every "
-    "site: unset it (the keyring keeps a session per site), or sync one site with --site": (
-        "{variable} bevat de sessie van één site en `sync --all` zou die naar elke site "
-        "sturen: haal hem weg (de sleutelbos bewaart een sessie per site), of synchroniseer "
-        "één site met --site"
+    "{site} shows nothing to visitors (a closed site); log in with {how} "
+    "(or set {variable} and {site_variable})": (
+        "{site} laat bezoekers niets zien (een besloten site); log in met {how} "
+        "(of zet {variable} en {site_variable})"
     ),
     "{failed} of {count} sites failed to sync": (
         "{failed} van {count} sites konden niet worden gesynchroniseerd"

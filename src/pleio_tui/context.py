@@ -73,7 +73,9 @@ def site_context(
 ) -> SiteContext:
     """Resolve the site from --site or the config, and its session and cache file.
 
-    `config` is the one read from `dirs` already, when the caller has it.
+    `config` is the one read from `dirs` already, when the caller has it. The
+    session is PLEIO_TUI_SESSION's only for the site PLEIO_TUI_SESSION_SITE names
+    (UnboundSessionError when it names none), else the keyring's.
     """
     dirs = dirs or AppDirs.default()
     if config is None:

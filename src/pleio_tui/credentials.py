@@ -1,13 +1,12 @@
-"""The session cookie, kept in the OS keyring (or given in PLEIO_TUI_SESSION).
+"""The session cookie, kept in the OS keyring (or given in PLEIO_TUI_SESSION for
+the one site PLEIO_TUI_SESSION_SITE names).
 
 The session is the user's whole identity on a Pleio site, so it never goes to a
 plain file: a machine without a keyring backend gets a message that names the
-environment variable instead.
+environment variables instead.
 """
 
 from __future__ import annotations
-
-import os
 
 import keyring
 import keyring.errors
@@ -15,11 +14,14 @@ import keyring.errors
 from pleio_tui import APP_NAME
 from pleio_tui.paths import normalise_site_url
 from pleio_tui.secret import SESSION_ENV, MalformedSessionError, Secret, session_secret
+from pleio_tui.session_env import SESSION_SITE_ENV, UnboundSessionError, session_from_env
 
 __all__ = [
     "SESSION_ENV",
+    "SESSION_SITE_ENV",
     "KeyringUnavailableError",
     "MalformedSessionError",
+    "UnboundSessionError",
     "forget_session",
     "load_session",
     "save_session",
@@ -33,23 +35,16 @@ class KeyringUnavailableError(RuntimeError):
         """What the keyring said or did, without the advice."""
         super().__init__(
             "no usable keyring on this machine to keep the session in "
-            f"({detail}); set the environment variable {SESSION_ENV} to the "
-            "sessionid value instead"
+            f"({detail}); set the environment variables {SESSION_ENV} to the "
+            f"sessionid value and {SESSION_SITE_ENV} to the site's address instead"
         )
 
 
-def session_from_env() -> Secret | None:
-    """The session in PLEIO_TUI_SESSION; None when unset or blank.
-    MalformedSessionError when it cannot be a cookie value."""
-    raw = os.environ.get(SESSION_ENV, "")
-    if not raw.strip():
-        return None
-    return session_secret(raw, source=SESSION_ENV)
-
-
 def load_session(site_url: str) -> Secret | None:
-    """The session for a site: the environment first, then the keyring."""
-    from_env = session_from_env()
+    """The session for a site: PLEIO_TUI_SESSION when PLEIO_TUI_SESSION_SITE names
+    this site, else the keyring. UnboundSessionError when PLEIO_TUI_SESSION is set
+    and names no site: it is sent nowhere."""
+    from_env = session_from_env(site_url)
     if from_env:
         return from_env
     stored = _stored(site_url)

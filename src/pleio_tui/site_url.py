@@ -22,6 +22,13 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def refuses_plain_http(scheme: str, host: str, *, allow_insecure_http: bool) -> bool:
+    """The rule for plain http, the same wherever a site address is given: the
+    session would travel readable to anyone on the path, so http is for this
+    machine alone (the local site) unless the config allows it."""
+    return scheme.lower() == "http" and not is_loopback_host(host) and not allow_insecure_http
+
+
 def parse_site_url(raw: str, *, allow_insecure_http: bool = False) -> str:
     """Return the site's base URL (scheme://host[:port]) or raise SiteUrlError.
 
@@ -51,7 +58,7 @@ def parse_site_url(raw: str, *, allow_insecure_http: bool = False) -> str:
         raise SiteUrlError(f"no host name in the site address {raw!r}")
     if port == 0:
         raise SiteUrlError(f"port 0 in the site address {raw!r}")
-    if parts.scheme == "http" and not is_loopback_host(host) and not allow_insecure_http:
+    if refuses_plain_http(parts.scheme, host, allow_insecure_http=allow_insecure_http):
         raise SiteUrlError(
             f"{host} over plain http would send your session unencrypted; "
             "use https://, or set allow_insecure_http = true in the config if you must"

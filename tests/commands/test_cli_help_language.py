@@ -13,7 +13,7 @@ import pytest
 
 from pleio_tui.cli_i18n import NL
 from pleio_tui.cli_i18n_help import NL_ARGPARSE
-from pleio_tui.credentials import SESSION_ENV
+from pleio_tui.credentials import SESSION_ENV, SESSION_SITE_ENV
 from pleio_tui.server import LocalSite
 
 LOCALE_NAMES = ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")
@@ -22,7 +22,8 @@ LOCALE_NAMES = ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")
 def run(
     tmp_path: Path, *argv: str, config: str = "", stdin: str = "", **env_extra: str
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in (*LOCALE_NAMES, SESSION_ENV)}
+    drop = (*LOCALE_NAMES, SESSION_ENV, SESSION_SITE_ENV)
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
@@ -106,13 +107,13 @@ def test_login_and_logout_notices_are_dutch(tmp_path: Path) -> None:
     )
     assert both.stderr == "pleio-tui: --profile hoort bij --from-browser\n"
     # The null keyring forgets without complaint.
-    logout = run(
-        tmp_path, "logout", "https://pleio.example", LANG="nl_NL.UTF-8", **{SESSION_ENV: "x"}
-    )
+    bound = {SESSION_ENV: "x", SESSION_SITE_ENV: "https://pleio.example"}
+    logout = run(tmp_path, "logout", "https://pleio.example", LANG="nl_NL.UTF-8", **bound)
     assert logout.returncode == 0
     assert logout.stderr == (
         "Uitgelogd van https://pleio.example: de bewaarde sessie is weg\n"
-        f"{SESSION_ENV} is gezet en geeft nog steeds elke opdracht een sessie\n"
+        f"{SESSION_ENV} is gezet en geeft https://pleio.example nog steeds een sessie: het is "
+        f"de site die {SESSION_SITE_ENV} noemt\n"
     )
 
 
@@ -126,6 +127,9 @@ def test_a_login_the_keyring_cannot_keep_is_said_in_dutch(
         done.stderr
     )
     assert done.stderr.rstrip().endswith("Niet ingelogd")
+    assert "geen bruikbare keyring op deze machine" in done.stderr  # the reason in Dutch too
+    assert f"zet in plaats daarvan {SESSION_ENV} op" in done.stderr
+    assert f"en {SESSION_SITE_ENV} op het adres van de site" in done.stderr
 
 
 def test_every_dutch_line_of_argparse_keeps_its_placeholders() -> None:
@@ -225,11 +229,16 @@ def test_the_commands_refusals_are_dutch(tmp_path: Path, argv: list[str], dutch:
     assert done.stderr.startswith(dutch), done.stderr
 
 
-def test_sync_all_with_one_session_for_several_sites_is_refused_in_dutch(tmp_path: Path) -> None:
+def test_a_session_without_its_site_is_refused_in_dutch(tmp_path: Path) -> None:
     config = (
         'language = "nl"\n[sites.een]\nurl = "http://127.0.0.1:9"\n'
         '[sites.twee]\nurl = "http://127.0.0.1:10"\n'
     )
-    done = run(tmp_path, "sync", "--all", config=config, **{SESSION_ENV: "x"})
-    assert done.returncode == 2
-    assert done.stderr.startswith(f"pleio-tui: {SESSION_ENV} bevat de sessie van één site")
+    for argv in (["sync", "--all"], ["sync", "--site", "een"]):
+        done = run(tmp_path, *argv, config=config, **{SESSION_ENV: "x"})
+        assert done.returncode == 2
+        assert done.stderr == (
+            f"pleio-tui: {SESSION_ENV} is gezet, maar {SESSION_SITE_ENV} noemt niet de site "
+            f"waar hij voor is: zet {SESSION_SITE_ENV} op het adres van die site (https://...), "
+            f"of haal {SESSION_ENV} weg; er is niets verstuurd\n"
+        )

@@ -24,7 +24,8 @@ def run_sync(tmp_path: Path, *, config: str = "", **locale: str) -> str:
     env.update(
         {name: str(tmp_path / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME")}
     )
-    env.update({"XDG_CACHE_HOME": str(tmp_path / "cache"), "PLEIO_TUI_SESSION": "x", **locale})
+    env.update({"XDG_CACHE_HOME": str(tmp_path / "cache"), **locale})
+    env.update({"PLEIO_TUI_SESSION": "x", "PLEIO_TUI_SESSION_SITE": UNREACHABLE})
     if config:
         folder = tmp_path / "xdg_config_home" / "pleio-tui"
         folder.mkdir(parents=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from command_helpers import cli
 
-from pleio_tui.credentials import SESSION_ENV, load_session, save_session
+from pleio_tui.credentials import SESSION_ENV, SESSION_SITE_ENV, load_session, save_session
 from pleio_tui.paths import AppDirs
 from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
@@ -121,6 +121,7 @@ def test_without_a_keyring_backend_login_names_the_environment_variable(
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
     env.pop(SESSION_ENV, None)
+    env.pop(SESSION_SITE_ENV, None)
     result = subprocess.run(
         [sys.executable, "-m", "pleio_tui", "login", demo_site.url],
         input=f"{hadewych}\n",
@@ -131,7 +132,7 @@ def test_without_a_keyring_backend_login_names_the_environment_variable(
     )
 
     assert result.returncode != 0
-    assert SESSION_ENV in result.stderr
+    assert SESSION_ENV in result.stderr and SESSION_SITE_ENV in result.stderr
     assert "Traceback" not in result.stderr
     written = [path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()]
     assert not any(hadewych.encode() in content for content in written)
@@ -149,6 +150,7 @@ def test_login_on_a_terminal_asks_without_echo_and_says_where_to_look(
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
     env.pop(SESSION_ENV, None)
+    env.pop(SESSION_SITE_ENV, None)
     process = subprocess.Popen(
         [sys.executable, "-m", "pleio_tui", "login", demo_site.url],
         stdin=terminal_side,
@@ -187,6 +189,6 @@ def test_login_on_a_terminal_asks_without_echo_and_says_where_to_look(
     text = (asked + rest).decode()
     assert f"Log in to {demo_site.url} in your browser" in text
     assert "'sessionid'" in text
-    assert SESSION_ENV in text  # the site accepted it; only storing it failed
+    assert SESSION_ENV in text and SESSION_SITE_ENV in text  # only storing it failed
     assert hadewych not in text
     assert hadewych.encode() not in shown_on_terminal  # typed without echo

@@ -1,6 +1,6 @@
 """A login is only reported when the session was stored: a keyring that refuses,
 or one that takes the session and keeps nothing, is named, with the way out
-(PLEIO_TUI_SESSION), on the command line and in the app."""
+(PLEIO_TUI_SESSION with PLEIO_TUI_SESSION_SITE), on the command line and in the app."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from keyring.backend import KeyringBackend
 from pleio_tui.paths import AppDirs
 from pleio_tui.secret import SESSION_ENV
 from pleio_tui.server import LocalSite
+from pleio_tui.session_env import SESSION_SITE_ENV
 
 _TUI_TESTS = Path(__file__).resolve().parent.parent / "tui"
 if str(_TUI_TESTS) not in sys.path:
@@ -69,7 +70,8 @@ def test_login_says_the_session_was_not_stored(
     assert cli("login", demo_site.url) == 2
 
     err = capsys.readouterr().err
-    assert "Logged in" not in err and "not stored" in err and SESSION_ENV in err
+    assert "Logged in" not in err and "not stored" in err
+    assert SESSION_ENV in err and SESSION_SITE_ENV in err
     assert hadewych not in err
     assert not AppDirs.default().config_file.exists()
     assert cli("sync", "--site", demo_site.url) == 0  # what login said holds: read as a visitor
@@ -89,6 +91,7 @@ def test_login_in_a_real_process_without_a_keeping_keyring(
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
     env.pop(SESSION_ENV, None)
+    env.pop(SESSION_SITE_ENV, None)
     result = subprocess.run(
         [sys.executable, "-m", "pleio_tui", "login", demo_site.url],
         input=f"{hadewych}\n",
@@ -100,6 +103,7 @@ def test_login_in_a_real_process_without_a_keeping_keyring(
 
     assert result.returncode == 2, result.stderr
     assert SESSION_ENV in result.stderr and "Logged in" not in result.stderr
+    assert SESSION_SITE_ENV in result.stderr
     assert "Traceback" not in result.stderr and hadewych not in result.stderr
 
 
@@ -116,5 +120,6 @@ async def test_the_login_screen_says_the_session_was_not_stored(
         await wait_for(pilot, lambda: any(SESSION_ENV in str(text) for text in notices(pilot)))
         shown = " ".join(str(text) for text in notices(pilot))
         assert "niet bewaard" in shown and hadewych not in shown
+        assert f"{SESSION_SITE_ENV} op {demo_site.url}" in shown
     if app.store is not None:
         app.store.close()

@@ -53,6 +53,7 @@ class Machine:
             "XDG_CONFIG_HOME": str(base / "config"),
             "XDG_CACHE_HOME": str(base / "cache"),
             "PLEIO_TUI_SESSION": session,
+            "PLEIO_TUI_SESSION_SITE": site.url,
         }
         self.cache = Store.site_path(base / "data" / "pleio-tui", site.url)
 

@@ -76,7 +76,8 @@ def test_sync_without_a_keyring_names_the_environment_variable(
     assert cli("--site", demo_site.url, "sync") == 2
 
     err = capsys.readouterr().err
-    assert "PLEIO_TUI_SESSION" in err and "Traceback" not in err
+    assert "PLEIO_TUI_SESSION" in err and "PLEIO_TUI_SESSION_SITE" in err
+    assert "Traceback" not in err
 
 
 def test_search_prints_one_hit_a_line_with_the_site_stopped(

@@ -63,7 +63,7 @@ def test_edit_and_delete_my_comments_in_a_terminal(
 ) -> None:
     site = site_factory(demo=True)
     session = site.login("hadewych")
-    env = program_env(tmp_path, PLEIO_TUI_SESSION=session)
+    env = program_env(tmp_path, PLEIO_TUI_SESSION=session, PLEIO_TUI_SESSION_SITE=site.url)
     terminal.start([sys.executable, "-m", "pleio_tui", "--site", site.url], env)
     terminal.wait_for_text("Werksessie")  # the newest item: the first sync is in
     terminal.keys("/")

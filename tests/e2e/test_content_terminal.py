@@ -49,7 +49,7 @@ def test_the_seed_group_shows_each_kind_and_a_comment_reaches_the_site(
 ) -> None:
     site = site_factory(demo=True)
     session = site.login("hadewych")
-    env = program_env(tmp_path, PLEIO_TUI_SESSION=session)
+    env = program_env(tmp_path, PLEIO_TUI_SESSION=session, PLEIO_TUI_SESSION_SITE=site.url)
     terminal.start([sys.executable, "-m", "pleio_tui", "--site", site.url], env)
     terminal.wait_for_text("Werksessie: participatie")  # the first sync filled the feed
 

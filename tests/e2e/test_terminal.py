@@ -167,7 +167,7 @@ def test_hostile_title_reaches_the_terminal_as_plain_text(
     ).json()
     assert created["data"]["addEntity"]["entity"]["guid"]
 
-    env = program_env(tmp_path, PLEIO_TUI_SESSION=session)
+    env = program_env(tmp_path, PLEIO_TUI_SESSION=session, PLEIO_TUI_SESSION_SITE=site.url)
     terminal.start([sys.executable, "-m", "pleio_tui", "--site", site.url], env)
     title_before = terminal.pane("pane_title")
     shown = terminal.wait_for_text("[@click=app.quit]x[/]")

@@ -23,7 +23,7 @@ SCRIPT = Path(__file__).with_name("replay_once.py")
 def start_replay(proxy: FaultProxy, me: str, cache_path: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, str(SCRIPT), proxy.url, str(cache_path)],
-        env={**os.environ, "PLEIO_TUI_SESSION": me},
+        env={**os.environ, "PLEIO_TUI_SESSION": me, "PLEIO_TUI_SESSION_SITE": proxy.url},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

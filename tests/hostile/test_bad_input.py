@@ -83,6 +83,7 @@ def test_an_unknown_group_lists_the_ones_there_are(
     tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", demo_site.url)
     body = tmp_path / "post.md"
     body.write_text("tekst", encoding="utf-8")
     assert main(["sync", "--site", demo_site.url]) == 0
@@ -128,13 +129,16 @@ async def test_an_empty_title_in_the_app_is_refused_and_the_post_kept(
 
 
 def run_cli(
-    *args: str | bytes, stdin: bytes = b"", session: str | None = None
+    *args: str | bytes, stdin: bytes = b"", session: str | None = None, site: str = ""
 ) -> subprocess.CompletedProcess[bytes]:
-    """`python -m pleio_tui ARGS` as a shell would start it: arguments are bytes."""
+    """`python -m pleio_tui ARGS` as a shell would start it: arguments are bytes;
+    `session` is given in the environment for `site`."""
     env = {**os.environ}
     env.pop("PLEIO_TUI_SESSION", None)
+    env.pop("PLEIO_TUI_SESSION_SITE", None)
     if session is not None:
         env["PLEIO_TUI_SESSION"] = session
+        env["PLEIO_TUI_SESSION_SITE"] = site
     argv = [arg if isinstance(arg, bytes) else arg.encode() for arg in args]
     return subprocess.run(
         [sys.executable.encode(), b"-m", b"pleio_tui", *argv],
@@ -168,6 +172,7 @@ def blog_count(site: LocalSite, session: str) -> int:
 @pytest.fixture
 def synced_site(demo_site: LocalSite, hadewych: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", demo_site.url)
     assert main(["sync", "--site", demo_site.url]) == 0
     monkeypatch.delenv("PLEIO_TUI_SESSION")
     return demo_site.url
@@ -196,7 +201,9 @@ def test_arguments_that_are_not_utf8_are_refused(
 ) -> None:
     before = blog_count(demo_site, hadewych)
 
-    result = run_cli(*args, b"--site", synced_site.encode(), stdin=b"Tekst", session=hadewych)
+    result = run_cli(
+        *args, b"--site", synced_site.encode(), stdin=b"Tekst", session=hadewych, site=synced_site
+    )
 
     assert "not UTF-8" in one_line_exit_2(result)
     nothing_queued(synced_site)
@@ -223,6 +230,7 @@ def test_a_body_that_is_not_utf8_is_refused(
         synced_site,
         stdin=LATIN_1,
         session=hadewych,
+        site=synced_site,
     )
 
     line = one_line_exit_2(result)
@@ -242,7 +250,9 @@ def test_a_malformed_session_in_the_environment_is_refused(
 ) -> None:
     before = blog_count(demo_site, hadewych)
 
-    result = run_cli(*args, "--site", synced_site, stdin=b"Tekst", session=session)
+    result = run_cli(
+        *args, "--site", synced_site, stdin=b"Tekst", session=session, site=synced_site
+    )
 
     if args == ["search", "x"]:  # the cache alone: the session is never read
         assert result.returncode in (0, 1) and b"Traceback" not in result.stderr

@@ -114,14 +114,13 @@ def test_sync_against_a_faulty_site_fails_with_one_clear_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(api.transport, "RetryPolicy", lambda: RetryPolicy(1, 0.01, 0.01))
+    url = refused_site_url() if fault == "refused" else fault_server.url
     monkeypatch.setenv("PLEIO_TUI_SESSION", "a-session")
-    url = fault_server.url
-    if fault == "refused":
-        url = refused_site_url()
-    elif fault == "unknown_code":
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", url)
+    if fault == "unknown_code":
         fault_server.mode = "ok"
         fault_server.payload = {"data": None, "errors": [{"message": HOSTILE_CODE}]}
-    else:
+    elif fault != "refused":  # nothing listens at a refused address
         fault_server.mode = fault
 
     code = main(["sync", "--site", url])

@@ -43,7 +43,11 @@ def open_seed_blog(session: TerminalSession) -> None:
 def test_a_draft_survives_kill_9_while_typing(
     demo_site: LocalSite, hadewych: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    env = {**xdg_env(tmp_path), "PLEIO_TUI_SESSION": hadewych}
+    env = {
+        **xdg_env(tmp_path),
+        "PLEIO_TUI_SESSION": hadewych,
+        "PLEIO_TUI_SESSION_SITE": demo_site.url,
+    }
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     cache_path = site_context(demo_site.url, read_keyring=False).cache_path

@@ -134,6 +134,7 @@ async def test_a_sync_killed_mid_send_posts_exactly_once(
         return comments_saying(demo_site, hadewych, seed_guid, text)
 
     with HoldingProxy(demo_site.url) as proxy:
+        env["PLEIO_TUI_SESSION_SITE"] = proxy.url  # the site every command talks to
         cache_path = site_context(proxy.url, read_keyring=False).cache_path
         assert (await sync_site(proxy.url, hadewych, cache_path)).completed
         if kind == OutboxKind.BLOG:

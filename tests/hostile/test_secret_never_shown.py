@@ -23,6 +23,7 @@ from pleio_tui.cli import main
 from pleio_tui.context import site_context
 from pleio_tui.secret import SESSION_ENV, Secret
 from pleio_tui.server import LocalSite
+from pleio_tui.session_env import SESSION_SITE_ENV
 from pleio_tui.site_url import SiteUrlError, parse_site_url
 from pleio_tui.tui.editor import edit_externally
 from pleio_tui.tui.services.background import SiteAccess
@@ -53,6 +54,7 @@ def test_the_site_context_holds_the_session_as_a_secret(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv(SESSION_ENV, "uit-de-omgeving")
+    monkeypatch.setenv(SESSION_SITE_ENV, "https://a.pleio.nl")
     context = site_context("https://a.pleio.nl")
     assert isinstance(context.session, Secret)
     assert "uit-de-omgeving" not in repr(context)
@@ -100,6 +102,7 @@ def test_a_crash_in_the_app_never_prints_the_session(
     env = {
         **os.environ,
         SESSION_ENV: hadewych,
+        SESSION_SITE_ENV: demo_site.url,
         "TERM": "xterm-256color",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
@@ -227,6 +230,7 @@ def test_the_browser_and_the_editor_the_app_starts_never_get_the_session(
     env = {
         **xdg_env(tmp_path),
         SESSION_ENV: hadewych,
+        SESSION_SITE_ENV: demo_site.url,
         "BROWSER": scripts["browser"],
         "EDITOR": scripts["editor"],
         "VISUAL": scripts["editor"],
@@ -254,7 +258,7 @@ def test_the_browser_and_the_editor_the_app_starts_never_get_the_session(
 
     for seen in (browser_env, editor_env):
         assert "PLEIO_TEST_MARKER=zichtbaar" in seen  # the rest of the environment is there
-        assert SESSION_ENV not in seen and hadewych not in seen
+        assert f"{SESSION_ENV}=" not in seen and hadewych not in seen
 
 
 def test_the_login_screen_refuses_an_address_with_a_password() -> None:

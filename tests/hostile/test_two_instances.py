@@ -68,7 +68,11 @@ async def shared_cache(
 ) -> tuple[dict[str, str], Path]:
     """The environment of every process (XDG dirs in tmp, the session), and the
     cache they share, filled by a sync."""
-    env = {**xdg_env(tmp_path), "PLEIO_TUI_SESSION": hadewych}
+    env = {
+        **xdg_env(tmp_path),
+        "PLEIO_TUI_SESSION": hadewych,
+        "PLEIO_TUI_SESSION_SITE": demo_site.url,
+    }
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     cache_path = site_context(demo_site.url, read_keyring=False).cache_path

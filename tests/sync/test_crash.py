@@ -46,7 +46,7 @@ async def test_a_killed_sync_leaves_whole_pages_and_the_next_one_completes(
     )
     process = subprocess.Popen(
         [sys.executable, "-m", "pleio_tui", "--site", site.url, "sync"],
-        env={**os.environ, **xdg, "PLEIO_TUI_SESSION": session},
+        env={**os.environ, **xdg, "PLEIO_TUI_SESSION": session, "PLEIO_TUI_SESSION_SITE": site.url},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

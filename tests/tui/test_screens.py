@@ -61,7 +61,7 @@ def shown(app: App[Any], selector: str) -> str:
         ("Gemeente.Pleio.nl", "https://gemeente.pleio.nl", None, None),
         ("http://127.0.0.1:8765", "http://127.0.0.1:8765", None, None),
         ("http://localhost:8000/", "http://localhost:8000", None, None),
-        ("http://pleio.example.nl", "http://pleio.example.nl", None, "login.url_insecure"),
+        ("http://pleio.example.nl", None, "login.url_insecure_refused", None),
         ("ftp://pleio.example.nl", None, "login.url_scheme", None),
         ("https://", None, "login.url_no_host", None),
         ("https://host:port", None, "login.url_no_host", None),
@@ -111,8 +111,8 @@ async def test_login_refuses_a_bad_address_and_an_empty_session() -> None:
     assert app.results == [None]
 
 
-async def test_login_warns_about_plain_http_to_another_machine() -> None:
-    app = ScreenHost(lambda: LoginScreen(EN, "http://127.0.0.1:8000"))
+async def test_login_warns_about_plain_http_to_another_machine_the_config_allows() -> None:
+    app = ScreenHost(lambda: LoginScreen(EN, "http://127.0.0.1:8000", allow_insecure_http=True))
     async with app.run_test() as pilot:
         await pilot.pause()
         assert shown(app, "#login-warning") == ""
@@ -122,7 +122,7 @@ async def test_login_warns_about_plain_http_to_another_machine() -> None:
         app.screen.query_one("#login-session", Input).value = "s3ss10n"
         await pilot.press("enter")
         await pilot.pause()
-    # a warning, not a refusal
+    # allowed by the config: a warning, not a refusal
     assert app.results == [LoginResult("http://pleio.example.nl", Secret("s3ss10n"))]
 
 

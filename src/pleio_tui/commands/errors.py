@@ -20,6 +20,8 @@ from pleio_tui.config import ConfigError
 from pleio_tui.context import NoSiteError
 from pleio_tui.credentials import KeyringUnavailableError, MalformedSessionError
 from pleio_tui.richtext import terminal_safe_line
+from pleio_tui.secret import SESSION_ENV
+from pleio_tui.session_env import SESSION_SITE_ENV, UnboundSessionError
 from pleio_tui.site_url import SiteUrlError
 from pleio_tui.store import StoreError
 
@@ -100,8 +102,36 @@ def describe_file_error(exc: OSError) -> str:
     return f"{where}: {terminal_safe_line(exc.strerror or str(exc))}"
 
 
+def describe_unbound_session() -> str:
+    """PLEIO_TUI_SESSION without the site it is for: refused, and how to mend it."""
+    text = (
+        "{variable} is set, but {site_variable} does not name the site it is for: set "
+        "{site_variable} to that site's address (https://...), or unset {variable}; "
+        "nothing was sent"
+    )
+    return tr(text, variable=SESSION_ENV, site_variable=SESSION_SITE_ENV)
+
+
+def describe_no_keyring(detail: str) -> str:
+    """No keyring keeps the session: the variables that give it instead."""
+    text = (
+        "no usable keyring on this machine to keep the session in ({detail}); set "
+        "{variable} to the sessionid value and {site_variable} to the site's address instead"
+    )
+    return tr(
+        text,
+        detail=terminal_safe_line(detail),
+        variable=SESSION_ENV,
+        site_variable=SESSION_SITE_ENV,
+    )
+
+
 def explain(exc: Exception) -> str | None:
     """The message for an error a user can act on; None for a bug."""
+    if isinstance(exc, UnboundSessionError):
+        return describe_unbound_session()
+    if isinstance(exc, KeyringUnavailableError):
+        return describe_no_keyring(exc.detail)
     if isinstance(exc, EXPLAINED):
         return terminal_safe_line(str(exc))
     # A file error with no file named is not about the user's files: a bug.

@@ -18,7 +18,7 @@ from pathlib import Path
 from pleio_tui.api import OfflineError, PleioClient, PleioError, SessionExpiredError
 from pleio_tui.browser_login import BrowserLoginError, BrowserSupportMissingError
 from pleio_tui.cli_i18n import tr
-from pleio_tui.commands.errors import describe_offline, explain
+from pleio_tui.commands.errors import describe_no_keyring, describe_offline, explain
 from pleio_tui.commands.text_input import BadInputError, read_stdin_line
 from pleio_tui.config import SITE_NAME, Config, load_config, unique_site_name
 from pleio_tui.config_file import add_site, set_site_settings
@@ -199,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
             + tr(
                 "{site} accepts the session, but it was not stored: {why}. Not logged in",
                 site=site_url,
-                why=exc,
+                why=describe_no_keyring(exc.detail),
             )
         )
         return 2

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import shutil
 import sys
 from typing import TextIO
@@ -18,10 +17,11 @@ from pleio_tui.commands.notices import warn_if_plain_http
 from pleio_tui.commands.sites import login_hint
 from pleio_tui.config import Config, load_config
 from pleio_tui.context import NoSiteError, SiteContext, site_context
-from pleio_tui.credentials import SESSION_ENV
+from pleio_tui.credentials import SESSION_ENV, SESSION_SITE_ENV
 from pleio_tui.models import OutboxItem
 from pleio_tui.paths import AppDirs
 from pleio_tui.richtext import terminal_safe_line
+from pleio_tui.session_env import bound_site
 from pleio_tui.store import Store
 from pleio_tui.sync import OutboxResult, StopReason, SyncProgress, SyncReport
 from pleio_tui.sync.runner import sync_site
@@ -203,8 +203,17 @@ def closed_to_visitors(context: SiteContext, exc: PleioError | None) -> str:
     if isinstance(exc, OfflineError):
         text = "{site} cannot be reached ({why})"
         return tr(text, site=context.site_url, why=describe_offline(exc))
-    text = "{site} shows nothing to visitors (a closed site); log in with {how} (or set {variable})"
-    return tr(text, site=context.site_url, how=login_hint(context), variable=SESSION_ENV)
+    text = (
+        "{site} shows nothing to visitors (a closed site); log in with {how} "
+        "(or set {variable} and {site_variable})"
+    )
+    return tr(
+        text,
+        site=context.site_url,
+        how=login_hint(context),
+        variable=SESSION_ENV,
+        site_variable=SESSION_SITE_ENV,
+    )
 
 
 def sync_all() -> int:
@@ -213,14 +222,9 @@ def sync_all() -> int:
     config = load_config(dirs.config_file)
     if not config.sites:
         raise NoSiteError(dirs.config_file)
-    if os.environ.get(SESSION_ENV, "").strip() and len(config.sites) > 1:
-        # One site's session, which --all would send to every other site too.
-        text = (
-            "{variable} holds one site's session and `sync --all` would send it to every "
-            "site: unset it (the keyring keeps a session per site), or sync one site with --site"
-        )
-        _say("pleio-tui: " + tr(text, variable=SESSION_ENV))
-        return 2
+    # PLEIO_TUI_SESSION goes to the site it is bound to alone, the keyring gives
+    # the others theirs; without its site it is refused before any site is asked.
+    bound_site()
     failures = 0
     for entry in config.sites:
         line, ok = sync_one_line(entry.name, dirs, config)

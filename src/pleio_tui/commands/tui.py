@@ -4,11 +4,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pleio_tui.context import site_context
+from pleio_tui.context import SiteContext, site_context
 from pleio_tui.secret import scrub_secret_environment
+from pleio_tui.session_env import unbound_session
 
 if TYPE_CHECKING:
     import argparse
+
+    from pleio_tui.config import Config
+    from pleio_tui.paths import AppDirs
+
+
+def start_context(
+    args: argparse.Namespace, dirs: AppDirs, config: Config
+) -> tuple[SiteContext | None, bool]:
+    """The site the app starts on (None: its login screen asks for one), and
+    whether PLEIO_TUI_SESSION was refused: set with no site named for it, it goes
+    nowhere, and the app asks to log in (or reads as a visitor) without it."""
+    refused = unbound_session()
+    if not args.site and not config.site:
+        return None, refused
+    # Offline, the session is never used: the keyring is not even asked.
+    online = not args.offline
+    context = site_context(
+        args.site,
+        offline=args.offline,
+        dirs=dirs,
+        read_keyring=online and not refused,
+        config=config,
+    )
+    return context, refused and online
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,17 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
     dirs = AppDirs.default()
     config = load_config(dirs.config_file, parsed_copy=dirs.parsed_config_file)
-    if not args.site and not config.site:
-        # No site yet: the app opens on its login screen and asks for one.
-        scrub_secret_environment()
-        from pleio_tui.tui.launch import run_app  # with collection paused, as said above
-
-        return run_app(None, dirs=dirs)
-    # Offline, the session is never used: the keyring is not even asked.
-    context = site_context(
-        args.site, offline=args.offline, dirs=dirs, read_keyring=not args.offline, config=config
-    )
+    context, refused = start_context(args, dirs, config)
     scrub_secret_environment()  # read: no browser or editor the app starts gets it
     from pleio_tui.tui.launch import run_app  # with collection paused, as said above
 
-    return run_app(context, dirs=dirs)
+    return run_app(context, dirs=dirs, session_refused=refused)

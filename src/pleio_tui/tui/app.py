@@ -74,7 +74,10 @@ class PleioApp(ContentActions, App[int]):
         dirs: AppDirs,
         offline: bool = False,
         demo: bool = False,
+        session_refused: bool = False,
     ) -> None:
+        """`session_refused`: PLEIO_TUI_SESSION was set without the site it is for
+        and not used; the app says so at start."""
         super().__init__()
         self._store = store
         self._config = config
@@ -108,9 +111,11 @@ class PleioApp(ContentActions, App[int]):
             every=self.set_interval,
             later=self.set_timer,
             cache_file=dirs.site_cache_file,
+            allow_insecure_http=config.allow_insecure_http,
         )
         self.sites = SitesController(self, config, dirs)
         self._demo = demo
+        self._session_refused = session_refused
         if demo:
             self.title = "pleio-tui demo"
 
@@ -190,6 +195,9 @@ class PleioApp(ContentActions, App[int]):
         if self.site is not None and sends_session_in_clear(self.site.site_url):
             text = self._strings("notice.plain_http", site=self.site.site_url)
             self.notify(text, severity="warning", markup=False, timeout=15)
+        if self._session_refused:
+            text = self._strings("notice.session_unbound")
+            self.notify(text, severity="warning", markup=False, timeout=30)
         if self._demo and self.site is not None:
             text = self._strings("notice.demo", url=self.site.site_url)
             self.notify(text, markup=False, timeout=30)

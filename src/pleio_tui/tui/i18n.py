@@ -160,6 +160,10 @@ NL: dict[str, str] = {
     "login.url_insecure": (
         "Let op: zonder https gaat je sessie onversleuteld over het netwerk naar {host}."
     ),
+    "login.url_insecure_refused": (
+        "{host} via gewoon http zou je sessie onversleuteld versturen: gebruik https://, "
+        "of zet allow_insecure_http = true in de config als het moet. Er is niets verstuurd."
+    ),
     "login.session_empty": "Plak de waarde van de cookie sessionid.",
     "login.session_invalid": "Deze sessionid bevat tekens die een cookie niet kan hebben.",
     "login.checking": "Sessie controleren…",
@@ -283,7 +287,12 @@ NL: dict[str, str] = {
     "notice.session_not_saved": (
         "Ingelogd voor nu, maar de sessie is niet bewaard: deze machine heeft geen "
         "bruikbare keyring ({reason}). Zet PLEIO_TUI_SESSION op de waarde van "
-        "sessionid om de volgende keer ingelogd te zijn."
+        "sessionid en PLEIO_TUI_SESSION_SITE op {site} om de volgende keer ingelogd te zijn."
+    ),
+    "notice.session_unbound": (
+        "PLEIO_TUI_SESSION is gezet, maar PLEIO_TUI_SESSION_SITE noemt niet de site waar "
+        "hij voor is: hij wordt niet verstuurd. Zet PLEIO_TUI_SESSION_SITE op het adres "
+        "van die site, of log hier in."
     ),
     **NL_WRITING,
     **NL_KINDS,
@@ -388,6 +397,10 @@ EN: dict[str, str] = {
         "Leave the user name and password out of the address; paste the sessionid below."
     ),
     "login.url_insecure": "Careful: without https your session travels unencrypted to {host}.",
+    "login.url_insecure_refused": (
+        "{host} over plain http would send your session unencrypted: use https://, or set "
+        "allow_insecure_http = true in the config if you must. Nothing was sent."
+    ),
     "login.session_empty": "Paste the value of the cookie sessionid.",
     "login.session_invalid": "This sessionid has characters a cookie cannot hold.",
     "login.checking": "Checking the session…",
@@ -505,7 +518,12 @@ EN: dict[str, str] = {
     "notice.session_not_saved": (
         "Logged in for now, but the session was not stored: this machine has no "
         "usable keyring ({reason}). Set PLEIO_TUI_SESSION to the sessionid value "
-        "to be logged in next time."
+        "and PLEIO_TUI_SESSION_SITE to {site} to be logged in next time."
+    ),
+    "notice.session_unbound": (
+        "PLEIO_TUI_SESSION is set, but PLEIO_TUI_SESSION_SITE does not name the site it "
+        "is for: it is not sent. Set PLEIO_TUI_SESSION_SITE to that site's address, or "
+        "log in here."
     ),
     **EN_WRITING,
     **EN_KINDS,

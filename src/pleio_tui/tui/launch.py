@@ -45,11 +45,21 @@ def say_cache_upgrade() -> None:
     )
 
 
-def create_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> PleioApp:
+def create_app(
+    context: SiteSettings | None,
+    *,
+    dirs: AppDirs,
+    demo: bool = False,
+    session_refused: bool = False,
+) -> PleioApp:
     """The app on the site of `context` (its cache opened: StoreError if it cannot
-    be), or, without one, an app that asks for a site and session first."""
+    be), or, without one, an app that asks for a site and session first.
+    `session_refused`: PLEIO_TUI_SESSION was set without its site, and not used."""
     if context is None:
-        return PleioApp(site=None, store=None, config=load_config(dirs.config_file), dirs=dirs)
+        config = load_config(dirs.config_file)
+        return PleioApp(
+            site=None, store=None, config=config, dirs=dirs, session_refused=session_refused
+        )
     store = Store.open(context.cache_path, on_upgrade=say_cache_upgrade)
     entry = getattr(context, "entry", None)  # the site's table in the config, if any
     anonymous = entry is not None and entry.anonymous
@@ -60,13 +70,20 @@ def create_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = Fals
         dirs=dirs,
         offline=context.offline,
         demo=demo,
+        session_refused=session_refused,
     )
 
 
-def run_app(context: SiteSettings | None, *, dirs: AppDirs, demo: bool = False) -> int:
+def run_app(
+    context: SiteSettings | None,
+    *,
+    dirs: AppDirs,
+    demo: bool = False,
+    session_refused: bool = False,
+) -> int:
     """Run the TUI; the exit status for the command line."""
     try:
-        app = create_app(context, dirs=dirs, demo=demo)
+        app = create_app(context, dirs=dirs, demo=demo, session_refused=session_refused)
     except StoreError as exc:
         print(f"pleio-tui: {exc}", file=sys.stderr)
         return 1

@@ -52,9 +52,11 @@ class NetworkController:
         every: Callable[[float, Callable[[], None]], Timer],
         later: Callable[[float, Callable[[], None]], Timer],
         cache_file: Callable[[str], Path],
+        allow_insecure_http: bool = False,
     ) -> None:
         """`every`/`later` run a callback on the app's timers; `cache_file` names
-        the cache of a site logged in to for the first time."""
+        the cache of a site logged in to for the first time; `allow_insecure_http`
+        is the config's, for the addresses typed on the login screen."""
         self._host = host
         self.site = site
         self.online = False
@@ -65,6 +67,7 @@ class NetworkController:
         self._every = every
         self._later = later
         self._cache_file = cache_file
+        self._allow_insecure_http = allow_insecure_http
 
     def can_reach_site(self) -> bool:
         """Worth trying the network: a session (or a site read as a visitor), and
@@ -286,7 +289,14 @@ class NetworkController:
         sites = getattr(host, "sites", None)  # the browser the session came from, if known
         entry = sites.current_entry() if sites is not None else None
         browser, profile = (entry.browser, entry.profile) if entry else (None, None)
-        screen = LoginScreen(host.strings, site_url, error, browser=browser, profile=profile)
+        screen = LoginScreen(
+            host.strings,
+            site_url,
+            error,
+            browser=browser,
+            profile=profile,
+            allow_insecure_http=self._allow_insecure_http,
+        )
         host.push_screen(screen, self._login_given)
 
     def _login_given(self, result: LoginResult | None) -> None:
@@ -329,7 +339,7 @@ class NetworkController:
             save_session(result.site_url, result.sessionid)
         except KeyringUnavailableError as exc:
             # The session still works for this run; the message names the way out.
-            text = host.strings("notice.session_not_saved", reason=exc.detail)
+            text = host.strings("notice.session_not_saved", reason=exc.detail, site=result.site_url)
             host.notify_plain(text, "warning")
         self.site = access
         self.online = True

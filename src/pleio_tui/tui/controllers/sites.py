@@ -145,15 +145,22 @@ class SitesController:
     def _session(self, entry: SiteEntry, url: str) -> Secret | None:
         if entry.anonymous or self._app.offline:
             return None
-        from pleio_tui.credentials import KeyringUnavailableError, load_session  # keyring: 30 ms
+        # keyring: 30 ms
+        from pleio_tui.credentials import (
+            KeyringUnavailableError,
+            UnboundSessionError,
+            load_session,
+        )
 
+        strings = self._app.strings
         try:
             return load_session(url)
         except KeyringUnavailableError as exc:
-            self._app.notify_plain(
-                self._app.strings("notice.session_not_saved", reason=exc.detail), "warning"
-            )
-            return None
+            text = strings("notice.session_not_saved", reason=exc.detail, site=url)
+            self._app.notify_plain(text, "warning")
+        except UnboundSessionError:  # sent nowhere: the site is read as a visitor or asks
+            self._app.notify_plain(strings("notice.session_unbound"), "warning")
+        return None
 
     def _leave(self) -> Place:
         """The place on the site being left; what the composer holds is saved to

@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, Static
 
 from pleio_tui.paths import normalise_site_url
 from pleio_tui.secret import MalformedSessionError, Secret, session_secret
-from pleio_tui.site_url import is_loopback_host
+from pleio_tui.site_url import refuses_plain_http, sends_session_in_clear
 from pleio_tui.tui.i18n import Strings, one_line
 from pleio_tui.tui.keys import bindings
 
@@ -50,8 +50,10 @@ class UrlCheck:
     host: str = ""
 
 
-def check_site_url(raw: str) -> UrlCheck:
-    """An address without a scheme gets https://; only http and https are accepted."""
+def check_site_url(raw: str, *, allow_insecure_http: bool = False) -> UrlCheck:
+    """An address without a scheme gets https://; only http and https are accepted,
+    and plain http to another machine only when the config allows it, as on the
+    command line (`site_url.parse_site_url`)."""
     text = raw.strip()
     if not text:
         return UrlCheck(None, "login.url_empty")
@@ -69,10 +71,11 @@ def check_site_url(raw: str) -> UrlCheck:
     host = parts.hostname or ""
     if not host or any(char.isspace() for char in host):
         return UrlCheck(None, "login.url_no_host")
-    warning = None
-    if parts.scheme.lower() == "http" and not is_loopback_host(host):
-        warning = "login.url_insecure"
-    return UrlCheck(normalise_site_url(text), warning=warning, host=host)
+    if refuses_plain_http(parts.scheme, host, allow_insecure_http=allow_insecure_http):
+        return UrlCheck(None, "login.url_insecure_refused", host=host)
+    site_url = normalise_site_url(text)
+    warning = "login.url_insecure" if sends_session_in_clear(site_url) else None
+    return UrlCheck(site_url, warning=warning, host=host)
 
 
 def check_sessionid(raw: str) -> tuple[Secret | None, str | None]:
@@ -111,10 +114,14 @@ class LoginScreen(ModalScreen[LoginResult | None]):
         *,
         browser: str | None = None,
         profile: str | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
-        """`browser` and `profile`: where the site's session was read before."""
+        """`browser` and `profile`: where the site's session was read before;
+        `allow_insecure_http`: the config's setting, which alone lets plain http
+        to another machine through."""
         super().__init__()
         self._strings = strings
+        self._allow_insecure_http = allow_insecure_http
         self._site_url = site_url
         self._initial_error = error
         self._browser = browser
@@ -122,7 +129,7 @@ class LoginScreen(ModalScreen[LoginResult | None]):
 
     def compose(self) -> ComposeResult:
         s = self._strings
-        check = check_site_url(self._site_url)
+        check = self._check(self._site_url)
         heading = s("login.heading", site=check.host) if check.host else s("login.heading_no_site")
         with Vertical(id="login-dialog"):
             yield Static(Content(heading), id="login-heading")
@@ -143,25 +150,34 @@ class LoginScreen(ModalScreen[LoginResult | None]):
 
     def on_mount(self) -> None:
         self._show_warning(self._site_url)
-        start = "#login-session" if check_site_url(self._site_url).site_url else "#login-site"
+        start = "#login-session" if self._check(self._site_url).site_url else "#login-site"
         self.query_one(start, Input).focus()
 
     def show_error(self, message: str) -> None:
         """Show why logging in failed (the message may quote the site: shown literally)."""
         self.query_one("#login-error", Static).update(Content(one_line(message)))
 
-    def submit(self) -> None:
-        check = check_site_url(self.query_one("#login-site", Input).value)
+    def _check(self, raw: str) -> UrlCheck:
+        return check_site_url(raw, allow_insecure_http=self._allow_insecure_http)
+
+    def _site_given(self) -> str | None:
+        """The address in the form, or None after saying why it cannot be used."""
+        check = self._check(self.query_one("#login-site", Input).value)
         if check.site_url is None:
-            self.show_error(self._strings(check.error or "login.url_empty"))
+            self.show_error(self._strings(check.error or "login.url_empty", host=check.host))
             self.query_one("#login-site", Input).focus()
+        return check.site_url
+
+    def submit(self) -> None:
+        site_url = self._site_given()
+        if site_url is None:
             return
         sessionid, problem = check_sessionid(self.query_one("#login-session", Input).value)
         if sessionid is None:
             self.show_error(self._strings(problem or "login.session_invalid"))
             self.query_one("#login-session", Input).focus()
             return
-        self.dismiss(LoginResult(check.site_url, sessionid))
+        self.dismiss(LoginResult(site_url, sessionid))
 
     def from_browser(self) -> None:
         """Read the session from the browser it came from before, and go on with it."""
@@ -169,30 +185,27 @@ class LoginScreen(ModalScreen[LoginResult | None]):
         from pleio_tui.browser_login import BrowserLoginError, session_from_browser
 
         browser = self._browser or ""
-        check = check_site_url(self.query_one("#login-site", Input).value)
-        if check.site_url is None:
-            self.show_error(self._strings(check.error or "login.url_empty"))
+        site_url = self._site_given()
+        if site_url is None:
             return
         profile = Path(self._profile) if self._profile else None
         try:
-            sessionid = session_from_browser(browser, check.site_url, profile)
+            sessionid = session_from_browser(browser, site_url, profile)
         except BrowserLoginError as exc:
             text = self._strings("expired.browser_failed", browser=browser, reason=str(exc))
             self.show_error(text)
             return
-        self.dismiss(LoginResult(check.site_url, sessionid))
+        self.dismiss(LoginResult(site_url, sessionid))
 
     def action_close(self) -> None:
         self.dismiss(None)
 
     def as_visitor(self) -> None:
         """Read the site without an account, as it shows itself to visitors."""
-        check = check_site_url(self.query_one("#login-site", Input).value)
-        if check.site_url is None:
-            self.show_error(self._strings(check.error or "login.url_empty"))
-            self.query_one("#login-site", Input).focus()
+        site_url = self._site_given()
+        if site_url is None:
             return
-        self.dismiss(LoginResult(check.site_url, None, anonymous=True))
+        self.dismiss(LoginResult(site_url, None, anonymous=True))
 
     @on(Button.Pressed, "#login-anonymous")
     def _anonymous_pressed(self) -> None:
@@ -220,6 +233,6 @@ class LoginScreen(ModalScreen[LoginResult | None]):
         self.dismiss(None)
 
     def _show_warning(self, raw_url: str) -> None:
-        check = check_site_url(raw_url)
+        check = self._check(raw_url)
         text = self._strings(check.warning, host=check.host) if check.warning else ""
         self.query_one("#login-warning", Static).update(Content(text))
