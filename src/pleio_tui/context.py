@@ -36,6 +36,8 @@ class SiteContext(NamedTuple):
     offline: bool = False
     entry: SiteEntry | None = None
     """The site's table in the config; None for an address given that it lacks."""
+    session_in_keyring: bool = False
+    """The session is the keyring's (not PLEIO_TUI_SESSION, not given)."""
 
     @property
     def anonymous(self) -> bool:
@@ -91,10 +93,13 @@ def site_context(
         raise SiteUrlError(f"{dirs.config_file}: site: {exc}") from None
     if entry is not None and entry.anonymous:
         read_keyring = False  # added to be read without an account
+    in_keyring = False
     if session is None and read_keyring:
-        from pleio_tui.credentials import load_session  # keyring: 20 ms, when needed
+        # keyring: 20 ms, when needed
+        from pleio_tui.credentials import load_session, session_from_env
 
         session = load_session(site_url)
+        in_keyring = session is not None and session_from_env(site_url) is None
     return SiteContext(
         site_url=site_url,
         session=session,
@@ -102,4 +107,5 @@ def site_context(
         config=config.for_site(entry),
         offline=offline,
         entry=entry,
+        session_in_keyring=in_keyring,
     )

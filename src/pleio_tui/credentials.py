@@ -23,6 +23,7 @@ __all__ = [
     "MalformedSessionError",
     "UnboundSessionError",
     "forget_session",
+    "keyring_session",
     "load_session",
     "save_session",
     "session_from_env",
@@ -47,13 +48,21 @@ def load_session(site_url: str) -> Secret | None:
     from_env = session_from_env(site_url)
     if from_env:
         return from_env
+    # A malformed one is not ours to send: the site would refuse it; login replaces it.
+    return keyring_session(site_url)
+
+
+def keyring_session(site_url: str) -> Secret | None:
+    """The session the keyring holds for a site now, whatever the environment
+    says: a running app asks before each piece of network work, so that a
+    `pleio-tui logout` (or a new login) in another shell counts at once."""
     stored = _stored(site_url)
     if not stored:
         return None
     try:
         return session_secret(stored, source="the session in the keyring")
     except MalformedSessionError:
-        return None  # not ours to send: the site would refuse it anyway; login replaces it
+        return None
 
 
 def save_session(site_url: str, session: Secret) -> None:

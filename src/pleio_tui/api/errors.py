@@ -57,6 +57,12 @@ class SessionExpiredError(PleioError):
     code = "session_expired"
 
 
+class LoggedOutError(SessionExpiredError):
+    """The session was taken out of the keyring (`pleio-tui logout`) while the app ran."""
+
+    code = "logged_out"
+
+
 class GraphQLRequestError(PleioError):
     """The site rejected the request itself (HTTP 400): the query is wrong, not the data."""
 

@@ -47,6 +47,7 @@ PLEIO_ERROR_CODES = (
 CLIENT_ERROR_CODES = (
     "offline",
     "session_expired",
+    "logged_out",
     "bad_request",
     "unexpected_response",
     "two_factor_required",
@@ -247,6 +248,10 @@ NL: dict[str, str] = {
     # errors: the client's own codes
     "error.offline": "De site is niet bereikbaar. Je leest uit de cache.",
     "error.session_expired": "Je sessie is verlopen. Log opnieuw in.",
+    "error.logged_out": (
+        "Je bent uitgelogd (pleio-tui logout): er gaat niets meer naar de site onder "
+        "jouw naam tot je weer inlogt."
+    ),
     "error.bad_request": "De site begreep het verzoek niet (een fout in pleio-tui).",
     "error.unexpected_response": "De site gaf een onverwacht antwoord. Klopt het adres?",
     "error.two_factor_required": (
@@ -478,6 +483,10 @@ EN: dict[str, str] = {
     "error.NO_CONTAINER_GUID": "No group or blog was given to put this in.",
     "error.offline": "The site cannot be reached. You are reading from the cache.",
     "error.session_expired": "Your session has expired. Log in again.",
+    "error.logged_out": (
+        "You were logged out (pleio-tui logout): nothing more goes to the site in your "
+        "name until you log in again."
+    ),
     "error.bad_request": "The site did not understand the request (a bug in pleio-tui).",
     "error.unexpected_response": "The site answered unexpectedly. Is the address right?",
     "error.two_factor_required": (

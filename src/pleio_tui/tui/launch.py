@@ -63,8 +63,11 @@ def create_app(
     store = Store.open(context.cache_path, on_upgrade=say_cache_upgrade)
     entry = getattr(context, "entry", None)  # the site's table in the config, if any
     anonymous = entry is not None and entry.anonymous
+    in_keyring = bool(getattr(context, "session_in_keyring", False))
+    session, cache_path = context.session, context.cache_path
+    access = SiteAccess(context.site_url, session, cache_path, anonymous, in_keyring)
     return PleioApp(
-        site=SiteAccess(context.site_url, context.session, context.cache_path, anonymous),
+        site=access,
         store=store,
         config=context.config,
         dirs=dirs,

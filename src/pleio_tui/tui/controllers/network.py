@@ -217,7 +217,9 @@ class NetworkController:
         host = self._host
         if isinstance(exc, SessionExpiredError):
             self.online = False
-            host.notify_plain(host.strings.error("session_expired"), "error")
+            if self.site is not None and self.site.session is not None:
+                self.site = self.site._replace(session=None, session_in_keyring=False)
+            host.notify_plain(host.strings.error(exc.code), "error")
             self.ask_login()
         elif isinstance(exc, OfflineError):
             self.online = False
@@ -337,6 +339,7 @@ class NetworkController:
 
         try:
             save_session(result.site_url, result.sessionid)
+            access = access._replace(session_in_keyring=True)
         except KeyringUnavailableError as exc:
             # The session still works for this run; the message names the way out.
             text = host.strings("notice.session_not_saved", reason=exc.detail, site=result.site_url)

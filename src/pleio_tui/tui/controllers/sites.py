@@ -132,7 +132,8 @@ class SitesController:
             return False
         if old is not None:
             self._places[old.site_url] = self._leave()
-        access = SiteAccess(url, self._session(entry, url), cache_path, anonymous=entry.anonymous)
+        session, in_keyring = self._session(entry, url)
+        access = SiteAccess(url, session, cache_path, entry.anonymous, in_keyring)
         app.network.switch_site(access)
         app.reading.forget()
         await app.main.post.set_site(url)
@@ -142,25 +143,28 @@ class SitesController:
         app.network.start_site()
         return True
 
-    def _session(self, entry: SiteEntry, url: str) -> Secret | None:
+    def _session(self, entry: SiteEntry, url: str) -> tuple[Secret | None, bool]:
+        """The site's session, and whether it is the keyring's."""
         if entry.anonymous or self._app.offline:
-            return None
+            return None, False
         # keyring: 30 ms
         from pleio_tui.credentials import (
             KeyringUnavailableError,
             UnboundSessionError,
+            keyring_session,
             load_session,
         )
 
         strings = self._app.strings
         try:
-            return load_session(url)
+            session = load_session(url)
+            return session, session is not None and session == keyring_session(url)
         except KeyringUnavailableError as exc:
             text = strings("notice.session_not_saved", reason=exc.detail, site=url)
             self._app.notify_plain(text, "warning")
         except UnboundSessionError:  # sent nowhere: the site is read as a visitor or asks
             self._app.notify_plain(strings("notice.session_unbound"), "warning")
-        return None
+        return None, False
 
     def _leave(self) -> Place:
         """The place on the site being left; what the composer holds is saved to

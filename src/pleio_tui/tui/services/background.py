@@ -37,6 +37,10 @@ class SiteAccess(NamedTuple):
     cache_path: Path
     anonymous: bool = False
     """Read without an account, as the site shows itself to visitors."""
+    session_in_keyring: bool = False
+    """The session is the keyring's: each job asks the keyring again, so that a
+    logout in another shell stops the app sending as the user, and a new login
+    there is used."""
 
 
 async def run_job(access: SiteAccess, job: Job[T]) -> T:
@@ -65,14 +69,33 @@ async def run_job(access: SiteAccess, job: Job[T]) -> T:
 
 
 async def _with_resources(access: SiteAccess, job: Job[T]) -> T:
+    session = _session_now(access)
     store = Store.open(access.cache_path)
     try:
         from pleio_tui.api import PleioClient  # httpx: 60 ms, off the first frame
 
-        async with PleioClient(access.site_url, access.session) as client:
+        async with PleioClient(access.site_url, session) as client:
             return await job(client, store)
     finally:
         store.close()
+
+
+def _session_now(access: SiteAccess) -> Secret | None:
+    """The session to send: the keyring's as it is now when the app's came from
+    there. LoggedOutError when it is gone from the keyring; a keyring that
+    cannot be read now (a locked wallet) leaves the one the app holds."""
+    if not access.session_in_keyring:
+        return access.session
+    from pleio_tui.api import LoggedOutError  # httpx: off the first frame
+    from pleio_tui.credentials import KeyringUnavailableError, keyring_session
+
+    try:
+        now = keyring_session(access.site_url)
+    except KeyringUnavailableError:
+        return access.session
+    if now is None:
+        raise LoggedOutError("the session is no longer in the keyring")
+    return now
 
 
 def _call_soon(
