@@ -24,6 +24,7 @@ from pleio_tui.server.errors import (
 from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord
 from pleio_tui.server.records_content import EventRecord, QuestionRecord, WikiRecord
 from pleio_tui.server.resolvers.lookup import context_of, require_user, visible_entity
+from pleio_tui.server.site_setup import best_answers_enabled
 from pleio_tui.server.text import checked_abstract, checked_title, plain_text
 from pleio_tui.server.timestamps import now_iso
 
@@ -141,15 +142,22 @@ def resolve_toggle_best_answer(
     question = repo.get_blog(ctx.conn, comment.blog_id)
     if not isinstance(question, QuestionRecord):
         fail(COULD_NOT_FIND)
-    viewer = ctx.viewer
-    may_choose = viewer.is_admin or viewer.user_id == question.owner_id
-    if question.is_closed or not may_choose:
+    if not may_choose_best_answer(ctx, question):
         fail(COULD_NOT_SAVE)
     best = None if question.best_answer_id == comment.guid else comment.guid
     with ctx.conn:
         # Pleio saves the question: its timeUpdated moves, and a sync sees the change.
         content_repo.update_extra(ctx.conn, question.guid, {"best_answer": best}, now=now_iso())
     return {"entity": repo.get_blog(ctx.conn, question.guid)}
+
+
+def may_choose_best_answer(ctx: RequestContext, question: QuestionRecord) -> bool:
+    """Pleio's Question.can_choose_best_answer: the questioner or a site admin, on an
+    open question, and only while the site lets questioners choose at all."""
+    viewer = ctx.viewer
+    if not viewer.logged_in or question.is_closed or not best_answers_enabled(ctx.conn):
+        return False
+    return viewer.is_admin or viewer.user_id == question.owner_id
 
 
 @kind_mutations.field("toggleIsClosed")
