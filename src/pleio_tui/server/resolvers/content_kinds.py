@@ -21,9 +21,14 @@ from pleio_tui.server.errors import (
     USER_NOT_MEMBER_OF_GROUP,
     fail,
 )
-from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord
+from pleio_tui.server.records import BlogRecord, GroupRecord
 from pleio_tui.server.records_content import EventRecord, QuestionRecord, WikiRecord
-from pleio_tui.server.resolvers.lookup import context_of, require_user, visible_entity
+from pleio_tui.server.resolvers.lookup import (
+    context_of,
+    listed_content,
+    require_user,
+    visible_entity,
+)
 from pleio_tui.server.site_setup import best_answers_enabled
 from pleio_tui.server.text import checked_abstract, checked_title, plain_text
 from pleio_tui.server.timestamps import now_iso
@@ -118,11 +123,14 @@ def resolve_attend_event(
 ) -> dict[str, Any]:
     ctx = context_of(info)
     user = require_user(ctx)
-    event = visible_entity(ctx, input.get("guid"))
+    event = listed_content(ctx, input.get("guid"))
     if not isinstance(event, EventRecord):
         fail(COULD_NOT_FIND)
     state = input.get("state") or None
-    if state is not None and state not in content_repo.ATTENDANCE_STATES:
+    accepted = set(content_repo.ATTENDANCE_STATES)
+    if not event.extra.get("enable_maybe", True):
+        accepted.discard("maybe")
+    if state is not None and state not in accepted:
         fail(EVENT_INVALID_STATE)
     with ctx.conn:
         content_repo.set_attendance(ctx.conn, event.guid, user.guid, state, now_iso())
@@ -136,10 +144,11 @@ def resolve_toggle_best_answer(
     """The comment becomes the best answer of its question, or stops being it."""
     ctx = context_of(info)
     require_user(ctx)
-    comment = visible_entity(ctx, input.get("guid"))
-    if not isinstance(comment, CommentRecord) or comment.is_reply:
+    comment = repo.get_comment(ctx.conn, input.get("guid") or "")
+    if comment is None or comment.is_reply:
         fail(COULD_NOT_FIND)
-    question = repo.get_blog(ctx.conn, comment.blog_id)
+    # As Pleio: the question is looked up among published, not archived content.
+    question = listed_content(ctx, comment.blog_id)
     if not isinstance(question, QuestionRecord):
         fail(COULD_NOT_FIND)
     if not may_choose_best_answer(ctx, question):

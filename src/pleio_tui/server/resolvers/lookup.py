@@ -47,6 +47,17 @@ def readable_blog(ctx: RequestContext, blog: BlogRecord) -> BlogRecord | None:
     return blog if can_read_blog(ctx.viewer, blog, group) else None
 
 
+def listed_content(ctx: RequestContext, guid: str | None) -> BlogRecord | None:
+    """Content as Pleio's `Entity.objects.visible` finds it for vote, bookmark,
+    follow, attendEvent and toggleBestAnswer: published, not archived, readable.
+    Never a draft (not even the owner's or for an admin), an archived item, a
+    group, a user or a comment."""
+    blog = repo.get_blog(ctx.conn, guid) if guid else None
+    if blog is None or not blog.is_published or blog.is_archived:
+        return None
+    return readable_blog(ctx, blog)
+
+
 def visible_entity(ctx: RequestContext, guid: str | None) -> EntityRecord | None:
     """A blog, comment, group or user the viewer may see, for the mutations (which
     also act on comments)."""
