@@ -1,5 +1,6 @@
 """Where Pleio refuses and a kinder local site would hide a client bug: what vote,
-bookmark, follow and attendEvent find, and which attendance a maybe-less event takes."""
+bookmark, follow and attendEvent find, which attendance a maybe-less event takes,
+and which titles and containers addEntity refuses."""
 
 from __future__ import annotations
 
@@ -75,3 +76,21 @@ def test_maybe_is_refused_where_the_event_does_not_offer_it(
     assert refused == "event_invalid_state"
     going = api.data(ATTEND, {"guid": event["guid"], "state": "accept"}, jan_session)
     assert going["attendEvent"]["entity"]["isAttending"] == "accept"
+
+
+def test_a_status_update_may_lack_a_title_but_not_send_an_empty_one(
+    api: GraphQL, hadewych: str
+) -> None:
+    assert add(api, hadewych, subtype="statusupdate")["guid"]
+    assert add(api, hadewych, subtype="statusupdate", title=None)["guid"]
+    for title in ("", "   "):
+        fields = {"subtype": "statusupdate", "title": title, "richDescription": doc("x")}
+        assert api.error(ADD, {"input": fields}, hadewych) == "invalid_value"
+
+
+def test_an_empty_container_guid_is_no_missing_one(api: GraphQL, hadewych: str) -> None:
+    for subtype in ("blog", "discussion", "statusupdate"):
+        fields = {"subtype": subtype, "title": "Hier", "richDescription": doc("x")}
+        refused = api.error(ADD, {"input": {**fields, "containerGuid": ""}}, hadewych)
+        assert refused == "['\u201c\u201d is not a valid UUID.']"
+        assert add(api, hadewych, **fields, containerGuid=None)["guid"]

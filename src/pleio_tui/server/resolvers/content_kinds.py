@@ -24,6 +24,7 @@ from pleio_tui.server.errors import (
 from pleio_tui.server.records import BlogRecord, GroupRecord
 from pleio_tui.server.records_content import EventRecord, QuestionRecord, WikiRecord
 from pleio_tui.server.resolvers.lookup import (
+    check_uuid,
     context_of,
     listed_content,
     require_user,
@@ -51,8 +52,9 @@ kind_mutations = MutationType()
 def _container(ctx: RequestContext, input: dict[str, Any]) -> tuple[GroupRecord | None, str | None]:
     """The group to post in and, for a wiki page under another, that page."""
     guid = input.get("container_guid")
-    if not guid:
+    if guid is None:
         return None, None
+    check_uuid(guid)
     if input["subtype"] == "wiki":
         parent = visible_entity(ctx, guid)
         if isinstance(parent, WikiRecord):
@@ -71,14 +73,15 @@ def add_content(ctx: RequestContext, input: dict[str, Any]) -> BlogRecord | None
     group, parent = _container(ctx, input)
     if group is not None and not may_take_part(ctx.viewer, group.guid):
         fail(USER_NOT_MEMBER_OF_GROUP)
-    # A status update's title may be empty on Pleio; every other kind needs one.
-    title = (input.get("title") or "").strip() if subtype == "statusupdate" else None
+    # A status update may go without a title (missing or null) on Pleio; one that is
+    # sent is checked as every other kind's, so "" is `invalid_value` there too.
+    untitled = subtype == "statusupdate" and input.get("title") is None
     now = now_iso()
     rich_description = input.get("rich_description")
     new = repo.NewBlog(
         owner_id=user.guid,
         group_id=None if group is None else group.guid,
-        title=title if title is not None else checked_title(input.get("title")),
+        title="" if untitled else checked_title(input.get("title")),
         abstract=checked_abstract(input.get("abstract")),
         rich_description=rich_description,
         description=plain_text(rich_description),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from graphql import GraphQLResolveInfo
@@ -30,6 +31,17 @@ def page_bounds(offset: int | None, limit: int | None) -> tuple[int, int]:
     offset = max(0, offset or 0)
     limit = DEFAULT_LIMIT if limit is None else max(0, limit)
     return offset, limit
+
+
+def check_uuid(guid: str) -> None:
+    """Pleio keys groups and content by UUID, and looks a `containerGuid` up without
+    catching Django's ValidationError for one that is no UUID (not even ""): it
+    reaches the client as a GraphQL error whose message is that error's text. So
+    only a missing or null containerGuid means "no group" there; we answer so too."""
+    try:
+        uuid.UUID(hex=guid)
+    except ValueError:
+        fail(f"['\u201c{guid}\u201d is not a valid UUID.']")
 
 
 def load_entity(ctx: RequestContext, guid: str) -> EntityRecord | None:
