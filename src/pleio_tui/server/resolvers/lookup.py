@@ -14,6 +14,8 @@ from pleio_tui.server.errors import NOT_LOGGED_IN, USER_NOT_MEMBER_OF_GROUP, fai
 from pleio_tui.server.records import BlogRecord, CommentRecord, EntityRecord, UserRecord
 
 DEFAULT_LIMIT = 20
+NEGATIVE_INDEXING = "Negative indexing is not supported."
+NEGATIVE_LIMIT = "LIMIT must not be negative"
 
 
 def context_of(info: GraphQLResolveInfo) -> RequestContext:
@@ -28,8 +30,25 @@ def require_user(ctx: RequestContext) -> UserRecord:
 
 
 def page_bounds(offset: int | None, limit: int | None) -> tuple[int, int]:
+    """Forgiving bounds, for the lists Pleio pages in its own ways (members, notifications)."""
     offset = max(0, offset or 0)
     limit = DEFAULT_LIMIT if limit is None else max(0, limit)
+    return offset, limit
+
+
+def page_slice(offset: int | None, limit: int | None) -> tuple[int, int]:
+    """Bounds of a list Pleio cuts as `queryset[offset:offset + limit]` (entities,
+    activities, groups, bookmarks), failing as that does: an explicit null is a
+    Python TypeError, a negative start or end Django's refusal, any other negative
+    limit the database's. Omitted arguments take the resolvers' defaults, 0 and 20,
+    before they get here."""
+    if offset is None or limit is None:
+        left, right = type(offset).__name__, type(limit).__name__
+        fail(f"unsupported operand type(s) for +: '{left}' and '{right}'")
+    if offset < 0 or offset + limit < 0:
+        fail(NEGATIVE_INDEXING)
+    if limit < 0:  # Django lets [3:1] through; PostgreSQL refuses its LIMIT -2
+        fail(NEGATIVE_LIMIT)
     return offset, limit
 
 
