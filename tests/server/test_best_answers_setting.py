@@ -11,7 +11,7 @@ from site_graphql import SEED_GROUP, GraphQL
 from test_content_kinds import BEST, QUESTION, first_of
 
 from pleio_tui.server import LocalSite, db
-from pleio_tui.server.site_setup import best_answers_enabled
+from pleio_tui.server.site_setup import BEST_ANSWERS_KEY, best_answers_enabled
 
 
 @pytest.fixture
@@ -33,6 +33,15 @@ def test_a_new_site_lets_nobody_choose(tmp_path: Path) -> None:
     conn = db.connect(tmp_path / "demo")
     try:
         assert best_answers_enabled(conn) is True  # the demo shows the feature
+        # A demo seeded before the setting existed gets it on its next start.
+        with conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (BEST_ANSWERS_KEY,))
+    finally:
+        conn.close()
+    LocalSite(tmp_path / "demo", demo=True).prepare()
+    conn = db.connect(tmp_path / "demo")
+    try:
+        assert best_answers_enabled(conn) is True
     finally:
         conn.close()
 

@@ -51,7 +51,9 @@ def ensure_demo_content(
         if demo and db.get_setting(conn, SEEDED_KEY) is None:
             seed_demo(conn, datetime.now(UTC))
             db.put_setting(conn, SEEDED_KEY, "1")
-            # The demo shows best answers, which a new Pleio site has turned off.
+        if demo and db.get_setting(conn, BEST_ANSWERS_KEY) is None:
+            # The demo shows best answers, which a new Pleio site has turned off; a
+            # demo seeded before the setting existed gets it too, one turned off keeps it off.
             db.put_setting(conn, BEST_ANSWERS_KEY, "1")
         if generated_blogs > 0 and db.get_setting(conn, GENERATED_KEY) is None:
             users = ensure_users(conn, _content()["users"])
