@@ -15,6 +15,7 @@ from pleio_tui.api import (
     NotFoundError,
     NotLoggedInError,
     PleioClient,
+    RemoteError,
     SessionExpiredError,
 )
 from pleio_tui.models import AccessId, Blog
@@ -51,9 +52,11 @@ async def test_not_found_codes(
     with pytest.raises(NotFoundError) as caught:
         await client.add_blog(UNKNOWN, "Titel", tiptap("x"), access_id=AccessId.LOGGED_IN)
     assert caught.value.code == "could_not_find_group"
-    with pytest.raises(NotFoundError) as caught:
+    # "" is no missing container on Pleio: it is looked up as a UUID, which fails.
+    with pytest.raises(RemoteError) as refused:
         await client.add_comment("", tiptap("Hallo"))
-    assert caught.value.code == "NO_CONTAINER_GUID"
+    assert type(refused.value) is RemoteError
+    assert refused.value.code.endswith("is not a valid UUID.']")
 
 
 async def test_jan_may_not_post_in_a_group_he_is_not_in(

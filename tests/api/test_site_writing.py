@@ -117,6 +117,21 @@ async def test_bookmark_and_follow(
     assert await client.follow(blog.guid, False) is False
 
 
+async def test_bookmarks_of_deleted_posts_count_and_are_skipped(
+    demo_site: LocalSite, hadewych: str, make_client: ClientFactory
+) -> None:
+    """Pleio keeps a bookmark whose post is gone: `total` counts it and its edge is
+    null. The client lists the posts that are there and reads the total as given."""
+    client = make_client(demo_site.url, hadewych)
+    kept, gone = await _post(client, "Blijft"), await _post(client, "Gaat weg")
+    for blog in (kept, gone):
+        assert await client.bookmark(blog.guid, True) is True
+    assert await client.delete_entity(gone.guid) is True
+    marked = await client.bookmarks()
+    assert marked.total == 2
+    assert [b.guid for b in marked.items] == [kept.guid]
+
+
 async def test_join_and_leave_an_open_group(
     demo_site: LocalSite, jan_session: str, make_client: ClientFactory
 ) -> None:

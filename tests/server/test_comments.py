@@ -106,13 +106,14 @@ def test_comment_refusals_use_pleio_codes(api: GraphQL, hadewych: str, jan_sessi
     assert api.error(COMMENT, {"container": None, "text": text}, hadewych) == "NO_CONTAINER_GUID"
     unknown = "00000000-0000-4000-8000-000000000000"
     assert api.error(COMMENT, {"container": unknown, "text": text}, hadewych) == "could_not_find"
-    # Group content takes comments from members only.
-    assert (
-        api.error(COMMENT, {"container": blog, "text": text}, jan_session)
-        == "user_not_member_of_group"
-    )
+    # Only missing or null is "no container": Pleio looks "" up as a UUID, and fails.
+    empty = api.error(COMMENT, {"container": "", "text": text}, hadewych)
+    assert empty == "['\u201c\u201d is not a valid UUID.']"
+    # Group content takes comments from members only: Pleio's can_comment says no.
+    assert api.error(COMMENT, {"container": blog, "text": text}, jan_session) == "could_not_add"
+    # A group is no content: Pleio does not find it among entities or comments.
     group = api.group_guid(OPEN_GROUP)
-    assert api.error(COMMENT, {"container": group, "text": text}, hadewych) == "could_not_add"
+    assert api.error(COMMENT, {"container": group, "text": text}, hadewych) == "could_not_find"
 
 
 def test_can_comment_follows_membership(api: GraphQL, hadewych: str, jan_session: str) -> None:
@@ -133,12 +134,14 @@ def test_commenting_outside_groups_needs_only_a_login(api: GraphQL, jan_session:
     assert owner["username"] == owner["guid"] == api.user_guid("jan")
 
 
-def test_a_comment_in_a_closed_group_is_not_found_by_outsiders(api: GraphQL, hadewych: str) -> None:
+def test_a_comment_in_a_closed_group_is_refused_to_outsiders(api: GraphQL, hadewych: str) -> None:
+    """Pleio finds the blog whoever asks and refuses the comment (`could_not_add`),
+    not with `could_not_find` or `user_not_member_of_group`."""
     fatima = api.site.login("fatima")
     blog = api.blog_guid("Ervaringen met het Digitaal Stelsel Omgevingswet na de invoering", fatima)
     assert api.group_guid(CLOSED_GROUP)
     code = api.error(COMMENT, {"container": blog, "text": doc("Mag ik?")}, hadewych)
-    assert code == "could_not_find"
+    assert code == "could_not_add"
 
 
 def test_edit_and_delete_a_comment(api: GraphQL, hadewych: str, jan_session: str) -> None:

@@ -5,6 +5,7 @@ discussion and a file's download reach the site (or the disk)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from test_app_support import (
     choose_group,
     graphql,
     make_app,
+    notices,
     open_blog,
     screen_text,
     synced,
@@ -229,3 +231,22 @@ async def test_the_outbox_names_an_answer_waiting_for_the_site(
         await wait_for(pilot, lambda: "Jouw antwoord: misschien" in post_text(offline))
         await pilot.press("O")
         await wait_for(pilot, lambda: "Antwoord op bijeenkomst" in screen_text(pilot))
+
+
+async def test_a_site_that_lets_nobody_choose_says_so_and_queues_nothing(
+    site_factory: Callable[..., LocalSite], tmp_path: Path
+) -> None:
+    """Pleio's default: the questioner's own `*` is refused by the site
+    (`canChooseBestAnswer` false), and the reader says why instead of queueing."""
+    site = site_factory(demo=True, best_answers=False)
+    app = make_app(site.url, site.login("hadewych"), tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_blog(pilot, QUESTION)
+        assert app.open_blog is not None and app.store is not None
+        assert app.open_blog.details.can_choose_best_answer is False
+        app.main.activate(app.main.post)
+        await pilot.press("J", "J", "asterisk")
+        turned_off = "Op deze site kiest niemand een beste antwoord"
+        await wait_for(pilot, lambda: any(turned_off in n for n in notices(pilot)))
+        assert app.store.outbox() == []

@@ -49,7 +49,7 @@ _CODE_TEXT = {
     "could_not_find": "it no longer exists on the site",
     "could_not_find_group": "the group no longer exists on the site",
     "NO_CONTAINER_GUID": "the post or group it belongs to no longer exists",
-    "could_not_add": "you may not add this there",
+    "could_not_add": "you may not add this there (if it is in a group, join the group first)",
     "could_not_save": "you may not change this",
     "could_not_delete": "you may not delete this",
     "invalid_value": "the site did not accept a value (an empty or too long title?)",

@@ -17,6 +17,7 @@ from pleio_tui.server import repository as repo
 from pleio_tui.server.demo_generated import seed_generated_blogs, seed_generated_items
 from pleio_tui.server.demo_kinds import seed_content_kinds
 from pleio_tui.server.records import GroupRecord
+from pleio_tui.server.site_setup import BEST_ANSWERS_KEY
 from pleio_tui.server.text import plain_text, slugify
 from pleio_tui.server.timestamps import to_iso
 
@@ -50,6 +51,10 @@ def ensure_demo_content(
         if demo and db.get_setting(conn, SEEDED_KEY) is None:
             seed_demo(conn, datetime.now(UTC))
             db.put_setting(conn, SEEDED_KEY, "1")
+        if demo and db.get_setting(conn, BEST_ANSWERS_KEY) is None:
+            # The demo shows best answers, which a new Pleio site has turned off; a
+            # demo seeded before the setting existed gets it too, one turned off keeps it off.
+            db.put_setting(conn, BEST_ANSWERS_KEY, "1")
         if generated_blogs > 0 and db.get_setting(conn, GENERATED_KEY) is None:
             users = ensure_users(conn, _content()["users"])
             seed_generated_blogs(conn, generated_blogs, users, datetime.now(UTC))

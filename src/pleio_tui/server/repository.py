@@ -210,9 +210,10 @@ def add_view(conn: sqlite3.Connection, guid: str) -> None:
 
 
 def delete_entity_rows(conn: sqlite3.Connection, guids: Sequence[str]) -> None:
-    """Votes, bookmarks and follows of entities about to go."""
+    """Votes and follows of entities about to go. Bookmarks stay, as on Pleio, where
+    `bookmarks` counts them still and answers `null` for the item that went."""
     marks = ", ".join("?" for _ in guids)
-    for table in ("votes", "bookmarks", "follows"):
+    for table in ("votes", "follows"):
         conn.execute(f"DELETE FROM {table} WHERE entity_id IN ({marks})", list(guids))
 
 

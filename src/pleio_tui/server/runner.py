@@ -21,7 +21,7 @@ from pleio_tui.server import auth, db
 from pleio_tui.server.app import build_app
 from pleio_tui.server.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_content
 from pleio_tui.server.doors import Doors
-from pleio_tui.server.site_setup import ensure_site_settings
+from pleio_tui.server.site_setup import ensure_site_settings, set_best_answers
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 START_TIMEOUT = 10.0
@@ -67,6 +67,7 @@ class LocalSite:
         closed: bool = False,
         doors: Doors | None = None,
         trusted_proxies: tuple[str, ...] = (),
+        best_answers: bool | None = None,
     ) -> None:
         if data_dir is None:
             temporary = tempfile.TemporaryDirectory(prefix="pleio-site-")
@@ -83,6 +84,9 @@ class LocalSite:
         self.doors = doors or Doors()
         self.trusted_proxies = trusted_proxies
         """Addresses whose X-Forwarded-For and -Proto headers are believed."""
+        self.best_answers = best_answers
+        """Whether a questioner may choose a best answer (off on a new site, on in the
+        demo); None leaves the data directory's setting alone."""
         self._server: _ThreadedServer | None = None
         self._thread: threading.Thread | None = None
         self._conn: sqlite3.Connection | None = None
@@ -107,6 +111,8 @@ class LocalSite:
                     generated_blogs=self.demo_blogs,
                     generated_items=self.demo_items,
                 )
+            if self.best_answers is not None:
+                set_best_answers(conn, self.best_answers)
         finally:
             conn.close()
 

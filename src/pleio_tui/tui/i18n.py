@@ -234,7 +234,10 @@ NL: dict[str, str] = {
     "error.not_logged_in": "Je bent niet ingelogd, of je sessie is verlopen.",
     "error.could_not_find": "Niet gevonden: het is verwijderd of je mag het niet zien.",
     "error.could_not_find_group": "Die groep bestaat niet (meer).",
-    "error.could_not_add": "Toevoegen lukte niet: je mag hier niets plaatsen.",
+    "error.could_not_add": (
+        "Toevoegen lukte niet: je mag hier niets plaatsen."
+        " Hoort het bij een groep, word dan eerst lid."
+    ),
     "error.could_not_save": "Opslaan lukte niet: je mag dit niet wijzigen.",
     "error.could_not_delete": "Verwijderen lukte niet: je mag dit niet verwijderen.",
     "error.invalid_value": "De site wees een waarde af (bijvoorbeeld een lege titel).",
@@ -470,7 +473,9 @@ EN: dict[str, str] = {
     "error.not_logged_in": "You are not logged in, or your session has expired.",
     "error.could_not_find": "Not found: it was removed or you may not see it.",
     "error.could_not_find_group": "That group does not exist (any more).",
-    "error.could_not_add": "Could not add it: you may not post here.",
+    "error.could_not_add": (
+        "Could not add it: you may not post here. If it is in a group, join the group first."
+    ),
     "error.could_not_save": "Could not save: you may not change this.",
     "error.could_not_delete": "Could not delete: you may not remove this.",
     "error.invalid_value": "The site rejected a value (an empty title, for instance).",

@@ -37,7 +37,9 @@ from pleio_tui.server.resolvers.content_kinds import (
 )
 from pleio_tui.server.resolvers.lookup import (
     blog_of,
+    check_uuid,
     context_of,
+    readable_blog,
     require_user,
     visible_entity,
 )
@@ -58,7 +60,8 @@ def resolve_add_entity(_: None, info: GraphQLResolveInfo, input: dict[str, Any])
     if input["subtype"] != "blog":
         fail(INVALID_SUBTYPE)
     group: GroupRecord | None = None
-    if input.get("container_guid"):
+    if input.get("container_guid") is not None:
+        check_uuid(input["container_guid"])
         group = repo.get_group(ctx.conn, input["container_guid"])
         if group is None:
             fail(COULD_NOT_FIND_GROUP)
@@ -90,9 +93,13 @@ def resolve_add_entity(_: None, info: GraphQLResolveInfo, input: dict[str, Any])
 def _add_comment(ctx: RequestContext, input: dict[str, Any]) -> CommentRecord | None:
     user = require_user(ctx)
     container_guid = input.get("container_guid")
-    if not container_guid:
+    if container_guid is None:
         fail(NO_CONTAINER_GUID)
-    container = visible_entity(ctx, container_guid)
+    check_uuid(container_guid)
+    # Content or a comment, as Pleio looks (a group or a user is not found).
+    container = repo.get_blog(ctx.conn, container_guid) or repo.get_comment(
+        ctx.conn, container_guid
+    )
     if container is None:
         fail(COULD_NOT_FIND)
     if isinstance(container, WikiRecord | FolderRecord):  # Pleio takes no comments on these
@@ -101,10 +108,13 @@ def _add_comment(ctx: RequestContext, input: dict[str, Any]) -> CommentRecord | 
         blog, parent_id = container, None
     elif isinstance(container, CommentRecord) and not container.is_reply:
         blog, parent_id = blog_of(ctx, container), container.guid
-    else:  # a reply, a group or a user: nothing to hang a comment on
+    else:  # a reply: threads are two levels deep
         fail(COULD_NOT_ADD)
-    if not may_take_part(ctx.viewer, blog.group_id):
-        fail(USER_NOT_MEMBER_OF_GROUP)
+    # Pleio finds the container whoever asks and then refuses with `could_not_add`
+    # whoever may not comment: outside the group, or (stricter than Pleio, which
+    # looks no further) on a blog the viewer may not read.
+    if readable_blog(ctx, blog) is None or not may_take_part(ctx.viewer, blog.group_id):
+        fail(COULD_NOT_ADD)
     rich_description = input.get("rich_description")
     now = now_iso()
     with ctx.conn:

@@ -21,9 +21,16 @@ from pleio_tui.server.errors import (
     USER_NOT_MEMBER_OF_GROUP,
     fail,
 )
-from pleio_tui.server.records import BlogRecord, CommentRecord, GroupRecord
+from pleio_tui.server.records import BlogRecord, GroupRecord
 from pleio_tui.server.records_content import EventRecord, QuestionRecord, WikiRecord
-from pleio_tui.server.resolvers.lookup import context_of, require_user, visible_entity
+from pleio_tui.server.resolvers.lookup import (
+    check_uuid,
+    context_of,
+    listed_content,
+    require_user,
+    visible_entity,
+)
+from pleio_tui.server.site_setup import best_answers_enabled
 from pleio_tui.server.text import checked_abstract, checked_title, plain_text
 from pleio_tui.server.timestamps import now_iso
 
@@ -45,8 +52,9 @@ kind_mutations = MutationType()
 def _container(ctx: RequestContext, input: dict[str, Any]) -> tuple[GroupRecord | None, str | None]:
     """The group to post in and, for a wiki page under another, that page."""
     guid = input.get("container_guid")
-    if not guid:
+    if guid is None:
         return None, None
+    check_uuid(guid)
     if input["subtype"] == "wiki":
         parent = visible_entity(ctx, guid)
         if isinstance(parent, WikiRecord):
@@ -65,14 +73,15 @@ def add_content(ctx: RequestContext, input: dict[str, Any]) -> BlogRecord | None
     group, parent = _container(ctx, input)
     if group is not None and not may_take_part(ctx.viewer, group.guid):
         fail(USER_NOT_MEMBER_OF_GROUP)
-    # A status update's title may be empty on Pleio; every other kind needs one.
-    title = (input.get("title") or "").strip() if subtype == "statusupdate" else None
+    # A status update may go without a title (missing or null) on Pleio; one that is
+    # sent is checked as every other kind's, so "" is `invalid_value` there too.
+    untitled = subtype == "statusupdate" and input.get("title") is None
     now = now_iso()
     rich_description = input.get("rich_description")
     new = repo.NewBlog(
         owner_id=user.guid,
         group_id=None if group is None else group.guid,
-        title=title if title is not None else checked_title(input.get("title")),
+        title="" if untitled else checked_title(input.get("title")),
         abstract=checked_abstract(input.get("abstract")),
         rich_description=rich_description,
         description=plain_text(rich_description),
@@ -117,11 +126,14 @@ def resolve_attend_event(
 ) -> dict[str, Any]:
     ctx = context_of(info)
     user = require_user(ctx)
-    event = visible_entity(ctx, input.get("guid"))
+    event = listed_content(ctx, input.get("guid"))
     if not isinstance(event, EventRecord):
         fail(COULD_NOT_FIND)
     state = input.get("state") or None
-    if state is not None and state not in content_repo.ATTENDANCE_STATES:
+    accepted = set(content_repo.ATTENDANCE_STATES)
+    if not event.extra.get("enable_maybe", True):
+        accepted.discard("maybe")
+    if state is not None and state not in accepted:
         fail(EVENT_INVALID_STATE)
     with ctx.conn:
         content_repo.set_attendance(ctx.conn, event.guid, user.guid, state, now_iso())
@@ -135,21 +147,29 @@ def resolve_toggle_best_answer(
     """The comment becomes the best answer of its question, or stops being it."""
     ctx = context_of(info)
     require_user(ctx)
-    comment = visible_entity(ctx, input.get("guid"))
-    if not isinstance(comment, CommentRecord) or comment.is_reply:
+    comment = repo.get_comment(ctx.conn, input.get("guid") or "")
+    if comment is None or comment.is_reply:
         fail(COULD_NOT_FIND)
-    question = repo.get_blog(ctx.conn, comment.blog_id)
+    # As Pleio: the question is looked up among published, not archived content.
+    question = listed_content(ctx, comment.blog_id)
     if not isinstance(question, QuestionRecord):
         fail(COULD_NOT_FIND)
-    viewer = ctx.viewer
-    may_choose = viewer.is_admin or viewer.user_id == question.owner_id
-    if question.is_closed or not may_choose:
+    if not may_choose_best_answer(ctx, question):
         fail(COULD_NOT_SAVE)
     best = None if question.best_answer_id == comment.guid else comment.guid
     with ctx.conn:
         # Pleio saves the question: its timeUpdated moves, and a sync sees the change.
         content_repo.update_extra(ctx.conn, question.guid, {"best_answer": best}, now=now_iso())
     return {"entity": repo.get_blog(ctx.conn, question.guid)}
+
+
+def may_choose_best_answer(ctx: RequestContext, question: QuestionRecord) -> bool:
+    """Pleio's Question.can_choose_best_answer: the questioner or a site admin, on an
+    open question, and only while the site lets questioners choose at all."""
+    viewer = ctx.viewer
+    if not viewer.logged_in or question.is_closed or not best_answers_enabled(ctx.conn):
+        return False
+    return viewer.is_admin or viewer.user_id == question.owner_id
 
 
 @kind_mutations.field("toggleIsClosed")

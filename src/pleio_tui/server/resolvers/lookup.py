@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from graphql import GraphQLResolveInfo
@@ -13,6 +14,8 @@ from pleio_tui.server.errors import NOT_LOGGED_IN, USER_NOT_MEMBER_OF_GROUP, fai
 from pleio_tui.server.records import BlogRecord, CommentRecord, EntityRecord, UserRecord
 
 DEFAULT_LIMIT = 20
+NEGATIVE_INDEXING = "Negative indexing is not supported."
+NEGATIVE_LIMIT = "LIMIT must not be negative"
 
 
 def context_of(info: GraphQLResolveInfo) -> RequestContext:
@@ -27,9 +30,37 @@ def require_user(ctx: RequestContext) -> UserRecord:
 
 
 def page_bounds(offset: int | None, limit: int | None) -> tuple[int, int]:
+    """Forgiving bounds, for the lists Pleio pages in its own ways (members, notifications)."""
     offset = max(0, offset or 0)
     limit = DEFAULT_LIMIT if limit is None else max(0, limit)
     return offset, limit
+
+
+def page_slice(offset: int | None, limit: int | None) -> tuple[int, int]:
+    """Bounds of a list Pleio cuts as `queryset[offset:offset + limit]` (entities,
+    activities, groups, bookmarks), failing as that does: an explicit null is a
+    Python TypeError, a negative start or end Django's refusal, any other negative
+    limit the database's. Omitted arguments take the resolvers' defaults, 0 and 20,
+    before they get here."""
+    if offset is None or limit is None:
+        left, right = type(offset).__name__, type(limit).__name__
+        fail(f"unsupported operand type(s) for +: '{left}' and '{right}'")
+    if offset < 0 or offset + limit < 0:
+        fail(NEGATIVE_INDEXING)
+    if limit < 0:  # Django lets [3:1] through; PostgreSQL refuses its LIMIT -2
+        fail(NEGATIVE_LIMIT)
+    return offset, limit
+
+
+def check_uuid(guid: str) -> None:
+    """Pleio keys groups and content by UUID, and looks a `containerGuid` up without
+    catching Django's ValidationError for one that is no UUID (not even ""): it
+    reaches the client as a GraphQL error whose message is that error's text. So
+    only a missing or null containerGuid means "no group" there; we answer so too."""
+    try:
+        uuid.UUID(hex=guid)
+    except ValueError:
+        fail(f"['\u201c{guid}\u201d is not a valid UUID.']")
 
 
 def load_entity(ctx: RequestContext, guid: str) -> EntityRecord | None:
@@ -45,6 +76,17 @@ def load_entity(ctx: RequestContext, guid: str) -> EntityRecord | None:
 def readable_blog(ctx: RequestContext, blog: BlogRecord) -> BlogRecord | None:
     group = repo.get_group(ctx.conn, blog.group_id)
     return blog if can_read_blog(ctx.viewer, blog, group) else None
+
+
+def listed_content(ctx: RequestContext, guid: str | None) -> BlogRecord | None:
+    """Content as Pleio's `Entity.objects.visible` finds it for vote, bookmark,
+    follow, attendEvent and toggleBestAnswer: published, not archived, readable.
+    Never a draft (not even the owner's or for an admin), an archived item, a
+    group, a user or a comment."""
+    blog = repo.get_blog(ctx.conn, guid) if guid else None
+    if blog is None or not blog.is_published or blog.is_archived:
+        return None
+    return readable_blog(ctx, blog)
 
 
 def visible_entity(ctx: RequestContext, guid: str | None) -> EntityRecord | None:

@@ -23,10 +23,11 @@ from pleio_tui.server.errors import INVALID_SUBTYPE, fail
 from pleio_tui.server.records import BlogRecord, EntityRecord
 from pleio_tui.server.records_content import CONTENT_SUBTYPES
 from pleio_tui.server.resolvers.lookup import (
+    DEFAULT_LIMIT,
     context_of,
     entity_by_guid,
     entity_list,
-    page_bounds,
+    page_slice,
     require_user,
     visible_entity,
 )
@@ -45,6 +46,7 @@ STREAM_SUBTYPES = sorted(LISTED_SUBTYPES - {"file", "folder"})
 are listed in a group's files, not in its stream."""
 # Pleio orders by a start date for events alone and says so for anything else.
 ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS = "order_by_start_date_is_only_for_events"
+ANONYMOUS_HAS_NO_MEMBERSHIPS = "'AnonymousUser' object has no attribute 'memberships'"
 
 
 @query.field("viewer")
@@ -77,13 +79,14 @@ def resolve_groups(
     q: str | None = None,
     filter: str | None = None,
     tags: Sequence[str] | None = None,
-    offset: int | None = None,
-    limit: int | None = None,
+    offset: int | None = 0,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     ctx = context_of(info)
-    offset, limit = page_bounds(offset, limit)
     if filter == "mine" and not ctx.viewer.logged_in:
-        return entity_list(0, [])
+        # Pleio asks the anonymous user for its memberships, which it has not.
+        fail(ANONYMOUS_HAS_NO_MEMBERSHIPS)
+    offset, limit = page_slice(offset, limit)
     total, groups = repo.list_groups(
         ctx.conn,
         name_contains=q,
@@ -131,7 +134,7 @@ def _blog_listing(
         fail(INVALID_SUBTYPE)
     if order_by == "startDate" and list(subtypes) != ["event"]:
         fail(ORDER_BY_START_DATE_IS_ONLY_FOR_EVENTS)
-    offset, limit = page_bounds(offset, limit)
+    offset, limit = page_slice(offset, limit)
     now = now_iso()
     statuses = set(status_published or ["published"])
     fragments: list[str] = []
@@ -179,8 +182,8 @@ def resolve_entities(
     order_by: str | None = None,
     order_direction: str | None = None,
     sort_pinned: bool | None = None,
-    offset: int | None = None,
-    limit: int | None = None,
+    offset: int | None = 0,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     wanted = list(subtypes or ([subtype] if subtype else []))
     total, blogs = _blog_listing(
@@ -218,8 +221,8 @@ def resolve_activities(
     order_by: str | None = None,
     order_direction: str | None = None,
     sort_pinned: bool | None = None,
-    offset: int | None = None,
-    limit: int | None = None,
+    offset: int | None = 0,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     total, blogs = _blog_listing(
         context_of(info),
@@ -243,14 +246,22 @@ def resolve_bookmarks(
     _: None,
     info: GraphQLResolveInfo,
     subtype: str | None = None,
-    offset: int | None = None,
-    limit: int | None = None,
+    offset: int | None = 0,
+    limit: int | None = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
+    """Every bookmark counts, as on Pleio, which keeps a bookmark after its item is
+    deleted and answers `null` for it: an item gone, or one the viewer may no
+    longer read (Pleio would even show that one), is a null edge here."""
     ctx = context_of(info)
     user = require_user(ctx)
     if subtype not in (None, "", "all", "blog"):
         fail(INVALID_SUBTYPE)
-    offset, limit = page_bounds(offset, limit)
-    seen = [visible_entity(ctx, guid) for guid in marks.bookmarked_ids(ctx.conn, user.guid)]
-    blogs = [entity for entity in seen if isinstance(entity, BlogRecord)]
-    return entity_list(len(blogs), blogs[offset : offset + limit])
+    offset, limit = page_slice(offset, limit)
+    guids = marks.bookmarked_ids(ctx.conn, user.guid)
+    edges = [_bookmarked(ctx, guid) for guid in guids[offset : offset + limit]]
+    return entity_list(len(guids), edges)
+
+
+def _bookmarked(ctx: RequestContext, guid: str) -> BlogRecord | None:
+    entity = visible_entity(ctx, guid)
+    return entity if isinstance(entity, BlogRecord) else None

@@ -9,8 +9,13 @@ from graphql import GraphQLResolveInfo
 
 from pleio_tui.server import marks
 from pleio_tui.server.errors import ALREADY_VOTED, COULD_NOT_FIND, INVALID_VALUE, fail
-from pleio_tui.server.records import BlogRecord, CommentRecord, EntityRecord
-from pleio_tui.server.resolvers.lookup import context_of, require_user, visible_entity
+from pleio_tui.server.records import BlogRecord, CommentRecord
+from pleio_tui.server.resolvers.lookup import (
+    context_of,
+    listed_content,
+    require_user,
+    visible_entity,
+)
 from pleio_tui.server.timestamps import now_iso
 
 reaction_mutations = MutationType()
@@ -23,9 +28,13 @@ def resolve_vote(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> di
     score = input["score"]
     if score not in (1, -1):
         fail(INVALID_VALUE)
-    entity = visible_entity(ctx, input["guid"])
-    if not isinstance(entity, BlogRecord | CommentRecord):
-        fail(COULD_NOT_FIND)
+    # Pleio looks among published content first, then among comments.
+    entity: BlogRecord | CommentRecord | None = listed_content(ctx, input["guid"])
+    if entity is None:
+        comment = visible_entity(ctx, input["guid"])
+        if not isinstance(comment, CommentRecord):
+            fail(COULD_NOT_FIND)
+        entity = comment
     previous = marks.get_vote(ctx.conn, entity.guid, user.guid)
     if previous == score:
         fail(ALREADY_VOTED)
@@ -35,10 +44,12 @@ def resolve_vote(_: None, info: GraphQLResolveInfo, input: dict[str, Any]) -> di
     return {"object": entity}
 
 
-def _markable(info: GraphQLResolveInfo, guid: str) -> tuple[str, EntityRecord]:
+def _markable(info: GraphQLResolveInfo, guid: str) -> tuple[str, BlogRecord]:
+    """Only published content is bookmarked or followed on Pleio: a group, a user,
+    a comment, a draft or an archived item is not found."""
     ctx = context_of(info)
     user = require_user(ctx)
-    entity = visible_entity(ctx, guid)
+    entity = listed_content(ctx, guid)
     if entity is None:
         fail(COULD_NOT_FIND)
     return user.guid, entity

@@ -18,7 +18,9 @@ from pleio_tui.server.records_content import (
     WikiRecord,
 )
 from pleio_tui.server.resolvers import types_blog
+from pleio_tui.server.resolvers.content_kinds import may_choose_best_answer
 from pleio_tui.server.resolvers.lookup import context_of
+from pleio_tui.server.site_setup import best_answers_enabled
 
 SHARED_FIELDS = {
     "owner": types_blog.resolve_owner,
@@ -60,7 +62,7 @@ best_answer_type = ObjectType("Comment")
 
 
 def _viewer_may_run(question: QuestionRecord, info: GraphQLResolveInfo) -> bool:
-    """Pleio's questioner (or a site admin) may close it and choose its best answer."""
+    """Pleio's questioner (or a site admin) may close it."""
     viewer = context_of(info).viewer
     return viewer.logged_in and (viewer.is_admin or viewer.user_id == question.owner_id)
 
@@ -72,7 +74,7 @@ def resolve_can_close(question: QuestionRecord, info: GraphQLResolveInfo) -> boo
 
 @question_type.field("canChooseBestAnswer")
 def resolve_can_choose_best_answer(question: QuestionRecord, info: GraphQLResolveInfo) -> bool:
-    return not question.is_closed and _viewer_may_run(question, info)
+    return may_choose_best_answer(context_of(info), question)
 
 
 @question_type.field("isLocked")
@@ -82,8 +84,11 @@ def resolve_is_locked(_question: QuestionRecord, _info: GraphQLResolveInfo) -> b
 
 @question_type.field("comments")
 def resolve_answers(question: QuestionRecord, info: GraphQLResolveInfo) -> list[CommentRecord]:
-    """Newest first, as every thread, but the best answer on top."""
+    """Newest first, as every thread, but the best answer on top while the site lets
+    questioners choose one (`isBestAnswer` tells it either way)."""
     answers = types_blog.resolve_comments(question, info)
+    if not best_answers_enabled(context_of(info).conn):
+        return answers
     best = [a for a in answers if a.guid == question.best_answer_id]
     return best + [a for a in answers if a.guid != question.best_answer_id]
 

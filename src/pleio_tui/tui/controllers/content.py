@@ -216,13 +216,17 @@ class ContentController:
             return "notice.not_a_question"
         if blog.details.is_closed:
             return "notice.question_closed"
+        if blog.details.can_choose_best_answer:
+            return None
+        # The site said no. To the questioner or an admin that can only mean the
+        # site lets nobody choose (Pleio's default); to anyone else, not theirs.
         store = self._host.store
         viewer = store.load_viewer() if store is not None else None
         me = viewer.user if viewer is not None else None
         mine = me is not None and blog.owner is not None and me.guid == blog.owner.guid
-        if not (blog.details.can_choose_best_answer or mine):
-            return "notice.not_your_question"
-        return None
+        if mine or (viewer is not None and viewer.is_admin):
+            return "notice.best_answer_off"
+        return "notice.not_your_question"
 
     # --- a file ---
 

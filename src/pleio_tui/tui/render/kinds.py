@@ -93,7 +93,8 @@ def kind_lines(blog: Blog, language: str, width: int) -> list[Text]:
 
 
 def answers_in_order(blog: Blog) -> tuple[Comment, ...] | None:
-    """A question's best answer first, as Pleio shows it; others as they are."""
+    """A question's best answer first, as Pleio lists it on a site that lets questioners
+    choose one; others as they are."""
     comments = blog.comments
     best = blog.details.best_answer_guid
     if comments is None or best is None:
