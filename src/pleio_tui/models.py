@@ -331,6 +331,10 @@ class OutboxItem(NamedTuple):
     changed_at: datetime | None = None
     """When the item last changed state: for a SENDING item with no outcome
     recorded (its sender stopped mid-send), when its last attempt left."""
+    author_guid: str | None = None
+    """The account that wrote it (the viewer's guid when it was queued): only a
+    session of that account sends it or looks it up. None: queued before the
+    cache knew any viewer; it is taken for the first one it learns."""
 
 
 class Notification(NamedTuple):
