@@ -337,6 +337,19 @@ class OutboxItem(NamedTuple):
     cache knew any viewer; it is taken for the first one it learns."""
 
 
+class WaitingAuthor(NamedTuple):
+    """Outbox items that wait for an account other than the one logged in."""
+
+    guid: str
+    name: str | None
+    """As the cache knows the account; None when it does not."""
+    count: int
+
+    @property
+    def shown(self) -> str:
+        return self.name or self.guid
+
+
 class Notification(NamedTuple):
     """One of the user's notifications on the site (Pleio's `Notification`)."""
 

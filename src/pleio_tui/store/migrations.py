@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pleio_tui.store.connection import compact, write_transaction
 from pleio_tui.store.errors import NewerSchemaError
-from pleio_tui.store.outbox_schema import OUTBOX_EXACTLY_ONCE, OUTBOX_TAGS
+from pleio_tui.store.outbox_schema import OUTBOX_AUTHOR, OUTBOX_EXACTLY_ONCE, OUTBOX_TAGS
 
 # Times are INTEGER microseconds since the epoch (UTC): they sort, compare and
 # index as numbers. Booleans are 0/1. Tuples of strings are JSON arrays.
@@ -351,6 +351,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _SEARCH_WITHOUT_COPY,
     _CONTENT_KINDS,
     _SMALLER_CACHE,
+    OUTBOX_AUTHOR,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COMPACTED_AT = MIGRATIONS.index(_SMALLER_CACHE) + 1

@@ -3,6 +3,8 @@ in order): each tuple is one step, kept as it was first released."""
 
 from __future__ import annotations
 
+from pleio_tui.store.outbox_authors import CACHED_VIEWER_GUID
+
 # The outbox sends exactly once: a reply names its blog (Pleio finds comments only
 # through their blog's thread); an item remembers the site's clock when it first
 # went out and when a send ended without an answer; own_votes keeps which way the
@@ -52,3 +54,19 @@ OUTBOX_EXACTLY_ONCE = (
 # An edit of a blog can change its tags: the list it is to have, as JSON (NULL
 # leaves the tags as they are).
 OUTBOX_TAGS = ("ALTER TABLE outbox ADD COLUMN tags TEXT",)
+
+# Each item remembers the account that wrote it (store/outbox_authors.py): only a
+# session of that account sends it. Items already queued are the viewer's the
+# cache holds; with none, they stay unassigned until the cache learns one. The
+# viewer goes into users too, so that whose items wait can be named later.
+OUTBOX_AUTHOR = (
+    "ALTER TABLE outbox ADD COLUMN author_guid TEXT",
+    f"UPDATE outbox SET author_guid = {CACHED_VIEWER_GUID} WHERE author_guid IS NULL",
+    """INSERT OR IGNORE INTO users (guid, name, username, icon, url)
+        SELECT json_extract(value, '$.user.guid'), json_extract(value, '$.user.name'),
+               json_extract(value, '$.user.username'), json_extract(value, '$.user.icon'),
+               json_extract(value, '$.user.url')
+          FROM site_info
+         WHERE key = 'viewer' AND json_extract(value, '$.user.guid') IS NOT NULL
+           AND json_extract(value, '$.user.name') IS NOT NULL""",
+)
