@@ -24,6 +24,7 @@ from pleio_tui.store.errors import (
 )
 from pleio_tui.store.lease import OutboxLeaseMixin
 from pleio_tui.store.outbox_authors import CACHED_VIEWER_GUID, OutboxAuthorsMixin
+from pleio_tui.store.outbox_carry import OutboxCarryMixin
 from pleio_tui.store.values import (
     now_db,
     strings_from_db,
@@ -149,7 +150,7 @@ def insert_item(
     return _item(_load(conn, int(cursor.lastrowid or 0)))
 
 
-class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin, OutboxAuthorsMixin):
+class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin, OutboxAuthorsMixin, OutboxCarryMixin):
     def enqueue(
         self,
         kind: OutboxKind,
