@@ -34,6 +34,7 @@ from pleio_tui.api import (
 from pleio_tui.api.errors import is_pleio_answer, never_left
 from pleio_tui.models import OutboxItem, OutboxKind, OutboxState, WaitingAuthor
 from pleio_tui.store import OutboxItemNotFoundError, OutboxStateError, Store
+from pleio_tui.sync.attempt_clock import note_attempt, since_last_attempt
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered, send_item
 from pleio_tui.sync.events import OutboxOutcome, OutboxResult
@@ -195,7 +196,8 @@ class OutboxReplayer:
 
         async def before_write() -> None:
             nonlocal wrote
-            self._store.mark_sending(item.id, await self._site_time(), author)
+            sending = self._store.mark_sending(item.id, await self._site_time(), author)
+            note_attempt(self._store.path, sending)
             wrote = True
 
         try:
@@ -228,7 +230,8 @@ class OutboxReplayer:
             self._store.mark_failed(item.id, exc.code, _message(exc))
             return _outcome(item, OutboxResult.FAILED, error=exc)
         if wrote:
-            self._store.mark_unconfirmed(item.id, exc.code, _message(exc))
+            lost = self._store.mark_unconfirmed(item.id, exc.code, _message(exc))
+            note_attempt(self._store.path, lost)
         self._stop_if_unreachable(exc)
         return _outcome(item, OutboxResult.WAITING, error=exc)
 
@@ -308,13 +311,11 @@ class OutboxReplayer:
     def _too_recent(self, item: OutboxItem) -> bool:
         """Whether the last attempt of a SENDING item may still be on its way: its
         answer was lost, or its sender stopped before recording any outcome
-        (killed, or the cache refused the outcome), less than the lookup delay
-        ago. A slow site still finishes a write whose sender is gone: looked up at
-        once, it is not there yet."""
-        last = item.unconfirmed_at or item.changed_at
-        if last is None:
-            return False
-        return datetime.now(UTC) - last < self._lookup_delay
+        (killed, or the cache refused the outcome), less than the lookup delay ago
+        (see attempt_clock.py for which clock says so). A slow site still finishes
+        a write whose sender is gone: looked up at once, it is not there yet."""
+        ago = since_last_attempt(self._store.path, item)
+        return ago is not None and ago < self._lookup_delay
 
 
 def _pleio_refused(exc: PleioError) -> bool:
