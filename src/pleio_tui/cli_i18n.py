@@ -122,6 +122,16 @@ NL: dict[str, str] = {
     "another pleio-tui was sending the outbox; this sync sent nothing": (
         "een andere pleio-tui verstuurde de outbox; deze synchronisatie verstuurde niets"
     ),
+    "1 item in the outbox waits for the account that wrote it ({who}); it is sent "
+    "once that account is logged in again": (
+        "1 item in de outbox wacht op het account dat het schreef ({who}); het wordt "
+        "verstuurd zodra dat account weer is ingelogd"
+    ),
+    "{n} items in the outbox wait for the account that wrote them ({who}); they are "
+    "sent once that account is logged in again": (
+        "{n} items in de outbox wachten op het account dat ze schreef ({who}); ze worden "
+        "verstuurd zodra dat account weer is ingelogd"
+    ),
     "{site} cannot be reached ({why}); what was fetched so far is kept, "
     "and the outbox waits for the next sync": (
         "{site} is niet bereikbaar ({why}); wat al is opgehaald blijft bewaard, en de "

@@ -331,6 +331,23 @@ class OutboxItem(NamedTuple):
     changed_at: datetime | None = None
     """When the item last changed state: for a SENDING item with no outcome
     recorded (its sender stopped mid-send), when its last attempt left."""
+    author_guid: str | None = None
+    """The account that wrote it (the viewer's guid when it was queued): only a
+    session of that account sends it or looks it up. None: queued before the
+    cache knew any viewer; it is taken for the first one it learns."""
+
+
+class WaitingAuthor(NamedTuple):
+    """Outbox items that wait for an account other than the one logged in."""
+
+    guid: str
+    name: str | None
+    """As the cache knows the account; None when it does not."""
+    count: int
+
+    @property
+    def shown(self) -> str:
+        return self.name or self.guid
 
 
 class Notification(NamedTuple):

@@ -41,11 +41,16 @@ async def replay(
     lookup_delay: timedelta = LOOKUP_DELAY,
     *,
     healthy: bool = False,
+    viewer_guid: str | None = None,
 ) -> tuple[list[OutboxOutcome], OutboxReplayer]:
+    """`viewer_guid`: the session's account, as a sync passes it (it has just
+    asked the site); without it the replay asks the site before its first item."""
     client_for = healthy_client if healthy else short_client
     async with client_for(url, session) as client:
         with Store.open(cache_path) as store:
-            replayer = OutboxReplayer(client, store, lookup_delay=lookup_delay)
+            replayer = OutboxReplayer(
+                client, store, lookup_delay=lookup_delay, viewer_guid=viewer_guid
+            )
             return await replayer.replay(), replayer
 
 
@@ -271,8 +276,13 @@ def _add(world: World, subtype: str, **fields: object) -> str:
     return str(data["addEntity"]["entity"]["guid"])
 
 
+def guid_of(view: SiteView, session: str) -> str:
+    """The account a session belongs to, asked of the site."""
+    return str(view.data(session, "{ viewer { user { guid } } }")["viewer"]["user"]["guid"])
+
+
 def _my_guid(world: World) -> str:
-    return str(world.view.data(world.me, "{ viewer { user { guid } } }")["viewer"]["user"]["guid"])
+    return guid_of(world.view, world.me)
 
 
 def _made(world: World, subtype: str, matches: Callable[[dict[str, object]], bool]) -> list[str]:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from fault_proxy import Fault, FaultProxy
-from scenarios import make_world, replay, short_client
+from scenarios import guid_of, make_world, replay, short_client
 from site_view import SiteView
 
 from pleio_tui.api.transport import SiteClock
@@ -48,12 +48,14 @@ async def test_a_refused_attempt_does_not_let_my_later_browser_comment_stand_in(
     with Store.open(cache_path) as store:
         item = store.enqueue(OutboxKind.COMMENT, world.blog, body=world.text)
     async with short_client(view.site.url, me) as answering:
-        await answering.viewer()
+        viewer = await answering.viewer()
         clock = answering._transport.site_clock
+    assert viewer.user is not None
     async with short_client(refusing_url(), me) as client:
         client._transport.site_clock = clock
         with Store.open(cache_path) as store:
-            [offline] = await OutboxReplayer(client, store).replay()
+            replayer = OutboxReplayer(client, store, viewer_guid=viewer.user.guid)
+            [offline] = await replayer.replay()
     assert offline.result == OutboxResult.WAITING
     with Store.open(cache_path) as store:
         refused = store.outbox_item(item.id)
@@ -108,15 +110,15 @@ async def test_after_a_night_asleep_the_site_clock_is_asked_again(
 
     night = timedelta(hours=10)
     async with short_client(proxy.url, me) as client:
-        await client.viewer()
+        viewer = await client.viewer()
         awake = client._transport.site_clock
-        assert awake is not None
+        assert awake is not None and viewer.user is not None
         client._transport.site_clock = SiteClock(
             awake.date - night, awake.received, awake.wall - night.total_seconds()
         )
         proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # unconfirmed, never arrived
         with Store.open(cache_path) as store:
-            await OutboxReplayer(client, store).replay()
+            await OutboxReplayer(client, store, viewer_guid=viewer.user.guid).replay()
     proxy.heal()
     [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)
 
@@ -141,7 +143,8 @@ async def test_no_write_leaves_while_the_site_clock_cannot_be_read(
 
     proxy.drop_reads = True
     proxy.arm(Fault.CLOSE_BEFORE_FORWARD)  # a write, if one left: unconfirmed
-    [waiting], _ = await replay(proxy.url, me, cache_path)
+    [waiting], _ = await replay(proxy.url, me, cache_path, viewer_guid=guid_of(view, me))
+    assert not any(op.lstrip().startswith("mutation") for op in proxy.operations())
     assert waiting.result == OutboxResult.WAITING
     proxy.heal()
     [after], _ = await replay(proxy.url, me, cache_path, lookup_delay=NOW)

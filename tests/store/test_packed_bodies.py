@@ -14,7 +14,7 @@ import pytest
 from store_factories import make_blog, make_comment
 
 from pleio_tui.store import Store, packed_text
-from pleio_tui.store.migrations import MIGRATIONS
+from pleio_tui.store.migrations import _SMALLER_CACHE, MIGRATIONS
 from pleio_tui.store.packed_text import pack, unpack
 from pleio_tui.store.search_index import register_search_functions
 
@@ -134,7 +134,7 @@ def test_a_body_packing_would_not_shrink_stays_text(store: Store) -> None:
 
 
 def test_a_cache_with_bodies_as_text_is_packed_and_compacted(cache_path: Path) -> None:
-    before = len(MIGRATIONS) - 1  # the schema before bodies were packed
+    before = MIGRATIONS.index(_SMALLER_CACHE)  # the schema before bodies were packed
     cache_path.parent.mkdir(parents=True)
     conn = sqlite3.connect(cache_path, isolation_level=None)
     register_search_functions(conn)

@@ -13,10 +13,11 @@ import pytest
 from store_factories import make_blog, make_comment
 
 from pleio_tui.models import OutboxKind, OutboxState
-from pleio_tui.store import OutboxItemNotFoundError, OutboxStateError, Store, migrations
+from pleio_tui.store import OutboxItemNotFoundError, OutboxStateError, Store
 from pleio_tui.store.connection import create_private_dirs
 from pleio_tui.store.lease import lease_path
 from pleio_tui.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from pleio_tui.store.outbox_schema import OUTBOX_EXACTLY_ONCE
 
 
 def test_enqueue_and_read_back_oldest_first(store: Store, cache_path: Path) -> None:
@@ -221,7 +222,7 @@ def test_a_vote_made_elsewhere_becomes_the_pressed_one(store: Store) -> None:
 
 
 def test_an_old_cache_keeps_its_outbox_and_what_was_sending(cache_path: Path) -> None:
-    step = MIGRATIONS.index(migrations._OUTBOX_EXACTLY_ONCE)
+    step = MIGRATIONS.index(OUTBOX_EXACTLY_ONCE)
     create_private_dirs(cache_path.parent)
     conn = sqlite3.connect(cache_path, isolation_level=None)
     for statements in MIGRATIONS[:step]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,25 @@ async def replay(site_url: str, session: str, cache_path: Path) -> list[OutboxOu
     async with PleioClient(site_url, session, retry=FAST_RETRY) as client:
         with Store.open(cache_path) as store:
             return await OutboxReplayer(client, store).replay()
+
+
+REPLAY_ONCE = Path(__file__).resolve().parent.parent / "exactly_once" / "replay_once.py"
+
+
+def replay_elsewhere(site_url: str, session: str, cache_path: Path) -> list[list[Any]]:
+    """One replay by a process of its own, which then ends (an earlier `pleio-tui
+    sync`): this process has not seen its attempts. Each outcome as [id, result]."""
+    env = {**os.environ, "PLEIO_TUI_SESSION": session}
+    done = subprocess.run(
+        [sys.executable, str(REPLAY_ONCE), site_url, str(cache_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    outcomes: list[list[Any]] = json.loads(done.stdout)["outcomes"]
+    return outcomes
 
 
 def age_last_reconcile(cache_path: Path, days: int = 2) -> None:

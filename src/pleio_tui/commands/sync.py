@@ -155,6 +155,25 @@ def _visitor_note(context: SiteContext) -> str:
     return tr(text, how=login_hint(context))
 
 
+def for_others_note(report: SyncReport) -> str | None:
+    """Items that wait for the account that wrote them, when it is not this one."""
+    n = report.outbox_waiting_for_others
+    if not n:
+        return None
+    who = ", ".join(terminal_safe_line(author.shown) for author in report.outbox_for_others)
+    if n == 1:
+        text = (
+            "1 item in the outbox waits for the account that wrote it ({who}); it is sent "
+            "once that account is logged in again"
+        )
+    else:
+        text = (
+            "{n} items in the outbox wait for the account that wrote them ({who}); they are "
+            "sent once that account is logged in again"
+        )
+    return tr(text, n=n, who=who)
+
+
 def failed(report: SyncReport) -> bool:
     return not report.completed or report.outbox_failed > 0
 
@@ -185,6 +204,9 @@ def run(args: argparse.Namespace) -> int:
     if report.outbox_busy:
         text = "another pleio-tui was sending the outbox; this sync sent nothing"
         _say("pleio-tui: " + tr(text))
+    others = for_others_note(report)
+    if others is not None:
+        _say("pleio-tui: " + others)
     if report.stopped == StopReason.OFFLINE:
         text = (
             "{site} cannot be reached ({why}); what was fetched so far is kept, "
@@ -261,6 +283,9 @@ def sync_one_line(name: str, dirs: AppDirs, config: Config) -> tuple[str, bool]:
         line += f"; {_visitor_note(context)}"
     if report.outbox_failed:
         line += "; `pleio-tui sync --site " + name + "` names what the site refused"
+    others = for_others_note(report)
+    if others is not None:
+        line += f"; {others}"
     return line, not failed(report)
 
 

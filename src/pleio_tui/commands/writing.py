@@ -124,7 +124,7 @@ def write(
         )
         return 0
     try:
-        outcomes, stopped_by, busy = asyncio.run(_replay(context, store))
+        outcomes, stopped_by, busy = asyncio.run(_replay(context, store, item.id))
     except StoreError as exc:
         # Queued already: the outbox has it, and the next sync tells how it went.
         why = explain(exc) or exc
@@ -150,12 +150,13 @@ def _rescue_beside_a_draft(writing: Writing, why: str) -> None:
 
 
 async def _replay(
-    context: SiteContext, store: Store
+    context: SiteContext, store: Store, queued: int
 ) -> tuple[list[OutboxOutcome], PleioError | None, bool]:
     """Send the outbox in order (older items first, this one last); the last
-    value says another pleio-tui was sending it."""
+    value says another pleio-tui was sending it. `queued`, just queued, is the
+    session's account's, whichever account the cache last saw."""
     async with PleioClient(context.site_url, context.session) as client:
-        replayer = OutboxReplayer(client, store)
+        replayer = OutboxReplayer(client, store, queued_now=(queued,))
         outcomes = await replayer.replay()
         return outcomes, replayer.stopped_by, replayer.busy
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pleio_tui.store.connection import compact, write_transaction
 from pleio_tui.store.errors import NewerSchemaError
+from pleio_tui.store.outbox_schema import OUTBOX_AUTHOR, OUTBOX_EXACTLY_ONCE, OUTBOX_TAGS
 
 # Times are INTEGER microseconds since the epoch (UTC): they sort, compare and
 # index as numbers. Booleans are 0/1. Tuples of strings are JSON arrays.
@@ -185,51 +186,7 @@ _V2 = (
     "DROP TABLE temp.search_text",
 )
 
-# The outbox sends exactly once: a reply names its blog (Pleio finds comments only
-# through their blog's thread); an item remembers the site's clock when it first
-# went out and when a send ended without an answer; own_votes keeps which way the
-# user's vote went (Pleio says only whether there is one). Items an older version
-# left SENDING stay SENDING: they are looked up before anything is sent again.
-# The table is rebuilt rather than altered so that the step can run again on a
-# file that has it (ADD COLUMN cannot), keeping ids and the id sequence.
-_OUTBOX_COLUMNS = (
-    "id, kind, target_guid, title, body, score, state, attempts, error_code,"
-    " error_message, remote_guid, created_at, updated_at, draft_key"
-)
-_OUTBOX_EXACTLY_ONCE = (
-    """CREATE TABLE outbox_exactly_once (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind TEXT NOT NULL,
-        target_guid TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        score INTEGER NOT NULL,
-        state TEXT NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        error_code TEXT,
-        error_message TEXT,
-        remote_guid TEXT,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        draft_key TEXT,
-        thread_guid TEXT,
-        first_sent_at INTEGER,
-        unconfirmed_at INTEGER
-    )""",
-    f"INSERT INTO outbox_exactly_once ({_OUTBOX_COLUMNS}) SELECT {_OUTBOX_COLUMNS} FROM outbox",
-    # A discarded item's id never comes back: carry the sequence over.
-    """INSERT INTO outbox_exactly_once (id, kind, target_guid, title, body, score, state,
-                                        created_at, updated_at)
-        SELECT seq, '', '', '', '', 0, 'placeholder', 0, 0 FROM sqlite_sequence
-         WHERE name = 'outbox' AND seq > (SELECT coalesce(max(id), 0) FROM outbox)""",
-    "DELETE FROM outbox_exactly_once WHERE state = 'placeholder'",
-    "DROP TABLE outbox",
-    "ALTER TABLE outbox_exactly_once RENAME TO outbox",
-    "CREATE INDEX outbox_by_state ON outbox (state, id)",
-    """CREATE TABLE IF NOT EXISTS own_votes (
-        guid TEXT PRIMARY KEY, score INTEGER NOT NULL
-    ) WITHOUT ROWID""",
-)
+# The outbox's steps live in outbox_schema.py.
 
 # Archived blogs stay in the cache, readable, but Pleio lists them no more: the
 # sync counts and lists them apart, and there are few of them.
@@ -241,9 +198,6 @@ _ARCHIVED = (
 # and compares with the cache in SQL rather than in memory.
 _LISTED = ("CREATE TABLE IF NOT EXISTS listed_guids (guid TEXT PRIMARY KEY) WITHOUT ROWID",)
 
-# An edit of a blog can change its tags: the list it is to have, as JSON (NULL
-# leaves the tags as they are).
-_OUTBOX_TAGS = ("ALTER TABLE outbox ADD COLUMN tags TEXT",)
 # The user's notifications, newest first as the site listed them; and unread
 # that is true: a blog read remembers when (read_marks: this machine's clock, or
 # the newest comment it had if the site's clock is ahead), a comment by someone
@@ -389,14 +343,15 @@ _SMALLER_CACHE = (
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1,
     _V2,
-    _OUTBOX_EXACTLY_ONCE,
+    OUTBOX_EXACTLY_ONCE,
     _ARCHIVED,
     _LISTED,
-    _OUTBOX_TAGS,
+    OUTBOX_TAGS,
     _NOTIFICATIONS_AND_READ_MARKS,
     _SEARCH_WITHOUT_COPY,
     _CONTENT_KINDS,
     _SMALLER_CACHE,
+    OUTBOX_AUTHOR,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _COMPACTED_AT = MIGRATIONS.index(_SMALLER_CACHE) + 1

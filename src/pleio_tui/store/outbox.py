@@ -23,6 +23,8 @@ from pleio_tui.store.errors import (
     OutboxStateError,
 )
 from pleio_tui.store.lease import OutboxLeaseMixin
+from pleio_tui.store.outbox_authors import CACHED_VIEWER_GUID, OutboxAuthorsMixin
+from pleio_tui.store.outbox_carry import OutboxCarryMixin
 from pleio_tui.store.values import (
     now_db,
     strings_from_db,
@@ -70,6 +72,7 @@ def _item(row: sqlite3.Row) -> OutboxItem:
         unconfirmed_at=time_from_db(row["unconfirmed_at"]),
         tags=None if row["tags"] is None else strings_from_db(row["tags"]),
         changed_at=time_from_db(row["updated_at"]),
+        author_guid=row["author_guid"],
     )
 
 
@@ -121,13 +124,15 @@ def insert_item(
     thread_guid: str | None,
     tags: tuple[str, ...] | None = None,
 ) -> OutboxItem:
+    """Queue an item as the account the cache holds as its viewer (see outbox_authors)."""
     if thread_guid is None and kind in _IN_A_THREAD:
         thread_guid = _thread_of(conn, target_guid)
     now = now_db()
     cursor = conn.execute(
-        """INSERT INTO outbox (kind, target_guid, title, body, score, state,
-                               created_at, updated_at, draft_key, thread_guid, tags)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        f"""INSERT INTO outbox (kind, target_guid, title, body, score, state,
+                               created_at, updated_at, draft_key, thread_guid, tags,
+                               author_guid)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {CACHED_VIEWER_GUID})""",
         (
             kind.value,
             target_guid,
@@ -145,7 +150,7 @@ def insert_item(
     return _item(_load(conn, int(cursor.lastrowid or 0)))
 
 
-class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
+class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin, OutboxAuthorsMixin, OutboxCarryMixin):
     def enqueue(
         self,
         kind: OutboxKind,
@@ -207,13 +212,16 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
         row = self._row("SELECT * FROM outbox WHERE id = ?", (item_id,))
         return None if row is None else _item(row)
 
-    def mark_sending(self, item_id: int, site_time: datetime | None = None) -> OutboxItem:
+    def mark_sending(
+        self, item_id: int, site_time: datetime | None = None, sender: str | None = None
+    ) -> OutboxItem:
         """About to hand the item to the network: counts an attempt. Only the
         holder of the outbox lease sends; an item already SENDING is sent again
         only after the site was seen not to have it.
 
         `site_time`: the site's clock now, kept as the time of the first attempt
-        (the client's clock when the site's is not known)."""
+        (the client's clock when the site's is not known). `sender`: the account
+        sending it, kept as its author when it had none."""
         if not self.holds_outbox_lease:
             raise OutboxStateError(f"outbox item {item_id}: only the outbox lease holder sends")
         first = time_to_db(site_time) if site_time is not None else now_db()
@@ -223,8 +231,9 @@ class OutboxMixin(OutboxLeaseMixin, OwnVotesMixin):
             "send",
             "state = 'sending', attempts = attempts + 1, unconfirmed_at = NULL,"
             " error_code = NULL, error_message = NULL,"
-            " first_sent_at = coalesce(first_sent_at, :first)",
-            {"first": first},
+            " first_sent_at = coalesce(first_sent_at, :first),"
+            " author_guid = coalesce(author_guid, :sender)",
+            {"first": first, "sender": sender},
         )
 
     def mark_unconfirmed(self, item_id: int, code: str, message: str) -> OutboxItem:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 from pleio_tui.models import AccessOption, Site, User, Viewer
 from pleio_tui.store.base import StoreBase
+from pleio_tui.store.outbox_authors import assign_unassigned
+from pleio_tui.store.users import save_user
 
 
 def _site_to_json(site: Site) -> str:
@@ -65,6 +68,14 @@ def _viewer_from_json(text: str) -> Viewer:
     )
 
 
+def _put(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO site_info (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
 class SiteInfoMixin(StoreBase):
     def save_site(self, site: Site) -> None:
         self._put("site", _site_to_json(site))
@@ -74,7 +85,14 @@ class SiteInfoMixin(StoreBase):
         return None if text is None else _site_from_json(text)
 
     def save_viewer(self, viewer: Viewer) -> None:
-        self._put("viewer", _viewer_to_json(viewer))
+        """The account logged in (or a visitor). Outbox items that had no author
+        yet become the one the cache held before, else this one's; the account is
+        kept among the users, so that items waiting for it can name it later."""
+        user = viewer.user
+        with self._write() as conn:
+            assign_unassigned(conn, None if user is None else user.guid)
+            save_user(conn, user)
+            _put(conn, "viewer", _viewer_to_json(viewer))
 
     def load_viewer(self) -> Viewer | None:
         text = self._get("viewer")
@@ -82,11 +100,7 @@ class SiteInfoMixin(StoreBase):
 
     def _put(self, key: str, value: str) -> None:
         with self._write() as conn:
-            conn.execute(
-                "INSERT INTO site_info (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            _put(conn, key, value)
 
     def _get(self, key: str) -> str | None:
         value: str | None = self._scalar("SELECT value FROM site_info WHERE key = ?", (key,))

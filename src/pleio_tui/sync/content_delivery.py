@@ -111,12 +111,12 @@ async def _settle_attendance(
     return Delivered(item.target_guid)
 
 
-def _is_ours(blog: Blog, item: OutboxItem, viewer_guid: str, site_url: str) -> bool:
+def _is_ours(blog: Blog, item: OutboxItem, author_guid: str, site_url: str) -> bool:
     earliest = since(item)
     title_matches = item.kind == OutboxKind.STATUS_UPDATE or same_title(blog.title, item.title)
     return (
         blog.owner is not None
-        and blog.owner.guid == viewer_guid
+        and blog.owner.guid == author_guid
         and blog.subtype == item.kind.value
         and (blog.group_guid or "") == item.target_guid
         and (blog.time_created is None or earliest is None or blog.time_created >= earliest)
@@ -128,7 +128,7 @@ def _is_ours(blog: Blog, item: OutboxItem, viewer_guid: str, site_url: str) -> b
 async def find_content_on_site(
     client: PleioClient,
     item: OutboxItem,
-    viewer_guid: str,
+    author_guid: str,
     claimed: set[str],
     count: RequestCounter,
 ) -> Delivered | None:
@@ -152,7 +152,7 @@ async def find_content_on_site(
         matches.extend(
             found
             for found in page.items
-            if found.guid not in claimed and _is_ours(found, item, viewer_guid, client.site_url)
+            if found.guid not in claimed and _is_ours(found, item, author_guid, client.site_url)
         )
         if not page.items or offset + len(page.items) >= page.total:
             break

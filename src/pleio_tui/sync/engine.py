@@ -164,6 +164,10 @@ class SyncEngine:
         except OfflineError as exc:
             stopped, detail = StopReason.OFFLINE, exc.reason
         counts = self._store.outbox_counts()
+        viewer = self._store.load_viewer()
+        for_others = self._store.waiting_for_others(
+            None if viewer is None or viewer.user is None else viewer.user.guid
+        )
         return SyncReport(
             groups=tally.groups,
             blogs_new=tally.new,
@@ -177,6 +181,7 @@ class SyncEngine:
             outbox=tuple(tally.outbox),
             outbox_waiting=counts[OutboxState.PENDING] + counts[OutboxState.SENDING],
             outbox_busy=tally.outbox_busy,
+            outbox_for_others=tuple(for_others),
             notifications_new=tally.notifications,
             requests=self._count.requests,
             duration=time.monotonic() - started,

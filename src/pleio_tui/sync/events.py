@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pleio_tui.models import OutboxKind
+from pleio_tui.models import OutboxKind, WaitingAuthor
 
 
 class SyncPhase(StrEnum):
@@ -81,6 +81,9 @@ class SyncReport:
     """Items still queued after the sync (pending or unconfirmed)."""
     outbox_busy: bool = False
     """Another pleio-tui was sending the outbox: this sync sent nothing."""
+    outbox_for_others: tuple[WaitingAuthor, ...] = ()
+    """Unsent items of other accounts than the one logged in: they wait for
+    the account that wrote them (counted in `outbox_waiting` too)."""
     notifications_new: int = 0
     """Unread notifications this sync brought that the cache did not hold."""
     requests: int = 0
@@ -110,6 +113,10 @@ class SyncReport:
     @property
     def outbox_sent(self) -> int:
         return sum(1 for outcome in self.outbox if outcome.delivered)
+
+    @property
+    def outbox_waiting_for_others(self) -> int:
+        return sum(author.count for author in self.outbox_for_others)
 
     @property
     def outbox_failed(self) -> int:

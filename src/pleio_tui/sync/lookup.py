@@ -2,11 +2,12 @@
 (the program died, or the answer was lost), so that it is never sent twice and
 never taken for something else.
 
-A match is by the viewer, in the item's container, with the item's text, created
-at or after the item's first send attempt by the site's own clock (see
-`since`), and not already matched to another item. A colleague's identical
-comment, my own identical older comment and last week's post with the same title
-are therefore never taken for it.
+A match is by the item's author (the account that queued it, which is the one
+logged in: other accounts' items are not looked up), in the item's container,
+with the item's text, created at or after the item's first send attempt by the
+site's own clock (see `since`), and not already matched to another item. A
+colleague's identical comment, my own identical older comment and last week's
+post with the same title are therefore never taken for it.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ def since(item: OutboxItem) -> datetime | None:
     return None
 
 
-def _by(owner: User | None, viewer_guid: str) -> bool:
-    return owner is not None and owner.guid == viewer_guid
+def _by(owner: User | None, author_guid: str) -> bool:
+    return owner is not None and owner.guid == author_guid
 
 
 def _new_enough(created: datetime | None, earliest: datetime | None) -> bool:
@@ -61,10 +62,10 @@ def _new_enough(created: datetime | None, earliest: datetime | None) -> bool:
 
 
 def _is_our_blog(
-    blog: Blog, item: OutboxItem, viewer_guid: str, earliest: datetime | None, site_url: str
+    blog: Blog, item: OutboxItem, author_guid: str, earliest: datetime | None, site_url: str
 ) -> bool:
     return (
-        _by(blog.owner, viewer_guid)
+        _by(blog.owner, author_guid)
         and (blog.group_guid or "") == item.target_guid
         and _new_enough(blog.time_created, earliest)
         and same_title(blog.title, item.title)
@@ -75,12 +76,12 @@ def _is_our_blog(
 def _is_our_comment(
     comment: Comment,
     item: OutboxItem,
-    viewer_guid: str,
+    author_guid: str,
     earliest: datetime | None,
     site_url: str,
 ) -> bool:
     return (
-        _by(comment.owner, viewer_guid)
+        _by(comment.owner, author_guid)
         and _new_enough(comment.time_created, earliest)
         and same_body(item.body, comment.rich_description, comment.description, site_url)
     )
@@ -117,29 +118,32 @@ def _oldest(matches: Iterable[Found]) -> Found | None:
 async def find_on_site(
     client: PleioClient,
     item: OutboxItem,
-    viewer_guid: str,
+    author_guid: str,
     claimed: set[str],
     count: RequestCounter,
 ) -> Delivered | None:
     """The site's copy of the blog or comment this item created, or None when the
-    site certainly has none. `claimed`: remote guids other items were matched to.
+    site certainly has none. `author_guid`: the item's author, whose writing alone
+    can be it. `claimed`: remote guids other items were matched to.
     Raises PleioError when the site cannot tell now."""
+    if item.author_guid is not None and item.author_guid != author_guid:
+        raise ValueError(f"outbox item {item.id} was written by another account")
     if item.kind == OutboxKind.BLOG:
-        return await _find_blog(client, item, viewer_guid, claimed, count)
+        return await _find_blog(client, item, author_guid, claimed, count)
     if item.kind == OutboxKind.COMMENT:
-        return await _find_comment(client, item, viewer_guid, claimed, count)
+        return await _find_comment(client, item, author_guid, claimed, count)
     # content_delivery imports this module: an import circle at the top
     from pleio_tui.sync.content_delivery import CREATED_CONTENT_KINDS, find_content_on_site
 
     if item.kind in CREATED_CONTENT_KINDS:
-        return await find_content_on_site(client, item, viewer_guid, claimed, count)
+        return await find_content_on_site(client, item, author_guid, claimed, count)
     raise ValueError(f"{item.kind} items are not looked up: they are desired states")
 
 
 async def _find_blog(
     client: PleioClient,
     item: OutboxItem,
-    viewer_guid: str,
+    author_guid: str,
     claimed: set[str],
     count: RequestCounter,
 ) -> Delivered | None:
@@ -163,7 +167,7 @@ async def _find_blog(
             blog
             for blog in page.items
             if blog.guid not in claimed
-            and _is_our_blog(blog, item, viewer_guid, earliest, client.site_url)
+            and _is_our_blog(blog, item, author_guid, earliest, client.site_url)
         )
         if not page.items or offset + len(page.items) >= page.total:
             break
@@ -179,7 +183,7 @@ async def _find_blog(
 async def _find_comment(
     client: PleioClient,
     item: OutboxItem,
-    viewer_guid: str,
+    author_guid: str,
     claimed: set[str],
     count: RequestCounter,
 ) -> Delivered | None:
@@ -208,6 +212,6 @@ async def _find_comment(
         comment
         for comment in siblings
         if comment.guid not in claimed
-        and _is_our_comment(comment, item, viewer_guid, earliest, client.site_url)
+        and _is_our_comment(comment, item, author_guid, earliest, client.site_url)
     )
     return None if found is None else Delivered(found.guid)

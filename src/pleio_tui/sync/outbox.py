@@ -10,10 +10,16 @@ else (a timeout, a dropped or reset connection, a 5xx, a web page of any status,
 an unknown error) leaves the item SENDING and unconfirmed: before it is sent
 again it is looked up on the site, and a lookup that cannot tell leaves it so.
 Only a refused connection proves a write never left.
+
+Each item goes out only under the account that wrote it (store/outbox_authors.py):
+the replay asks the site who the session belongs to before it touches the site
+for an item, and leaves the items of any other account waiting, untouched, and
+looks up an unconfirmed one among its author's writing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from pleio_tui.api import (
@@ -26,8 +32,9 @@ from pleio_tui.api import (
     SessionExpiredError,
 )
 from pleio_tui.api.errors import is_pleio_answer, never_left
-from pleio_tui.models import OutboxItem, OutboxKind, OutboxState
+from pleio_tui.models import OutboxItem, OutboxKind, OutboxState, WaitingAuthor
 from pleio_tui.store import OutboxItemNotFoundError, OutboxStateError, Store
+from pleio_tui.sync.attempt_clock import note_attempt, since_last_attempt
 from pleio_tui.sync.counting import RequestCounter
 from pleio_tui.sync.delivery import Delivered, send_item
 from pleio_tui.sync.events import OutboxOutcome, OutboxResult
@@ -64,6 +71,8 @@ class OutboxReplayer:
     `stopped_by` holds the error that stopped the replay (no network, expired
     session), None when every item got an answer. `busy` is True when another
     replay (this process or another) holds the outbox and this one sent nothing.
+    `for_others`: after a replay, the unsent items that wait for another account
+    than the session's (never sent by this one), by account.
     """
 
     def __init__(
@@ -74,35 +83,47 @@ class OutboxReplayer:
         count: RequestCounter | None = None,
         viewer_guid: str | None = None,
         lookup_delay: timedelta = LOOKUP_DELAY,
+        queued_now: Sequence[int] = (),
     ) -> None:
-        """`viewer_guid`: the logged-in user, when the caller has just asked the site."""
+        """`viewer_guid`: the logged-in user, when the caller has just asked the site.
+        `queued_now`: items the caller has just queued to send with this very
+        session; they are its account's, whatever viewer the cache held then."""
         self._client = client
         self._store = store
         self.count = count or RequestCounter()
         self._viewer_guid = viewer_guid
         self._lookup_delay = lookup_delay
+        self._queued_now = tuple(queued_now)
         self.stopped_by: PleioError | None = None
         self.busy = False
+        self.for_others: list[WaitingAuthor] = []
 
     async def replay(self) -> list[OutboxOutcome]:
         self.stopped_by = None
         self.busy = False
+        self.for_others = []
         if not self._store.outbox((OutboxState.PENDING, OutboxState.SENDING)):
             return []
         if not self._store.take_outbox_lease():
             self.busy = True
             return []
         try:
-            return await self._replay_held()
+            if self._viewer_guid is not None:
+                self._store.claim_queued(self._queued_now, self._viewer_guid)
+            outcomes = await self._replay_held()
         finally:
             self._store.release_outbox_lease()
+        self.for_others = self._store.waiting_for_others(self._viewer_guid or self._cached_viewer())
+        return outcomes
 
     async def _replay_held(self) -> list[OutboxOutcome]:
         outcomes: list[OutboxOutcome] = []
         handled: set[int] = set()
         while (item := self._next(handled)) is not None:
             handled.add(item.id)
-            outcomes.append(await self._deliver(item))
+            outcome = await self._deliver(item)
+            if outcome is not None:
+                outcomes.append(outcome)
             if self.stopped_by is not None:
                 break
         return outcomes
@@ -110,35 +131,52 @@ class OutboxReplayer:
     def _next(self, handled: set[int]) -> OutboxItem | None:
         """The oldest unsent item not tried yet in this replay (items queued while
         it runs are picked up too). A vote, bookmark or edit waits while an older
-        one for the same thing is unsent: sent after it, that one would undo it."""
+        one of its author for the same thing is unsent: sent after it, that one
+        would undo it. Once the session's account is known, other accounts' items
+        are passed over."""
         waiting = self._store.outbox((OutboxState.PENDING, OutboxState.SENDING))
-        unsettled: set[tuple[OutboxKind, str]] = set()
+        unsettled: set[tuple[str | None, OutboxKind, str]] = set()
         for item in waiting:
-            key = (_SAME_THING.get(item.kind, item.kind), item.target_guid)
+            if self._viewer_guid is not None and not self._is_mine(item):
+                continue
+            key = (item.author_guid, _SAME_THING.get(item.kind, item.kind), item.target_guid)
             if item.id not in handled and key not in unsettled:
                 return item
             if item.kind not in _CREATED_KINDS:
                 unsettled.add(key)
         return None
 
-    async def _deliver(self, item: OutboxItem) -> OutboxOutcome:
-        if item.state == OutboxState.SENDING:
-            # Under the lease nobody else is sending it: its fate is unknown.
-            if _too_recent(item, self._lookup_delay):
-                return _outcome(item, OutboxResult.WAITING, message="not confirmed yet")
-            if item.kind in _CREATED_KINDS:
-                looked_up = await self._look_up(item)
-                if looked_up is not None:
-                    return looked_up
-        return await self._send(item)
+    async def _deliver(self, item: OutboxItem) -> OutboxOutcome | None:
+        """What became of the item; None when it is another account's (it waits,
+        untouched, for that one)."""
+        # Under the lease nobody else is sending it: its fate is unknown. Nothing
+        # is asked of the site for it yet, whoever's it is.
+        if item.state == OutboxState.SENDING and self._too_recent(item):
+            return _outcome(item, OutboxResult.WAITING, message="not confirmed yet")
+        if self._viewer_guid is None:
+            try:
+                await self._viewer()
+            except PleioError as exc:
+                self.stopped_by = exc  # nothing can go out without knowing as whom
+                return _outcome(item, OutboxResult.WAITING, error=exc)
+            # Knowing the viewer may have given the item its author.
+            item = self._store.outbox_item(item.id) or item
+        author = self._author(item)
+        if author is None or author != self._viewer_guid:
+            return None
+        if item.state == OutboxState.SENDING and item.kind in _CREATED_KINDS:
+            looked_up = await self._look_up(item, author)
+            if looked_up is not None:
+                return looked_up
+        return await self._send(item, author)
 
-    async def _look_up(self, item: OutboxItem) -> OutboxOutcome | None:
-        """FOUND when the site has the item already, WAITING when that cannot be
-        told now; None when it is certainly not there and is to be sent."""
+    async def _look_up(self, item: OutboxItem, author: str) -> OutboxOutcome | None:
+        """FOUND when the site has the item already (written by `author`, the
+        item's), WAITING when that cannot be told now; None when it is certainly
+        not there and is to be sent."""
         try:
-            viewer = await self._viewer()
             claimed = self._store.claimed_remote_guids(other_than=item.id)
-            found = await find_on_site(self._client, item, viewer, claimed, self.count)
+            found = await find_on_site(self._client, item, author, claimed, self.count)
         except ThreadUnknownError as exc:
             return _outcome(item, OutboxResult.WAITING, message=str(exc))
         except PleioError as exc:
@@ -153,12 +191,13 @@ class OutboxReplayer:
         self._accept(item, found)
         return _outcome(item, OutboxResult.FOUND, found)
 
-    async def _send(self, item: OutboxItem) -> OutboxOutcome:
+    async def _send(self, item: OutboxItem, author: str) -> OutboxOutcome:
         wrote = False
 
         async def before_write() -> None:
             nonlocal wrote
-            self._store.mark_sending(item.id, await self._site_time())
+            sending = self._store.mark_sending(item.id, await self._site_time(), author)
+            note_attempt(self._store.path, sending)
             wrote = True
 
         try:
@@ -191,7 +230,8 @@ class OutboxReplayer:
             self._store.mark_failed(item.id, exc.code, _message(exc))
             return _outcome(item, OutboxResult.FAILED, error=exc)
         if wrote:
-            self._store.mark_unconfirmed(item.id, exc.code, _message(exc))
+            lost = self._store.mark_unconfirmed(item.id, exc.code, _message(exc))
+            note_attempt(self._store.path, lost)
         self._stop_if_unreachable(exc)
         return _outcome(item, OutboxResult.WAITING, error=exc)
 
@@ -248,21 +288,34 @@ class OutboxReplayer:
         if self._viewer_guid is None or refresh:
             viewer = await self.count(self._client.viewer())
             if viewer.user is None:
+                if not self._client.has_session:
+                    raise NotLoggedInError("not_logged_in", "no session to send with")
                 raise SessionExpiredError("the site does not know this session")
             self._store.save_viewer(viewer)
             self._viewer_guid = viewer.user.guid
+            self._store.claim_queued(self._queued_now, self._viewer_guid)
         return self._viewer_guid
 
+    def _cached_viewer(self) -> str | None:
+        viewer = self._store.load_viewer()
+        return None if viewer is None or viewer.user is None else viewer.user.guid
 
-def _too_recent(item: OutboxItem, delay: timedelta) -> bool:
-    """Whether the last attempt of a SENDING item may still be on its way: its
-    answer was lost, or its sender stopped before recording any outcome (killed,
-    or the cache refused the outcome), less than `delay` ago. A slow site still
-    finishes a write whose sender is gone: looked up at once, it is not there yet."""
-    last = item.unconfirmed_at or item.changed_at
-    if last is None:
-        return False
-    return datetime.now(UTC) - last < delay
+    def _author(self, item: OutboxItem) -> str | None:
+        """The account the item is written as. One without an author (the cache
+        knew no viewer yet) is the cached viewer's, else the session's."""
+        return item.author_guid or self._cached_viewer() or self._viewer_guid
+
+    def _is_mine(self, item: OutboxItem) -> bool:
+        return self._viewer_guid is not None and self._author(item) == self._viewer_guid
+
+    def _too_recent(self, item: OutboxItem) -> bool:
+        """Whether the last attempt of a SENDING item may still be on its way: its
+        answer was lost, or its sender stopped before recording any outcome
+        (killed, or the cache refused the outcome), less than the lookup delay ago
+        (see attempt_clock.py for which clock says so). A slow site still finishes
+        a write whose sender is gone: looked up at once, it is not there yet."""
+        ago = since_last_attempt(self._store.path, item)
+        return ago is not None and ago < self._lookup_delay
 
 
 def _pleio_refused(exc: PleioError) -> bool:

@@ -45,6 +45,15 @@ NL_WRITING: dict[str, str] = {
         "Een ander pleio-tui-proces verstuurt de outbox nu; wat hier wacht, verstuurt "
         "dat proces of de volgende sync."
     ),
+    "notice.for_others.one": (
+        "1 item in de outbox wacht op het account dat het schreef ({who}); het wordt "
+        "verstuurd zodra dat account weer is ingelogd."
+    ),
+    "notice.for_others.other": (
+        "{n} items in de outbox wachten op het account dat ze schreef ({who}); ze worden "
+        "verstuurd zodra dat account weer is ingelogd."
+    ),
+    "outbox.for_other": "wacht op het account van {name}",
     "composer.external_images": (
         "Afbeeldingen van een andere site gaan als link mee, niet als afbeelding: "
         "{images}. Druk nogmaals {send} om zo te versturen."
@@ -82,6 +91,15 @@ EN_WRITING: dict[str, str] = {
         "Another pleio-tui process is sending the outbox now; it or the next sync "
         "sends what waits here."
     ),
+    "notice.for_others.one": (
+        "1 item in the outbox waits for the account that wrote it ({who}); it is sent "
+        "once that account is logged in again."
+    ),
+    "notice.for_others.other": (
+        "{n} items in the outbox wait for the account that wrote them ({who}); they are "
+        "sent once that account is logged in again."
+    ),
+    "outbox.for_other": "waits for {name}'s account",
     "composer.external_images": (
         "Images from another site go as links, not as images: {images}. "
         "Press {send} again to send it so."

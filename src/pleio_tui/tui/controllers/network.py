@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from textual.timer import Timer
 
+    from pleio_tui.models import WaitingAuthor
     from pleio_tui.sync import OutboxOutcome, SyncProgress, SyncReport
     from pleio_tui.tui.controllers.host import AppHost
     from pleio_tui.tui.screens.login import LoginResult
@@ -68,6 +69,7 @@ class NetworkController:
         self._later = later
         self._cache_file = cache_file
         self._allow_insecure_http = allow_insecure_http
+        self._said_for_others: tuple[WaitingAuthor, ...] = ()
 
     def can_reach_site(self) -> bool:
         """Worth trying the network: a session (or a site read as a visitor), and
@@ -79,6 +81,7 @@ class NetworkController:
         """Another site from now on; a sync of the one before ends on its own."""
         self.site = site
         self.online = False
+        self._said_for_others = ()
 
     def start_site(self) -> None:
         """The site switched to: sync it, or ask to log in when it needs a session."""
@@ -160,6 +163,7 @@ class NetworkController:
         else:
             self.online = True
         self._announce(report.outbox, busy=report.outbox_busy)
+        self._announce_for_others(report.outbox_for_others)
 
     # --- the outbox ---
 
@@ -189,6 +193,8 @@ class NetworkController:
         else:
             self.online = True
         self._announce(result.outcomes, busy=result.busy)
+        if result.stopped_by is None and not result.busy:
+            self._announce_for_others(result.for_others)
         self._host.show_status()
         delivered = any(outcome.delivered for outcome in result.outcomes)
         self._host.post_message(CacheChanged(delivered=delivered))
@@ -202,6 +208,17 @@ class NetworkController:
             else:
                 said = strings(said)
             self._host.notify_plain(said, severity)
+
+    def _announce_for_others(self, for_others: Sequence[WaitingAuthor]) -> None:
+        """Say that items wait for the account that wrote them: once, and again
+        only when that changes (every sync would say it otherwise)."""
+        said = tuple(for_others)
+        if said and said != self._said_for_others:
+            strings = self._host.strings
+            who = ", ".join(author.shown for author in said)
+            n = sum(author.count for author in said)
+            self._host.notify_plain(strings.plural("notice.for_others", n, who=who), "warning")
+        self._said_for_others = said
 
     # --- failures and coming back ---
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from pleio_tui.models import Comment, OutboxItem, OutboxState
-from pleio_tui.store import Store, StoreError
-from pleio_tui.tui.controllers.give_up import give_up_item
+from pleio_tui.models import Comment, OutboxState
+from pleio_tui.store import StoreError
 from pleio_tui.tui.controllers.messages import OutboxQueued
+from pleio_tui.tui.controllers.outbox_view import show_outbox
 from pleio_tui.tui.controllers.post_edit import post_edit_screen
 from pleio_tui.tui.controllers.threads import ThreadActions
 from pleio_tui.tui.drafts import DraftTarget, draft_target
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from pleio_tui.tui.controllers.host import AppHost
     from pleio_tui.tui.controllers.reading import ReadingController
     from pleio_tui.tui.screens.new_post import NewPost
-
-SENT_ITEMS_SHOWN = 20
-"""Sent items the outbox screen still lists, newest last, under the unsent ones."""
 
 
 class LinkedImages:
@@ -50,14 +47,6 @@ class LinkedImages:
 def site_host(site_url: str) -> str:
     """host[:port] of the site, as `richtext.external_images` compares it."""
     return urlsplit(site_url).netloc.rpartition("@")[2]
-
-
-def outbox_listing(store: Store) -> list[OutboxItem]:
-    unsent = store.outbox(
-        (OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED, OutboxState.GIVEN_UP)
-    )
-    sent = store.outbox((OutboxState.SENT,))[-SENT_ITEMS_SHOWN:]
-    return [*unsent, *sent]
 
 
 class WritingController:
@@ -348,50 +337,4 @@ class WritingController:
     # --- the outbox screen ---
 
     def show_outbox(self) -> None:
-        host = self._host
-        if host.store is None:
-            host.notify_plain(host.strings("notice.no_site"))
-            return
-        from pleio_tui.tui.screens.outbox import OutboxActions, OutboxScreen  # 10 ms
-
-        actions = OutboxActions(
-            items=self._outbox_items,
-            retry=self._retry,
-            discard=self._discard,
-            give_up=self._give_up,
-        )
-        host.push_screen(OutboxScreen(actions, host.strings, host.keys))
-
-    def _outbox_items(self) -> list[OutboxItem]:
-        if self._host.store is None:
-            return []
-        try:
-            return outbox_listing(self._host.store)
-        except StoreError as exc:
-            self._host.report(exc)
-            return []
-
-    def _retry(self, item_id: int) -> None:
-        if self._host.store is None:
-            return
-        try:
-            self._host.store.retry(item_id)
-        except StoreError as exc:
-            self._host.report(exc)
-            return
-        self.queued()
-
-    def _give_up(self, item_id: int) -> bool:
-        done = give_up_item(self._host, item_id)
-        if done:
-            self._reading.reload_open_blog()  # its comment no longer shows as waiting
-        return done
-
-    def _discard(self, item_id: int) -> None:
-        if self._host.store is None:
-            return
-        try:
-            self._host.store.discard(item_id)
-        except StoreError as exc:
-            self._host.report(exc)
-        self._host.show_status()
+        show_outbox(self._host, retried=self.queued, given_up=self._reading.reload_open_blog)

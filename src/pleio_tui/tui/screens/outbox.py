@@ -34,6 +34,8 @@ STATE_STYLES = {
     OutboxState.GIVEN_UP: Style(color="magenta"),
 }
 DIM = Style(dim=True)
+FOR_OTHER = Style(color="magenta", italic=True)
+_UNSENT = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +47,16 @@ class OutboxActions:
     discard: Callable[[int], None]
     give_up: Callable[[int], bool] | None = None
     """Stop an item of unknown fate for good; False when it cannot be now (said why)."""
+    waits_for: Callable[[OutboxItem], str | None] | None = None
+    """The account an unsent item waits for, named, when it is not the one logged in."""
 
 
-def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text]:
+def outbox_formatter(
+    strings: Strings, waits_for: Callable[[OutboxItem], str | None] | None = None
+) -> Callable[[OutboxItem, int, bool], Text]:
+    """Two lines an item: its state, kind and text; then why it waits, failed or
+    when it was written."""
+
     def format_item(item: OutboxItem, width: int, selected: bool) -> Text:
         head = Text(" ")
         head.append(strings(f"outbox.state.{item.state.value}"), STATE_STYLES[item.state])
@@ -59,7 +68,10 @@ def outbox_formatter(strings: Strings) -> Callable[[OutboxItem, int, bool], Text
         if what:
             head.append(" " + what)
         detail = Text("   ", DIM)
-        if item.state == OutboxState.FAILED:
+        other = waits_for(item) if waits_for is not None and item.state in _UNSENT else None
+        if other is not None:
+            detail.append(strings("outbox.for_other", name=other), FOR_OTHER)
+        elif item.state == OutboxState.FAILED:
             detail.append(strings.error(item.error_code or "unknown"), Style(color="red"))
         elif item.state == OutboxState.GIVEN_UP:
             detail.append(strings("outbox.given_up_detail"), STATE_STYLES[item.state])
@@ -93,7 +105,7 @@ class OutboxScreen(ListDialog[OutboxItem, None]):
             hint=hint,
             placeholder=strings("empty.outbox"),
             rows=actions.items,
-            formatter=outbox_formatter(strings),
+            formatter=outbox_formatter(strings, actions.waits_for),
             row_height=OUTBOX_ROW_HEIGHT,
             row_key=lambda item: str(item.id),
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pleio_tui.api import PleioError
-from pleio_tui.models import Blog, Group, Viewer
+from pleio_tui.models import Blog, Group, Viewer, WaitingAuthor
 from pleio_tui.store import Store
 from pleio_tui.tui.services.background import Job
 
@@ -25,6 +25,8 @@ class ReplayResult:
     """What stopped the replay (no network, an expired session), None if nothing did."""
     busy: bool = False
     """Another replay (another pleio-tui process) held the outbox: nothing was sent."""
+    for_others: tuple[WaitingAuthor, ...] = ()
+    """Unsent items that wait for another account than the session's."""
 
 
 def sync_job(on_progress: ProgressCallback) -> Job[SyncReport]:
@@ -44,7 +46,9 @@ def replay_job() -> Job[ReplayResult]:
 
         replayer = OutboxReplayer(client, store)
         outcomes = await replayer.replay()
-        return ReplayResult(tuple(outcomes), replayer.stopped_by, replayer.busy)
+        return ReplayResult(
+            tuple(outcomes), replayer.stopped_by, replayer.busy, tuple(replayer.for_others)
+        )
 
     return job
 

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from pleio_tui.models import OutboxState, RowSource
+from pleio_tui.models import RowSource
 from pleio_tui.store import CacheFileError, Store, StoreError
+from pleio_tui.store.outbox_carry import to_carry
 from pleio_tui.tui.failures import error_code
 from pleio_tui.tui.i18n import Strings
 
@@ -112,33 +113,19 @@ class DraftKeeper:
 
 def restart_store(old: Store, path: Path) -> Store:
     """A new cache at `path`, for when the open file was deleted or replaced: the
-    old file's drafts and the outbox items never handed to the network go into it
-    (items being sent may have reached the site; their drafts are copied, so the
-    text is not lost, but they are not sent a second time)."""
+    old file's drafts and every outbox item the site has not confirmed go into it
+    as they were (see store/outbox_carry.py): one that may have reached the site
+    stays unconfirmed, to be looked up before it is sent again, and a refused one
+    keeps its reason."""
     drafts = old.drafts()
-    pending = old.outbox((OutboxState.PENDING,))
+    carried = to_carry(old.outbox())
     fresh = Store.open(path)
     try:
         present = {draft.key for draft in fresh.drafts()}
         for draft in drafts:
             if draft.key not in present:
                 fresh.save_draft(draft.key, draft.title, draft.body)
-        # Only what still waits there can be this very item; a sent one with the same
-        # words is an earlier comment, and skipping on it would lose this one.
-        unsent = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.FAILED)
-        queued = {(i.kind, i.target_guid, i.body, i.score) for i in fresh.outbox(unsent)}
-        for item in pending:
-            if (item.kind, item.target_guid, item.body, item.score) in queued:
-                continue
-            fresh.enqueue(
-                item.kind,
-                item.target_guid,
-                title=item.title,
-                body=item.body,
-                score=item.score,
-                draft_key=item.draft_key,
-                thread_guid=item.thread_guid,
-            )
+        fresh.carry_over(carried)
     except BaseException:
         fresh.close()
         raise
