@@ -41,6 +41,7 @@ def inert_lines(output: str) -> list[str]:
 def synced(demo_site: LocalSite, hadewych: str, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The cache of the demo site, filled by `sync`; Hadewych's session set."""
     monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", demo_site.url)
     assert main(["sync", "--site", demo_site.url]) == 0
     return site_context(demo_site.url, read_keyring=False).cache_path
 
@@ -63,14 +64,35 @@ def test_post_lists_the_groups_with_their_guids_inert(
     assert any(line.endswith(f"({SHOWN})") for line in lines), lines
 
 
-def test_sync_names_a_rejected_outbox_item_by_its_guid_inert(
-    synced: Path, demo_site: LocalSite, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with Store.open(synced) as store:
-        store.enqueue(OutboxKind.COMMENT, OLD_GUID, "", "Een reactie", thread_guid=OLD_GUID)
-    capsys.readouterr()
+class CommentRefuser(LoopbackRelay):
+    """The way to the site refuses every new comment with a code Pleio uses. (Pleio
+    itself fails a container guid that is no uuid with Django's message, which
+    quotes the guid: an unknown error, which leaves the item unconfirmed.)"""
 
-    main(["sync", "--site", demo_site.url])
+    def handle(self, exchange: Exchange) -> None:
+        if b"addEntity" in exchange.body:
+            refusal = {"data": {"addEntity": None}, "errors": [{"message": "could_not_add"}]}
+            exchange.send(200, "application/json", json.dumps(refusal).encode())
+            return
+        exchange.relay(self.forward(exchange), self.answer_headers)
+
+
+def test_sync_names_a_rejected_outbox_item_by_its_guid_inert(
+    demo_site: LocalSite,
+    hadewych: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with CommentRefuser(demo_site.url) as refuser:
+        monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+        monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", refuser.url)
+        assert main(["sync", "--site", refuser.url]) == 0
+        cache = site_context(refuser.url, read_keyring=False).cache_path
+        with Store.open(cache) as store:
+            store.enqueue(OutboxKind.COMMENT, OLD_GUID, "", "Een reactie", thread_guid=OLD_GUID)
+        capsys.readouterr()
+
+        main(["sync", "--site", refuser.url])
 
     lines = inert_lines(capsys.readouterr().err)
     rejected = [line for line in lines if line.startswith("Rejected: ")]
@@ -106,6 +128,7 @@ def test_comment_says_what_it_sent_inert(
     tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", rewriter.url)
     assert main(["sync", "--site", rewriter.url]) == 0
     with Store.open(site_context(rewriter.url, read_keyring=False).cache_path) as store:
         blog = store.feed(None, "blog").window(0, 1)[0]

@@ -74,6 +74,7 @@ def test_a_guid_no_pleio_sends_stops_the_sync_and_never_reaches_the_cache(
     bad = BAD_GUIDS[carrier]
     give_id(demo_site, records[carrier], bad)
     monkeypatch.setenv("PLEIO_TUI_SESSION", hadewych)
+    monkeypatch.setenv("PLEIO_TUI_SESSION_SITE", demo_site.url)
 
     code = main(["sync", "--site", demo_site.url])
 

@@ -234,8 +234,6 @@ class NetworkController:
         host = self._host
         if isinstance(exc, SessionExpiredError):
             self.online = False
-            if self.site is not None and self.site.session is not None:
-                self.site = self.site._replace(session=None, session_in_keyring=False)
             host.notify_plain(host.strings.error(exc.code), "error")
             self.ask_login()
         elif isinstance(exc, OfflineError):
