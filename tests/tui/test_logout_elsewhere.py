@@ -6,15 +6,17 @@ login there is used at once."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx
 from test_app_support import SIZE, graphql, notices, open_blog, synced, wait_for
+from textual.pilot import Pilot
 
 from pleio_tui.cli import main
 from pleio_tui.config import load_config
 from pleio_tui.context import site_context
 from pleio_tui.credentials import save_session
-from pleio_tui.models import OutboxState
+from pleio_tui.models import Blog, OutboxState
 from pleio_tui.paths import AppDirs
 from pleio_tui.secret import Secret
 from pleio_tui.server import LocalSite
@@ -47,6 +49,16 @@ def sent(app: PleioApp) -> bool:
     return [item.state for item in items] == [OutboxState.SENT]
 
 
+async def reading_the_seed_blog(pilot: Pilot[Any]) -> Blog:
+    """After the first sync, the seed blog open in the app."""
+    app = pilot.app
+    assert isinstance(app, PleioApp)
+    await synced(pilot)
+    await open_blog(pilot, "Leren door doen")
+    assert app.open_blog is not None
+    return app.open_blog
+
+
 def comments_on_site(site: LocalSite, session: str, guid: str) -> list[str]:
     entity = graphql(site.url, session, COMMENTS, guid=guid)["entity"]
     return [comment["description"].strip() for comment in entity["comments"]]
@@ -57,10 +69,7 @@ async def test_a_logout_in_another_shell_stops_the_app_sending_in_the_users_name
 ) -> None:
     app = app_of_the_keyring(tmp_path, demo_site, hadewych)
     async with app.run_test(size=SIZE) as pilot:
-        await synced(pilot)
-        await open_blog(pilot, "Leren door doen")
-        blog = app.open_blog
-        assert blog is not None
+        blog = await reading_the_seed_blog(pilot)
 
         assert main(["logout", demo_site.url]) == 0  # as typed in another shell
 
@@ -80,10 +89,7 @@ async def test_a_new_login_in_another_shell_is_used_at_once(
 ) -> None:
     app = app_of_the_keyring(tmp_path, demo_site, hadewych)
     async with app.run_test(size=SIZE) as pilot:
-        await synced(pilot)
-        await open_blog(pilot, "Leren door doen")
-        blog = app.open_blog
-        assert blog is not None
+        blog = await reading_the_seed_blog(pilot)
         # The old session ends on the site, and a login elsewhere keeps a new one.
         fresh = demo_site.login("hadewych")
         ended = httpx.post(f"{demo_site.url}/logout", cookies={"sessionid": hadewych})

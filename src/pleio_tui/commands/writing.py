@@ -58,17 +58,19 @@ def keeping_the_text(title: str, body: str, work: Callable[[], int]) -> int:
     try:
         return work()
     except StoreError as exc:
-        where = _rescue(title, body)
-        kept = (
-            tr("your text is in {where}", where=where)
-            if where
-            else tr("your text follows on standard output")
-        )
+        kept = _rescued(title, body)
         why = explain(exc) or exc
         say("pleio-tui: " + tr("{why}; nothing was sent or queued; {kept}", why=why, kept=kept))
-        if where is None:
-            print((f"# {title}\n\n" if title else "") + body)
         return 1
+
+
+def _rescued(title: str, body: str) -> str:
+    """Keep the text in a private file, else on standard output; says where."""
+    where = _rescue(title, body)
+    if where is None:
+        print((f"# {title}\n\n" if title else "") + body)
+        return tr("your text follows on standard output")
+    return tr("your text is in {where}", where=where)
 
 
 def _rescue(title: str, body: str) -> str | None:
@@ -137,16 +139,9 @@ def write(
 def _rescue_beside_a_draft(writing: Writing, why: str) -> None:
     """Not queued, and the draft key holds other writing: the text goes to a
     private file (or standard output), the draft stays as it was."""
-    where = _rescue(writing.title, writing.body)
-    kept = (
-        tr("your text is in {where}", where=where)
-        if where
-        else tr("your text follows on standard output")
-    )
+    kept = _rescued(writing.title, writing.body)
     text = "{why}; nothing was sent or queued; a draft written earlier for the same place stays"
     say("pleio-tui: " + tr(text, why=why) + "; " + kept)
-    if where is None:
-        print((f"# {writing.title}\n\n" if writing.title else "") + writing.body)
 
 
 async def _replay(

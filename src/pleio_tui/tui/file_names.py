@@ -41,11 +41,11 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-_DOCUMENTS = ("pdf", "txt", "md", "csv", "tsv", "rtf", "odt", "ods", "odp", "odg", "docx", "xlsx")
-_MORE_DOCUMENTS = ("pptx", "epub")
+_TEXT = ("pdf", "txt", "md", "csv", "tsv", "rtf", "epub")
+_OFFICE = ("odt", "ods", "odp", "odg", "docx", "xlsx", "pptx")
 _PICTURES = ("png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff")
 _SOUND_AND_VIDEO = ("mp3", "m4a", "wav", "ogg", "oga", "flac", "mp4", "m4v", "webm", "mkv", "mov")
-OPENS_AT_ONCE = frozenset(_DOCUMENTS + _MORE_DOCUMENTS + _PICTURES + _SOUND_AND_VIDEO)
+OPENS_AT_ONCE = frozenset(_TEXT + _OFFICE + _PICTURES + _SOUND_AND_VIDEO)
 """Documents, pictures and sound, by extension. The site names the file, and the
 system's opener runs what it is given with whatever claims its type: a program
 under Wine, a `.jar` with Java, a launcher, a web page's scripts, a document

@@ -151,14 +151,14 @@ class SitesController:
         from pleio_tui.credentials import (
             KeyringUnavailableError,
             UnboundSessionError,
-            keyring_session,
             load_session,
+            session_from_env,
         )
 
         strings = self._app.strings
         try:
             session = load_session(url)
-            return session, session is not None and session == keyring_session(url)
+            return session, session is not None and session_from_env(url) is None
         except KeyringUnavailableError as exc:
             text = strings("notice.session_not_saved", reason=exc.detail, site=url)
             self._app.notify_plain(text, "warning")
